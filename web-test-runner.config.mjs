@@ -6,7 +6,7 @@ import { countReporter } from './scripts/wtr-count-reporter.mjs';
 
 export default {
   files: ['packages/lock/test/**/*.test.ts'],
-  nodeResolve: { exportConditions: ['browser', 'development'] },
+  nodeResolve: { exportConditions: ['browser'] },
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'packages/lock/tsconfig.json', target: 'es2022' })],
   browsers: [
     playwrightLauncher({

@@ -1,6 +1,7 @@
 // `pnpm test`: every suite in order, then one line summing them all: "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { findChromium, noChromiumMessage } from './chromium.mjs';
 
 const outDir = '.test-output';
@@ -25,7 +26,7 @@ const suites = [
   {
     name: 'e2e',
     command: ['pnpm', 'exec', 'playwright', 'test', '--config', 'e2e/playwright.config.ts'],
-    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${outDir}/e2e.json` },
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: resolve(outDir, 'e2e.json') },
     count: () => {
       const { stats } = readJson(`${outDir}/e2e.json`);
       return { passed: stats.expected + stats.flaky, failed: stats.unexpected };
@@ -43,10 +44,14 @@ const totals = { passed: 0, failed: 0 };
 const lines = [];
 for (const suite of suites) {
   console.log(`\n── ${suite.name} ──`);
-  const { status } = spawnSync(suite.command[0], [...suite.command.slice(1), ...(suite.args ?? [])], {
-    stdio: 'inherit',
-    env: { ...process.env, ...suite.env },
-  });
+  const { status } = spawnSync(
+    suite.command[0],
+    [...suite.command.slice(1), ...(suite.args ?? [])],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, ...suite.env },
+    },
+  );
   const counts = countOf(suite, status);
   totals.passed += counts.passed;
   totals.failed += counts.failed;

@@ -1,0 +1,143 @@
+import { NetworkError, ServerError, TimeoutError, invalidArgument } from './errors.js';
+import { VERSION } from './version.js';
+
+/** Options every request function takes, last. */
+export interface RequestOptions {
+  /** Aborts the request; the promise then rejects with the signal's `reason`. */
+  signal?: AbortSignal;
+  /** Milliseconds to wait for the whole answer before rejecting with a `TimeoutError`. Default 15000. */
+  timeout?: number;
+  /** The `fetch` to use instead of `globalThis.fetch` (tests, proxies, instrumented clients). */
+  fetch?: typeof fetch;
+}
+
+/** The default for {@link RequestOptions.timeout}. */
+export const DEFAULT_TIMEOUT = 15_000;
+
+const AUTH0_CLIENT = btoa(JSON.stringify({ name: 'passwordless-lock', version: VERSION }));
+
+interface JsonRequest {
+  method: 'GET' | 'POST';
+  url: string;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+/**
+ * Sends one request and resolves with the JSON body of a 2xx answer.
+ * Error answers become a `ServerError`, a failed `fetch` a `NetworkError`, a timeout a
+ * `TimeoutError`; an abort through `options.signal` rejects with the signal's reason, as `fetch` does.
+ */
+export async function requestJson(
+  request: JsonRequest,
+  options: RequestOptions = {},
+): Promise<Record<string, unknown>> {
+  const { signal, timeout = DEFAULT_TIMEOUT } = options;
+  if (typeof timeout !== 'number' || !(timeout > 0)) {
+    throw invalidArgument('options.timeout must be a positive number of milliseconds');
+  }
+  signal?.throwIfAborted();
+
+  // One controller aborts the request for either reason, and we remember which one it was.
+  const controller = new AbortController();
+  let timedOut = false;
+  const onAbort = () => controller.abort(signal?.reason);
+  signal?.addEventListener('abort', onAbort, { once: true });
+  const timer = Number.isFinite(timeout)
+    ? setTimeout(() => {
+        timedOut = true;
+        controller.abort(new TimeoutError(timeout));
+      }, timeout)
+    : undefined;
+
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Auth0-Client': AUTH0_CLIENT,
+    ...request.headers,
+  };
+  if (request.body !== undefined) headers['Content-Type'] = 'application/json';
+  const init: RequestInit = {
+    method: request.method,
+    headers,
+    signal: controller.signal,
+    ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+  };
+
+  try {
+    let response: Response;
+    let text: string;
+    try {
+      response = await (options.fetch
+        ? options.fetch(request.url, init)
+        : fetch(request.url, init));
+      // The body is read under the same signal, so the timeout covers a server that stalls mid-answer.
+      text = await response.text();
+    } catch (cause) {
+      if (timedOut) throw new TimeoutError(timeout, { cause });
+      if (signal?.aborted) throw signal.reason;
+      throw new NetworkError(`Could not reach ${new URL(request.url).origin}`, { cause });
+    }
+    const body = parseJson(text);
+    if (!response.ok) throw serverError(response, body);
+    if (!isObject(body)) {
+      throw new ServerError({
+        status: response.status,
+        error: 'invalid_response',
+        error_description: 'The server answered with something other than a JSON object.',
+      });
+    }
+    return body;
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+function serverError(response: Response, body: unknown): ServerError {
+  const error = isObject(body) && typeof body.error === 'string' ? body.error : undefined;
+  const description =
+    isObject(body) && typeof body.error_description === 'string'
+      ? body.error_description
+      : undefined;
+  return new ServerError({
+    status: response.status,
+    error: error ?? `http_${response.status}`,
+    error_description: description ?? (error ? undefined : response.statusText || undefined),
+    retryAfter: parseRetryAfter(response.headers.get('Retry-After')),
+  });
+}
+
+/** `Retry-After` is either delay-seconds or an HTTP date (RFC 9110 §10.2.3). */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Throws a coded `TypeError` unless `value` is a non-empty string. */
+export function assertString(value: unknown, name: string): asserts value is string {
+  if (typeof value !== 'string' || value === '') {
+    throw invalidArgument(`${name} must be a non-empty string`);
+  }
+}
+
+/** Throws a coded `TypeError` unless `value` is omitted or a non-empty string. */
+export function assertOptionalString(
+  value: unknown,
+  name: string,
+): asserts value is string | undefined {
+  if (value !== undefined) assertString(value, name);
+}

@@ -1,0 +1,397 @@
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../src/define.js';
+import type { PasswordlessLock } from '../src/index.js';
+import { CODE, claims, idToken, json, passwordlessServer, stubServer } from './server-stub.js';
+import { sendKeys } from '@web/test-runner-commands';
+
+type Server = ReturnType<typeof stubServer>;
+let server: Server;
+
+afterEach(() => server?.restore());
+
+function $<E extends Element = HTMLElement>(lock: PasswordlessLock, selector: string): E {
+  const found = lock.shadowRoot!.querySelector<E>(selector);
+  if (!found) throw new Error(`nothing matches ${selector}`);
+  return found;
+}
+
+function focused(lock: PasswordlessLock): Element | null {
+  return lock.shadowRoot!.activeElement;
+}
+
+function alertText(lock: PasswordlessLock): string {
+  return $(lock, '[role="alert"]').textContent?.trim() ?? '';
+}
+
+/** A page with a "Log in" button that opens the lock, focused as a user would have it. */
+async function page(
+  lockHtml = html`<passwordless-lock
+    client-id="demo"
+    domain="http://localhost:3000"
+  ></passwordless-lock>`,
+) {
+  const root = await fixture<HTMLDivElement>(
+    html`<div>
+      <button id="trigger" type="button">Log in</button>
+      ${lockHtml}
+    </div>`,
+  );
+  const lock = root.querySelector('passwordless-lock')!;
+  const trigger = root.querySelector<HTMLButtonElement>('#trigger')!;
+  trigger.addEventListener('click', () => lock.show());
+  await lock.updateComplete;
+  return { lock, trigger };
+}
+
+/** Opens the lock by keyboard from the trigger. */
+async function openByKeyboard(trigger: HTMLButtonElement, lock: PasswordlessLock) {
+  trigger.focus();
+  const shown = oneEvent(lock, 'show');
+  await sendKeys({ press: 'Enter' });
+  await shown;
+}
+
+async function toCodeStep(lock: PasswordlessLock, email = 'ada@example.com') {
+  await lock.show();
+  await sendKeys({ type: email });
+  await sendKeys({ press: 'Enter' });
+  await waitUntil(() => lock.shadowRoot!.querySelector('#code'), 'the code step did not appear');
+  await waitUntil(() => focused(lock)?.id === 'code', 'the code field did not get focus');
+}
+
+describe('<passwordless-lock>', () => {
+  beforeEach(() => {
+    server = passwordlessServer();
+  });
+
+  it('renders the email step, closed until shown', async () => {
+    const { lock } = await page();
+    const dialog = $<HTMLDialogElement>(lock, 'dialog');
+    expect(dialog.open).to.equal(false);
+    expect(lock.open).to.equal(false);
+    expect($(lock, 'h2').textContent).to.equal('Log in');
+    expect(dialog.getAttribute('aria-labelledby')).to.equal($(lock, 'h2').id);
+
+    const email = $<HTMLInputElement>(lock, '#email');
+    expect($(lock, 'label[for="email"]').textContent?.trim()).to.equal('Email');
+    expect(email.type).to.equal('email');
+    expect(email.autocomplete).to.equal('email');
+    expect(email.required).to.equal(true);
+    expect($(lock, 'button[type="submit"]').textContent?.trim()).to.equal('Send code');
+    expect($(lock, 'button[part~="close-button"]').getAttribute('aria-label')).to.equal('Close');
+  });
+
+  it('show() opens a modal dialog, reflects open, fires show and focuses the email field', async () => {
+    const { lock } = await page();
+    const shown = oneEvent(lock, 'show');
+    await lock.show();
+    await shown;
+    const dialog = $<HTMLDialogElement>(lock, 'dialog');
+    expect(dialog.open).to.equal(true);
+    expect(dialog.matches(':modal')).to.equal(true);
+    expect(lock.hasAttribute('open')).to.equal(true);
+    await waitUntil(() => focused(lock)?.id === 'email', 'the email field did not get focus');
+  });
+
+  it('the open attribute opens it too', async () => {
+    const { lock } = await page(
+      html`<passwordless-lock
+        client-id="demo"
+        domain="http://localhost:3000"
+        open
+      ></passwordless-lock>`,
+    );
+    expect($<HTMLDialogElement>(lock, 'dialog').matches(':modal')).to.equal(true);
+  });
+
+  it('is accessible on the email step', async () => {
+    const { lock } = await page();
+    await lock.show();
+    await expect(lock).to.be.accessible();
+  });
+
+  it('is accessible on the code step', async () => {
+    const { lock } = await page();
+    await toCodeStep(lock);
+    await expect(lock).to.be.accessible();
+  });
+
+  it('is accessible when showing an error', async () => {
+    const { lock } = await page();
+    await toCodeStep(lock);
+    await sendKeys({ type: '111111' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => alertText(lock), 'no error appeared');
+    await expect(lock).to.be.accessible();
+  });
+
+  it('logs in by keyboard alone and fires authenticated with the tokens, then closes', async () => {
+    const { lock, trigger } = await page();
+    await openByKeyboard(trigger, lock);
+    await waitUntil(() => focused(lock)?.id === 'email', 'the email field did not get focus');
+
+    await sendKeys({ type: 'ada@example.com' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => focused(lock)?.id === 'code', 'the code field did not get focus');
+    expect($(lock, '[role="status"]').textContent?.trim()).to.equal(
+      'We sent a code to ada@example.com.',
+    );
+    const code = $<HTMLInputElement>(lock, '#code');
+    expect($(lock, 'label[for="code"]').textContent?.trim()).to.equal('Verification code');
+    expect(code.autocomplete).to.equal('one-time-code');
+    expect(code.inputMode).to.equal('numeric');
+
+    await sendKeys({ type: CODE });
+    const authenticated = oneEvent(lock, 'authenticated');
+    const hidden = oneEvent(lock, 'hide');
+    await sendKeys({ press: 'Enter' });
+    const { detail, bubbles, composed } = await authenticated;
+    expect(bubbles && composed).to.equal(true);
+    expect(detail).to.deep.equal({
+      accessToken: 'at-1',
+      idToken,
+      idTokenPayload: claims,
+      expiresIn: 86400,
+      tokenType: 'Bearer',
+      scope: 'openid profile email',
+      state: undefined,
+    });
+    await hidden;
+    expect($<HTMLDialogElement>(lock, 'dialog').open).to.equal(false);
+    expect(lock.open).to.equal(false);
+    expect(document.activeElement).to.equal(trigger);
+
+    const [start, token] = server.requests;
+    expect(start?.url).to.equal('http://localhost:3000/passwordless/start');
+    expect(start?.body).to.deep.include({
+      client_id: 'demo',
+      connection: 'email',
+      email: 'ada@example.com',
+      send: 'code',
+    });
+    expect(token?.url).to.equal('http://localhost:3000/oauth/token');
+    expect(token?.body).to.deep.include({ username: 'ada@example.com', otp: CODE, realm: 'email' });
+  });
+
+  it('sends the language in use as X-Request-Language on start', async () => {
+    const { lock } = await page(
+      html`<passwordless-lock
+        client-id="demo"
+        domain="http://localhost:3000"
+        language="fr"
+      ></passwordless-lock>`,
+    );
+    await toCodeStep(lock);
+    expect(server.requests[0]?.headers.get('X-Request-Language')).to.equal('fr');
+    // Texts fall back to English while French is not bundled.
+    expect($(lock, 'label[for="code"]').textContent?.trim()).to.equal('Verification code');
+  });
+
+  it('sends en by default', async () => {
+    const { lock } = await page();
+    await toCodeStep(lock);
+    expect(server.requests[0]?.headers.get('X-Request-Language')).to.equal('en');
+  });
+
+  it('shows a wrong code as an alert on the field, keeps it, and then takes the right one', async () => {
+    const { lock } = await page();
+    await toCodeStep(lock);
+    await sendKeys({ type: '111111' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => alertText(lock), 'no error appeared');
+
+    expect(alertText(lock)).to.match(/wrong/);
+    expect(alertText(lock)).to.equal('That code is wrong or has expired. Check it and try again.');
+    const code = $<HTMLInputElement>(lock, '#code');
+    expect(code.getAttribute('aria-invalid')).to.equal('true');
+    expect(code.getAttribute('aria-describedby')).to.equal($(lock, '[role="alert"]').id);
+    expect(code.value).to.equal('111111');
+    expect(focused(lock)).to.equal(code);
+
+    const authenticated = oneEvent(lock, 'authenticated');
+    await sendKeys({ press: 'ControlOrMeta+A' });
+    await sendKeys({ type: CODE });
+    await sendKeys({ press: 'Enter' });
+    expect((await authenticated).detail.accessToken).to.equal('at-1');
+  });
+
+  it('keeps only the digits of a pasted or typed code', async () => {
+    const { lock } = await page();
+    await toCodeStep(lock);
+    const code = $<HTMLInputElement>(lock, '#code');
+
+    const clipboardData = new DataTransfer();
+    clipboardData.setData('text/plain', '123 456');
+    const paste = new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true });
+    code.dispatchEvent(paste);
+    expect(paste.defaultPrevented).to.equal(true);
+    await lock.updateComplete;
+    expect(code.value).to.equal('123456');
+
+    await sendKeys({ press: 'ControlOrMeta+A' });
+    await sendKeys({ press: 'Backspace' });
+    await sendKeys({ type: '123-456' });
+    expect(code.value).to.equal('123456');
+
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => server.requests.length === 2, 'the code was not sent');
+    expect(server.requests[1]?.body.otp).to.equal('123456');
+  });
+
+  it('disables the button and announces "Sending…" while the request is pending', async () => {
+    let answer!: (response: Response) => void;
+    server.restore();
+    server = stubServer({
+      '/passwordless/start': () => new Promise<Response>((resolve) => (answer = resolve)),
+    });
+    const { lock } = await page();
+    await lock.show();
+    await sendKeys({ type: 'ada@example.com' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => answer, 'no request was made');
+    await lock.updateComplete;
+
+    expect($(lock, '[role="status"]').textContent?.trim()).to.equal('Sending…');
+    expect($<HTMLButtonElement>(lock, 'button[type="submit"]').disabled).to.equal(true);
+    await sendKeys({ press: 'Enter' });
+    expect(server.requests).to.have.length(1);
+
+    answer(json(200, { _id: 'r', email: 'ada@example.com' }));
+    await waitUntil(() => lock.shadowRoot!.querySelector('#code'), 'the code step did not appear');
+  });
+
+  it('refuses an invalid email without asking the server', async () => {
+    const { lock } = await page();
+    await lock.show();
+    await sendKeys({ type: 'not-an-email' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => alertText(lock), 'no error appeared');
+    expect(alertText(lock)).to.equal('Enter a valid email address.');
+    expect($(lock, '#email').getAttribute('aria-invalid')).to.equal('true');
+    expect(server.requests).to.have.length(0);
+  });
+
+  it('shows rate limiting with the seconds to wait', async () => {
+    server.restore();
+    server = stubServer({
+      '/passwordless/start': () =>
+        json(429, { error: 'too_many_requests', error_description: 'x' }, { 'Retry-After': '30' }),
+    });
+    const { lock } = await page();
+    await lock.show();
+    await sendKeys({ type: 'ada@example.com' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => alertText(lock), 'no error appeared');
+    expect(alertText(lock)).to.equal('Too many requests. Try again in 30 seconds.');
+    // Not the user's typing: the field is not marked invalid, but still points at the message.
+    const email = $(lock, '#email');
+    expect(email.hasAttribute('aria-invalid')).to.equal(false);
+    expect(email.getAttribute('aria-describedby')).to.equal('error');
+  });
+
+  it('says so when the server cannot be reached', async () => {
+    server.restore();
+    server = stubServer({
+      '/passwordless/start': () => Promise.reject(new TypeError('Failed to fetch')),
+    });
+    const { lock } = await page();
+    await lock.show();
+    await sendKeys({ type: 'ada@example.com' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => alertText(lock), 'no error appeared');
+    expect(alertText(lock)).to.equal(
+      "Can't reach the server. Check your connection and try again.",
+    );
+  });
+
+  it('"Use a different email" goes back to the email step with the email kept', async () => {
+    const { lock } = await page();
+    await toCodeStep(lock, 'grace@example.com');
+    const back = $<HTMLButtonElement>(lock, 'button[part~="back-button"]');
+    expect(back.textContent?.trim()).to.equal('Use a different email');
+    back.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => focused(lock)?.id === 'email', 'the email field did not get focus');
+    expect($<HTMLInputElement>(lock, '#email').value).to.equal('grace@example.com');
+  });
+
+  it('closes on Escape when closable, fires hide and gives focus back to the trigger', async () => {
+    const { lock, trigger } = await page();
+    await openByKeyboard(trigger, lock);
+    await waitUntil(() => focused(lock)?.id === 'email', 'the email field did not get focus');
+    const hidden = oneEvent(lock, 'hide');
+    await sendKeys({ press: 'Escape' });
+    await hidden;
+    expect($<HTMLDialogElement>(lock, 'dialog').open).to.equal(false);
+    expect(lock.hasAttribute('open')).to.equal(false);
+    expect(document.activeElement).to.equal(trigger);
+  });
+
+  it('closes with the Close button and gives focus back to the trigger', async () => {
+    const { lock, trigger } = await page();
+    await openByKeyboard(trigger, lock);
+    $<HTMLButtonElement>(lock, 'button[part~="close-button"]').click();
+    await oneEvent(lock, 'hide');
+    expect(document.activeElement).to.equal(trigger);
+  });
+
+  it('stays open on Escape when closable="false", and has no close button', async () => {
+    const { lock } = await page(
+      html`<passwordless-lock
+        client-id="demo"
+        domain="http://localhost:3000"
+        closable="false"
+      ></passwordless-lock>`,
+    );
+    expect(lock.closable).to.equal(false);
+    await lock.show();
+    await waitUntil(() => focused(lock)?.id === 'email', 'the email field did not get focus');
+    expect(lock.shadowRoot!.querySelector('button[part~="close-button"]')).to.equal(null);
+    let hides = 0;
+    lock.addEventListener('hide', () => hides++);
+    // Twice: Chromium lets a second Escape without user activation close the dialog regardless
+    // of preventDefault(), and the element has to reopen it.
+    await sendKeys({ press: 'Escape' });
+    await sendKeys({ press: 'Escape' });
+    await aTimeout(50);
+    expect($<HTMLDialogElement>(lock, 'dialog').matches(':modal')).to.equal(true);
+    expect(lock.open).to.equal(true);
+    expect(hides).to.equal(0);
+  });
+
+  it('renders in the page without a dialog when inline, and shows the done screen', async () => {
+    const { lock } = await page(
+      html`<passwordless-lock
+        client-id="demo"
+        domain="http://localhost:3000"
+        inline
+      ></passwordless-lock>`,
+    );
+    expect(lock.shadowRoot!.querySelector('dialog')).to.equal(null);
+    expect(lock.shadowRoot!.querySelector('button[part~="close-button"]')).to.equal(null);
+    await expect(lock).to.be.accessible();
+    $<HTMLInputElement>(lock, '#email').focus();
+    await sendKeys({ type: 'ada@example.com' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => focused(lock)?.id === 'code', 'the code field did not get focus');
+    await sendKeys({ type: CODE });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => lock.shadowRoot!.querySelector('[part="done"]'), 'no done screen');
+    expect($(lock, '[part="done"]').textContent).to.equal('You are logged in.');
+  });
+
+  it('fits a 320 px wide viewport', async () => {
+    const { lock } = await page(
+      html`<div style="width: 320px">
+        <passwordless-lock
+          client-id="demo"
+          domain="http://localhost:3000"
+          inline
+        ></passwordless-lock>
+      </div>`,
+    );
+    const panel = $(lock, '[part="panel"]');
+    expect(panel.getBoundingClientRect().width).to.be.at.most(320);
+    expect(panel.scrollWidth).to.be.at.most(panel.clientWidth);
+  });
+});

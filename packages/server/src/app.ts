@@ -1,0 +1,162 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import cors from '@fastify/cors';
+import formbody from '@fastify/formbody';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { RandomSource } from './codes.js';
+import type { ServerConfig } from './config.js';
+import type { AppContext } from './context.js';
+import { installErrorHandlers } from './errors.js';
+import { loadOrCreateKeys } from './keys.js';
+import { startDevInboxMailer } from './mail/dev-inbox-smtp.js';
+import { createSmtpMailer, type Mailer } from './mail/mailer.js';
+import { EmailTemplates } from './mail/templates.js';
+import { knownOrigins } from './origins.js';
+import { eventRetentionMs } from './rate-limits.js';
+import { devInboxRoutes } from './routes/dev-inbox.js';
+import { discoveryRoutes } from './routes/discovery.js';
+import { passwordlessRoutes } from './routes/passwordless.js';
+import { tokenRoutes } from './routes/token.js';
+import { userinfoRoutes } from './routes/userinfo.js';
+import { SqliteStore } from './sqlite-store.js';
+import type { Store } from './store.js';
+
+export { ConfigError, DEMO_CLIENT, OTP_GRANT, resolveConfig } from './config.js';
+export type { ClientConfig, RuntimeOptions, ServerConfig } from './config.js';
+export type { RandomSource } from './codes.js';
+export type { Mailer, OutgoingEmail } from './mail/mailer.js';
+export type { InboxMessage, Store } from './store.js';
+export type { StartResponse } from './routes/passwordless.js';
+export type { TokenResponse } from './tokens.js';
+export { SqliteStore } from './sqlite-store.js';
+
+/** Request bodies above this are refused with 413 before parsing. */
+export const BODY_LIMIT_BYTES = 16 * 1024;
+
+const PRUNE_EVERY_MS = 10 * 60 * 1000;
+
+/** What tests (or an embedding program) may replace. */
+export interface AppDeps {
+  /** Epoch milliseconds; default `Date.now`. */
+  now?: () => number;
+  /** Secure random bytes; default `crypto.randomBytes`. */
+  random?: RandomSource;
+  /** Default: SQLite in `config.dataDir`. An injected store is not closed by the app. */
+  store?: Store;
+  /** Default: the dev inbox's SMTP server (`config.dev`), else `config.smtp`. Not closed if injected. */
+  mailer?: Mailer;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** The data dir cannot be created, written, or holds files the server cannot read. */
+export class DataDirError extends Error {
+  override readonly name = 'DataDirError';
+}
+
+/**
+ * Builds the server (without listening): opens the store, loads or creates the signing keys,
+ * starts the mail transport and registers every route. `app.close()` releases all of it.
+ * @throws ConfigError for an invalid email template, DataDirError for an unusable data dir.
+ */
+export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promise<FastifyInstance> {
+  const templates = new EmailTemplates(config.connections.email.email, config.defaultLanguage);
+  const owned: Array<{ close(): Promise<void> }> = [];
+  const closeOwned = async () => {
+    for (const resource of owned.reverse()) await resource.close().catch(() => {});
+    owned.length = 0;
+  };
+
+  try {
+    prepareDataDir(config.dataDir);
+    let store = deps.store;
+    if (!store) {
+      store = openStore(config.dataDir);
+      owned.push(store);
+    }
+    const keys = await loadOrCreateKeys(config.dataDir).catch((error: Error) => {
+      throw new DataDirError(`signing keys in ${config.dataDir}: ${error.message}`);
+    });
+    let mailer = deps.mailer;
+    if (!mailer) {
+      mailer = config.dev ? await startDevInboxMailer(store) : createSmtpMailer(config.smtp!);
+      owned.push(mailer);
+    }
+
+    const ctx: AppContext = {
+      config,
+      clients: new Map(config.clients.map((client) => [client.clientId, client])),
+      store,
+      keys,
+      mailer,
+      templates,
+      now: deps.now ?? Date.now,
+      random: deps.random ?? randomBytes,
+    };
+    const app = await createFastify(ctx, deps.logger ?? false);
+    const pruneTimer = setInterval(() => {
+      const now = ctx.now();
+      void ctx.store.prune(now - eventRetentionMs(ctx), now).catch(() => {});
+    }, PRUNE_EVERY_MS);
+    pruneTimer.unref();
+    app.addHook('onClose', async () => {
+      clearInterval(pruneTimer);
+      await closeOwned();
+    });
+    return app;
+  } catch (error) {
+    await closeOwned();
+    throw error;
+  }
+}
+
+async function createFastify(
+  ctx: AppContext,
+  logger: FastifyServerOptions['logger'],
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    ajv: {
+      // Refuse what does not match instead of silently dropping or coercing it, and name every
+      // unknown property at once.
+      customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true },
+    },
+  });
+  installErrorHandlers(app);
+  await app.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
+
+  const origins = knownOrigins(ctx.config.clients);
+  await app.register(cors, {
+    // Browsers get CORS headers only for origins some client lists; each route then checks
+    // that its own client lists the origin. Routes may override (discovery is public).
+    origin: (origin, callback) => callback(null, origin !== undefined && origins.has(origin)),
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['Content-Type', 'Authorization', 'X-Request-Language', 'Auth0-Client'],
+    exposedHeaders: ['Retry-After'],
+    maxAge: 600,
+  });
+
+  await app.register(discoveryRoutes, ctx);
+  await app.register(passwordlessRoutes, ctx);
+  await app.register(tokenRoutes, ctx);
+  await app.register(userinfoRoutes, ctx);
+  if (ctx.config.dev) await app.register(devInboxRoutes, ctx);
+  return app;
+}
+
+function prepareDataDir(dataDir: string): void {
+  try {
+    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    fs.accessSync(dataDir, fs.constants.R_OK | fs.constants.W_OK | fs.constants.X_OK);
+  } catch (error) {
+    throw new DataDirError(`data dir ${dataDir} is not usable: ${(error as Error).message}`);
+  }
+}
+
+function openStore(dataDir: string): Store {
+  try {
+    return new SqliteStore(dataDir);
+  } catch (error) {
+    throw new DataDirError(`database in ${dataDir} cannot be opened: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,146 @@
+#!/usr/bin/env node
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { FastifyInstance } from 'fastify';
+import { buildApp, ConfigError, DataDirError, resolveConfig } from './app.js';
+
+const NAME = 'passwordless-lock-server';
+const USAGE = `Usage: ${NAME} [--config FILE] [--port 3000] [--host 127.0.0.1] [--data DIR] [--dev]
+Environment: PORT, HOST, PL_CONFIG, PL_DATA_DIR, SMTP_URL (flags win over the environment).`;
+
+/** A failure the user can fix: printed as one line, exit status 1. */
+class StartError extends Error {}
+
+interface CliOptions {
+  configFile?: string;
+  port: number;
+  host: string;
+  dataDir: string;
+  dev: boolean;
+  smtpUrl?: string;
+}
+
+function readOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptions | 'help' {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        config: { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        data: { type: 'string' },
+        dev: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (error) {
+    throw new StartError(`${(error as Error).message} (see --help)`);
+  }
+  if (values.help) return 'help';
+
+  const portText = values.port ?? env.PORT ?? '3000';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65_535) {
+    throw new StartError(`port "${portText}" is not a number from 0 to 65535`);
+  }
+  const options: CliOptions = {
+    port,
+    host: values.host ?? env.HOST ?? '127.0.0.1',
+    dataDir: values.data ?? env.PL_DATA_DIR ?? './.data',
+    dev: values.dev,
+  };
+  const configFile = values.config ?? env.PL_CONFIG;
+  if (configFile) options.configFile = configFile;
+  if (env.SMTP_URL) options.smtpUrl = env.SMTP_URL;
+  return options;
+}
+
+function readConfigFile(file: string): unknown {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new StartError(
+      `cannot read config ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`,
+    );
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new StartError(`config ${file} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+async function listen(app: FastifyInstance, options: CliOptions): Promise<string> {
+  try {
+    await app.listen({ port: options.port, host: options.host });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') {
+      throw new StartError(
+        `port ${options.port} on ${options.host} is already in use (try --port)`,
+      );
+    }
+    if (code === 'EACCES' || code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
+      throw new StartError(`cannot listen on ${options.host}:${options.port} (${code})`);
+    }
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const loopback = ['127.0.0.1', 'localhost', '::1', '0.0.0.0', '::'].includes(options.host);
+  return `http://${loopback ? 'localhost' : options.host}:${port}`;
+}
+
+async function main(): Promise<void> {
+  const options = readOptions(process.argv.slice(2), process.env);
+  if (options === 'help') {
+    console.log(USAGE);
+    return;
+  }
+  const file = options.configFile ? readConfigFile(options.configFile) : undefined;
+  const config = resolveConfig(file, {
+    dev: options.dev,
+    port: options.port,
+    dataDir: options.dataDir,
+    ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}),
+  });
+  const app = await buildApp(config, { logger: { level: 'warn' } });
+
+  let closing = false;
+  const shutdown = () => {
+    if (closing) return;
+    closing = true;
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+
+  let url: string;
+  try {
+    url = await listen(app, options);
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  const inbox = config.dev ? ` (dev inbox: ${url}/dev/inbox)` : '';
+  console.log(`${NAME} listening on ${url}${inbox}`);
+}
+
+main().catch((error: unknown) => {
+  const known =
+    error instanceof StartError || error instanceof ConfigError || error instanceof DataDirError;
+  const prefix = error instanceof ConfigError ? 'bad config: ' : '';
+  const message = (error instanceof Error ? error.message : String(error)).replace(
+    /\s*\n\s*/g,
+    ' ',
+  );
+  process.stderr.write(`${NAME}: ${prefix}${known ? message : `failed to start: ${message}`}\n`);
+  process.exit(1);
+});

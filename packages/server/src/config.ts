@@ -1,0 +1,372 @@
+import path from 'node:path';
+
+/** The OAuth grant that exchanges an emailed one-time code for tokens (Auth0's name for it). */
+export const OTP_GRANT = 'http://auth0.com/oauth/grant-type/passwordless/otp';
+
+/** A tenant application, as the config file's `clients[]` describes it. */
+export interface ClientConfig {
+  clientId: string;
+  name: string;
+  /** Origins allowed to call the authentication API from a browser (CORS). */
+  allowedOrigins: string[];
+  /** Origins allowed for cross-origin authentication (`/co/authenticate`, web_message). */
+  webOrigins: string[];
+  callbacks: string[];
+  grantTypes: string[];
+  logoutUrls: string[];
+}
+
+/** Text that may differ per language: one string, or `{ "en": "...", "fr": "..." }`. */
+export type LocalizedText = string | Readonly<Record<string, string>>;
+
+export interface OtpConfig {
+  length: number;
+  lifetimeS: number;
+  maxAttempts: number;
+  resendAfterS: number;
+}
+
+/** Liquid templates of the verification email. `html`/`text` fall back to the built-in ones. */
+export interface EmailTemplateConfig {
+  from: string;
+  subject: LocalizedText;
+  html?: LocalizedText;
+  text?: LocalizedText;
+}
+
+export interface EmailConnectionConfig {
+  name: string;
+  otp: OtpConfig;
+  email: EmailTemplateConfig;
+}
+
+/** Where mail goes without `--dev`: an SMTP URL or nodemailer-style host options. */
+export type SmtpConfig =
+  { url: string } | { host: string; port: number; secure: boolean; user?: string; pass?: string };
+
+export interface RateLimitConfig {
+  startPerIpPerHour: number;
+  failedVerificationsPerIpEmail: number;
+  lockoutS: number;
+}
+
+/** The whole server configuration, checked once at start. */
+export interface ServerConfig {
+  /** Always ends with `/`; it is the `iss` of every token. */
+  issuer: string;
+  dev: boolean;
+  dataDir: string;
+  defaultLanguage: string;
+  clients: ClientConfig[];
+  connections: { email: EmailConnectionConfig };
+  smtp?: SmtpConfig;
+  rateLimits: RateLimitConfig;
+}
+
+/** What the command line and environment contribute on top of the file. */
+export interface RuntimeOptions {
+  dev: boolean;
+  port: number;
+  dataDir: string;
+  /** `SMTP_URL`; wins over the file's `smtp`. */
+  smtpUrl?: string;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export const DEMO_CLIENT: ClientConfig = {
+  clientId: 'demo',
+  name: 'Passwordless Demo',
+  allowedOrigins: ['http://localhost:5173', 'http://127.0.0.1:5173'],
+  webOrigins: ['http://localhost:5173', 'http://127.0.0.1:5173'],
+  callbacks: ['http://localhost:5173', 'http://127.0.0.1:5173'],
+  grantTypes: [OTP_GRANT, 'authorization_code', 'implicit'],
+  logoutUrls: ['http://localhost:5173', 'http://127.0.0.1:5173'],
+};
+
+const DEFAULT_GRANTS = [OTP_GRANT, 'authorization_code', 'implicit'];
+
+/**
+ * Checks a parsed config file (or `undefined` when there is none) and merges it with the
+ * command-line options into a {@link ServerConfig}.
+ * @throws ConfigError naming the first offending key.
+ */
+export function resolveConfig(file: unknown, runtime: RuntimeOptions): ServerConfig {
+  const root = file === undefined ? {} : asObject(file, 'config');
+  allowKeys(root, 'config', [
+    'issuer',
+    'default_language',
+    'clients',
+    'connections',
+    'smtp',
+    'rate_limits',
+  ]);
+
+  const clients =
+    root.clients === undefined ? [] : asArray(root.clients, 'clients').map(readClient);
+  if (clients.length === 0) {
+    if (!runtime.dev) throw new ConfigError('clients: at least one client is required');
+    clients.push(DEMO_CLIENT);
+  }
+  const ids = new Set<string>();
+  for (const client of clients) {
+    if (ids.has(client.clientId)) {
+      throw new ConfigError(`clients: client_id "${client.clientId}" is listed twice`);
+    }
+    ids.add(client.clientId);
+  }
+
+  const issuer =
+    root.issuer === undefined
+      ? `http://localhost:${runtime.port}/`
+      : readIssuer(asString(root.issuer, 'issuer'));
+
+  const fileSmtp = root.smtp === undefined ? undefined : readSmtp(root.smtp, 'smtp');
+  const smtp = runtime.smtpUrl ? readSmtp(runtime.smtpUrl, 'SMTP_URL') : fileSmtp;
+  if (!runtime.dev && !smtp) {
+    throw new ConfigError('no mail transport: set SMTP_URL or "smtp" in the config, or use --dev');
+  }
+
+  const config: ServerConfig = {
+    issuer,
+    dev: runtime.dev,
+    dataDir: path.resolve(runtime.dataDir),
+    defaultLanguage: readLanguage(root.default_language ?? 'en', 'default_language'),
+    clients,
+    connections: { email: readEmailConnection(root.connections) },
+    rateLimits: readRateLimits(root.rate_limits),
+  };
+  if (smtp) config.smtp = smtp;
+  return config;
+}
+
+function readClient(value: unknown, index: number): ClientConfig {
+  const at = `clients[${index}]`;
+  const raw = asObject(value, at);
+  allowKeys(raw, at, [
+    'client_id',
+    'name',
+    'allowed_origins',
+    'web_origins',
+    'callbacks',
+    'grant_types',
+    'logout_urls',
+  ]);
+  const clientId = asString(raw.client_id, `${at}.client_id`);
+  if (!/^[\w.-]{1,128}$/.test(clientId)) {
+    throw new ConfigError(`${at}.client_id: use letters, digits, ".", "_" or "-" (1-128)`);
+  }
+  const origins = (key: string) =>
+    raw[key] === undefined
+      ? []
+      : asArray(raw[key], `${at}.${key}`).map((v, i) => readOrigin(v, `${at}.${key}[${i}]`));
+  const urls = (key: string) =>
+    raw[key] === undefined
+      ? []
+      : asArray(raw[key], `${at}.${key}`).map((v, i) => readUrl(v, `${at}.${key}[${i}]`));
+  return {
+    clientId,
+    name: raw.name === undefined ? clientId : asString(raw.name, `${at}.name`),
+    allowedOrigins: origins('allowed_origins'),
+    webOrigins: origins('web_origins'),
+    callbacks: urls('callbacks'),
+    grantTypes:
+      raw.grant_types === undefined
+        ? [...DEFAULT_GRANTS]
+        : asArray(raw.grant_types, `${at}.grant_types`).map((v, i) =>
+            asString(v, `${at}.grant_types[${i}]`),
+          ),
+    logoutUrls: urls('logout_urls'),
+  };
+}
+
+function readEmailConnection(value: unknown): EmailConnectionConfig {
+  const connections = value === undefined ? {} : asObject(value, 'connections');
+  allowKeys(connections, 'connections', ['email']);
+  const raw =
+    connections.email === undefined ? {} : asObject(connections.email, 'connections.email');
+  allowKeys(raw, 'connections.email', ['name', 'otp', 'email']);
+
+  const otpRaw = raw.otp === undefined ? {} : asObject(raw.otp, 'connections.email.otp');
+  allowKeys(otpRaw, 'connections.email.otp', [
+    'length',
+    'lifetime_s',
+    'max_attempts',
+    'resend_after_s',
+  ]);
+  const at = (key: string) => `connections.email.otp.${key}`;
+  const otp: OtpConfig = {
+    length: readInt(otpRaw.length, at('length'), 6, 4, 10),
+    lifetimeS: readInt(otpRaw.lifetime_s, at('lifetime_s'), 180, 1, 86_400),
+    maxAttempts: readInt(otpRaw.max_attempts, at('max_attempts'), 3, 1, 100),
+    resendAfterS: readInt(otpRaw.resend_after_s, at('resend_after_s'), 30, 0, 86_400),
+  };
+
+  const mailRaw = raw.email === undefined ? {} : asObject(raw.email, 'connections.email.email');
+  allowKeys(mailRaw, 'connections.email.email', ['from', 'subject', 'body', 'text']);
+  const email: EmailTemplateConfig = {
+    from:
+      mailRaw.from === undefined
+        ? '{{ application.name }} <no-reply@localhost>'
+        : asString(mailRaw.from, 'connections.email.email.from'),
+    subject:
+      mailRaw.subject === undefined
+        ? 'Your {{ application.name }} verification code'
+        : readLocalized(mailRaw.subject, 'connections.email.email.subject'),
+  };
+  if (mailRaw.body !== undefined) {
+    email.html = readLocalized(mailRaw.body, 'connections.email.email.body');
+  }
+  if (mailRaw.text !== undefined) {
+    email.text = readLocalized(mailRaw.text, 'connections.email.email.text');
+  }
+  return {
+    name: raw.name === undefined ? 'email' : asString(raw.name, 'connections.email.name'),
+    otp,
+    email,
+  };
+}
+
+function readRateLimits(value: unknown): RateLimitConfig {
+  const raw = value === undefined ? {} : asObject(value, 'rate_limits');
+  allowKeys(raw, 'rate_limits', [
+    'start_per_ip_per_hour',
+    'failed_verifications_per_ip_email',
+    'lockout_s',
+  ]);
+  return {
+    startPerIpPerHour: readInt(
+      raw.start_per_ip_per_hour,
+      'rate_limits.start_per_ip_per_hour',
+      50,
+      1,
+      1_000_000,
+    ),
+    failedVerificationsPerIpEmail: readInt(
+      raw.failed_verifications_per_ip_email,
+      'rate_limits.failed_verifications_per_ip_email',
+      10,
+      1,
+      1_000_000,
+    ),
+    lockoutS: readInt(raw.lockout_s, 'rate_limits.lockout_s', 900, 1, 86_400 * 30),
+  };
+}
+
+function readSmtp(value: unknown, at: string): SmtpConfig {
+  if (typeof value === 'string') {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      throw new ConfigError(`${at}: not a URL (expected smtp://user:pass@host:587)`);
+    }
+    if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
+      throw new ConfigError(`${at}: the URL must start with smtp:// or smtps://`);
+    }
+    return { url: value };
+  }
+  const raw = asObject(value, at);
+  allowKeys(raw, at, ['host', 'port', 'secure', 'user', 'pass']);
+  const secure = raw.secure === undefined ? false : raw.secure;
+  if (typeof secure !== 'boolean') throw new ConfigError(`${at}.secure: must be true or false`);
+  const smtp: SmtpConfig = {
+    host: asString(raw.host, `${at}.host`),
+    port: readInt(raw.port, `${at}.port`, secure ? 465 : 587, 1, 65_535),
+    secure,
+  };
+  if (raw.user !== undefined) smtp.user = asString(raw.user, `${at}.user`);
+  if (raw.pass !== undefined) smtp.pass = asString(raw.pass, `${at}.pass`);
+  return smtp;
+}
+
+function readIssuer(value: string): string {
+  const url = readUrl(value, 'issuer');
+  if (url.includes('?') || url.includes('#')) {
+    throw new ConfigError('issuer: must not have a query or fragment');
+  }
+  return url.endsWith('/') ? url : `${url}/`;
+}
+
+function readOrigin(value: unknown, at: string): string {
+  const text = asString(value, at);
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new ConfigError(`${at}: "${text}" is not an origin like https://app.example.com`);
+  }
+  if (
+    (url.protocol !== 'http:' && url.protocol !== 'https:') ||
+    url.origin !== text.replace(/\/$/, '')
+  ) {
+    throw new ConfigError(`${at}: "${text}" is not an origin like https://app.example.com`);
+  }
+  return url.origin;
+}
+
+function readUrl(value: unknown, at: string): string {
+  const text = asString(value, at);
+  try {
+    const url = new URL(text);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return url.href;
+  } catch {
+    // fall through to the error below
+  }
+  throw new ConfigError(`${at}: "${text}" is not an http(s) URL`);
+}
+
+function readLocalized(value: unknown, at: string): LocalizedText {
+  if (typeof value === 'string') return value;
+  const raw = asObject(value, at);
+  const out: Record<string, string> = {};
+  for (const [language, text] of Object.entries(raw)) {
+    out[readLanguage(language, `${at} key`).toLowerCase()] = asString(text, `${at}.${language}`);
+  }
+  if (Object.keys(out).length === 0) throw new ConfigError(`${at}: needs at least one language`);
+  return out;
+}
+
+function readLanguage(value: unknown, at: string): string {
+  const text = asString(value, at);
+  if (!/^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i.test(text)) {
+    throw new ConfigError(`${at}: "${text}" is not a language tag like "en" or "pt-BR"`);
+  }
+  return text;
+}
+
+function readInt(value: unknown, at: string, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${at}: must be a whole number from ${min} to ${max}`);
+  }
+  return value;
+}
+
+function asObject(value: unknown, at: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ConfigError(`${at}: must be an object`);
+  }
+  return value as Record<string, unknown>;
+}
+
+function asArray(value: unknown, at: string): unknown[] {
+  if (!Array.isArray(value)) throw new ConfigError(`${at}: must be an array`);
+  return value;
+}
+
+function asString(value: unknown, at: string): string {
+  if (typeof value !== 'string' || value.length === 0) {
+    throw new ConfigError(`${at}: must be a non-empty string`);
+  }
+  return value;
+}
+
+function allowKeys(raw: Record<string, unknown>, at: string, keys: readonly string[]): void {
+  const unknown = Object.keys(raw).filter((key) => !keys.includes(key));
+  if (unknown.length > 0) {
+    throw new ConfigError(`${at}: unknown key "${unknown[0]}" (allowed: ${keys.join(', ')})`);
+  }
+}

@@ -1,0 +1,19 @@
+import type { RandomSource } from './codes.js';
+import type { ClientConfig, ServerConfig } from './config.js';
+import type { SigningKeys } from './keys.js';
+import type { Mailer } from './mail/mailer.js';
+import type { EmailTemplates } from './mail/templates.js';
+import type { Store } from './store.js';
+
+/** What route plugins share: configuration, storage, keys, mail, and the injectable clock/RNG. */
+export interface AppContext {
+  config: ServerConfig;
+  clients: ReadonlyMap<string, ClientConfig>;
+  store: Store;
+  keys: SigningKeys;
+  mailer: Mailer;
+  templates: EmailTemplates;
+  /** Epoch milliseconds. */
+  now: () => number;
+  random: RandomSource;
+}

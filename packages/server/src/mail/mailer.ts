@@ -1,0 +1,39 @@
+import nodemailer from 'nodemailer';
+import type { SmtpConfig } from '../config.js';
+import type { Mailbox } from './templates.js';
+
+export interface OutgoingEmail {
+  from: Mailbox;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** Sends mail; resolves once the SMTP server has accepted the message. */
+export interface Mailer {
+  send(email: OutgoingEmail): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A nodemailer SMTP transport: to `SMTP_URL`/config `smtp`, or to the dev inbox's server. */
+export function createSmtpMailer(smtp: SmtpConfig): Mailer {
+  const transport =
+    'url' in smtp
+      ? nodemailer.createTransport(smtp.url)
+      : nodemailer.createTransport({
+          host: smtp.host,
+          port: smtp.port,
+          secure: smtp.secure,
+          ...(smtp.user === undefined ? {} : { auth: { user: smtp.user, pass: smtp.pass ?? '' } }),
+        });
+  return {
+    async send(email) {
+      // Our templates never reference files or URLs; refuse them in case a template tries.
+      await transport.sendMail({ ...email, disableFileAccess: true, disableUrlAccess: true });
+    },
+    async close() {
+      transport.close();
+    },
+  };
+}

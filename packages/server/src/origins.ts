@@ -1,0 +1,17 @@
+import type { ClientConfig } from './config.js';
+import { AuthError } from './errors.js';
+
+/** Every origin some client lists: these get CORS headers (and preflight answers). */
+export function knownOrigins(clients: readonly ClientConfig[]): Set<string> {
+  return new Set(clients.flatMap((client) => [...client.allowedOrigins, ...client.webOrigins]));
+}
+
+/**
+ * Refuses a browser request (one with an `Origin`) from an origin this client does not list.
+ * Requests without `Origin` come from servers and tests, where CORS does not apply.
+ */
+export function assertOriginAllowed(client: ClientConfig, origin: string | undefined): void {
+  if (origin === undefined) return;
+  if (client.allowedOrigins.includes(origin) || client.webOrigins.includes(origin)) return;
+  throw new AuthError(403, 'access_denied', `Origin ${origin} is not allowed.`);
+}

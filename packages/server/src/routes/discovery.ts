@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import { OTP_GRANT } from '../config.js';
+import type { AppContext } from '../context.js';
+import { SIGNING_ALG } from '../keys.js';
+
+// Discovery documents are public: any origin may read them.
+const publicCors = { cors: { origin: '*' } };
+
+export async function discoveryRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const issuer = ctx.config.issuer;
+  // Only endpoints that exist are advertised; /authorize and /v2/logout come later.
+  const configuration = {
+    issuer,
+    token_endpoint: `${issuer}oauth/token`,
+    userinfo_endpoint: `${issuer}userinfo`,
+    jwks_uri: `${issuer}.well-known/jwks.json`,
+    grant_types_supported: [OTP_GRANT],
+    response_types_supported: [],
+    subject_types_supported: ['public'],
+    id_token_signing_alg_values_supported: [SIGNING_ALG],
+    token_endpoint_auth_methods_supported: ['none'],
+    scopes_supported: ['openid', 'profile', 'email'],
+    claims_supported: [
+      'sub',
+      'iss',
+      'aud',
+      'exp',
+      'iat',
+      'nonce',
+      'at_hash',
+      'email',
+      'email_verified',
+      'name',
+      'nickname',
+      'picture',
+      'updated_at',
+    ],
+  };
+
+  app.get('/.well-known/openid-configuration', { config: publicCors }, async () => configuration);
+  app.get('/.well-known/jwks.json', { config: publicCors }, async () => ctx.keys.jwks);
+}

@@ -1,0 +1,231 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type {
+  AccessTokenRecord,
+  EventCount,
+  InboxMessage,
+  PendingCode,
+  Store,
+  User,
+} from './store.js';
+
+export const DATABASE_FILE = 'passwordless.sqlite';
+
+// Each entry upgrades the schema by one version (PRAGMA user_version); append, never edit.
+const MIGRATIONS = [
+  `CREATE TABLE users (
+     sub TEXT PRIMARY KEY,
+     email TEXT NOT NULL UNIQUE,
+     created_at INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL
+   );
+   CREATE TABLE pending_codes (
+     id TEXT PRIMARY KEY,
+     client_id TEXT NOT NULL,
+     email TEXT NOT NULL,
+     code_hash BLOB NOT NULL,
+     salt BLOB NOT NULL,
+     created_at INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     nonce TEXT,
+     UNIQUE (client_id, email)
+   );
+   CREATE TABLE access_tokens (
+     token_hash TEXT PRIMARY KEY,
+     sub TEXT NOT NULL,
+     client_id TEXT NOT NULL,
+     scope TEXT NOT NULL,
+     expires_at INTEGER NOT NULL
+   );
+   CREATE TABLE rate_events (key TEXT NOT NULL, at INTEGER NOT NULL);
+   CREATE INDEX rate_events_key_at ON rate_events (key, at);
+   CREATE TABLE dev_inbox (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     recipient TEXT NOT NULL,
+     sender TEXT NOT NULL,
+     subject TEXT NOT NULL,
+     text TEXT NOT NULL,
+     html TEXT NOT NULL,
+     date TEXT NOT NULL
+   );
+   CREATE INDEX dev_inbox_recipient ON dev_inbox (recipient COLLATE NOCASE);`,
+];
+
+interface CodeRow {
+  id: string;
+  client_id: string;
+  email: string;
+  code_hash: Buffer;
+  salt: Buffer;
+  created_at: number;
+  expires_at: number;
+  attempts: number;
+  nonce: string | null;
+}
+
+interface UserRow {
+  sub: string;
+  email: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** The embedded store: one SQLite file in the data dir, WAL journal, schema migrated on open. */
+export class SqliteStore implements Store {
+  readonly #db: Database.Database;
+
+  /** Opens (creating if needed) `<dataDir>/passwordless.sqlite`, or `:memory:`. */
+  constructor(dataDirOrMemory: string) {
+    const file =
+      dataDirOrMemory === ':memory:' ? ':memory:' : path.join(dataDirOrMemory, DATABASE_FILE);
+    this.#db = new Database(file);
+    this.#db.pragma('journal_mode = WAL');
+    // FULL: a committed login survives a power cut, not only a killed process.
+    this.#db.pragma('synchronous = FULL');
+    this.#db.pragma('busy_timeout = 5000');
+    this.#migrate();
+  }
+
+  #migrate(): void {
+    const version = this.#db.pragma('user_version', { simple: true }) as number;
+    for (let next = version; next < MIGRATIONS.length; next++) {
+      this.#db.transaction(() => {
+        this.#db.exec(MIGRATIONS[next]!);
+        this.#db.pragma(`user_version = ${next + 1}`);
+      })();
+    }
+  }
+
+  async saveCode(code: PendingCode): Promise<void> {
+    this.#db
+      .prepare(
+        `INSERT INTO pending_codes
+           (id, client_id, email, code_hash, salt, created_at, expires_at, attempts, nonce)
+         VALUES (@id, @clientId, @email, @codeHash, @salt, @createdAt, @expiresAt, @attempts, @nonce)
+         ON CONFLICT (client_id, email) DO UPDATE SET
+           id = excluded.id, code_hash = excluded.code_hash, salt = excluded.salt,
+           created_at = excluded.created_at, expires_at = excluded.expires_at,
+           attempts = excluded.attempts, nonce = excluded.nonce`,
+      )
+      .run({ ...code, nonce: code.nonce ?? null });
+  }
+
+  async findCode(clientId: string, email: string): Promise<PendingCode | undefined> {
+    const row = this.#db
+      .prepare('SELECT * FROM pending_codes WHERE client_id = ? AND email = ?')
+      .get(clientId, email) as CodeRow | undefined;
+    if (!row) return undefined;
+    const code: PendingCode = {
+      id: row.id,
+      clientId: row.client_id,
+      email: row.email,
+      codeHash: row.code_hash,
+      salt: row.salt,
+      createdAt: row.created_at,
+      expiresAt: row.expires_at,
+      attempts: row.attempts,
+    };
+    if (row.nonce !== null) code.nonce = row.nonce;
+    return code;
+  }
+
+  async addFailedAttempt(codeId: string): Promise<number> {
+    const row = this.#db
+      .prepare('UPDATE pending_codes SET attempts = attempts + 1 WHERE id = ? RETURNING attempts')
+      .get(codeId) as { attempts: number } | undefined;
+    return row?.attempts ?? Number.POSITIVE_INFINITY;
+  }
+
+  async consumeCode(codeId: string): Promise<boolean> {
+    return this.#db.prepare('DELETE FROM pending_codes WHERE id = ?').run(codeId).changes === 1;
+  }
+
+  async upsertUserOnLogin(email: string, newSub: string, at: number): Promise<User> {
+    const row = this.#db
+      .prepare(
+        `INSERT INTO users (sub, email, created_at, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (email) DO UPDATE SET updated_at = excluded.updated_at
+         RETURNING *`,
+      )
+      .get(newSub, email, at, at) as UserRow;
+    return toUser(row);
+  }
+
+  async findUser(sub: string): Promise<User | undefined> {
+    const row = this.#db.prepare('SELECT * FROM users WHERE sub = ?').get(sub) as
+      UserRow | undefined;
+    return row && toUser(row);
+  }
+
+  async saveAccessToken(token: AccessTokenRecord): Promise<void> {
+    this.#db
+      .prepare(
+        `INSERT INTO access_tokens (token_hash, sub, client_id, scope, expires_at)
+         VALUES (@tokenHash, @sub, @clientId, @scope, @expiresAt)`,
+      )
+      .run(token);
+  }
+
+  async findAccessToken(tokenHash: string): Promise<AccessTokenRecord | undefined> {
+    const row = this.#db
+      .prepare(
+        `SELECT token_hash AS tokenHash, sub, client_id AS clientId, scope, expires_at AS expiresAt
+         FROM access_tokens WHERE token_hash = ?`,
+      )
+      .get(tokenHash) as AccessTokenRecord | undefined;
+    return row;
+  }
+
+  async recordEvent(key: string, at: number): Promise<void> {
+    this.#db.prepare('INSERT INTO rate_events (key, at) VALUES (?, ?)').run(key, at);
+  }
+
+  async countEvents(key: string, since: number): Promise<EventCount> {
+    const row = this.#db
+      .prepare(
+        'SELECT COUNT(*) AS count, MIN(at) AS oldest, MAX(at) AS newest FROM rate_events WHERE key = ? AND at > ?',
+      )
+      .get(key, since) as { count: number; oldest: number | null; newest: number | null };
+    const result: EventCount = { count: row.count };
+    if (row.oldest !== null) result.oldest = row.oldest;
+    if (row.newest !== null) result.newest = row.newest;
+    return result;
+  }
+
+  async prune(eventsBefore: number, now: number): Promise<void> {
+    this.#db.prepare('DELETE FROM rate_events WHERE at < ?').run(eventsBefore);
+    this.#db.prepare('DELETE FROM pending_codes WHERE expires_at < ?').run(now);
+    this.#db.prepare('DELETE FROM access_tokens WHERE expires_at < ?').run(now);
+  }
+
+  async addInboxMessage(message: InboxMessage): Promise<void> {
+    this.#db
+      .prepare(
+        `INSERT INTO dev_inbox (recipient, sender, subject, text, html, date)
+         VALUES (@to, @from, @subject, @text, @html, @date)`,
+      )
+      .run(message);
+  }
+
+  async listInboxMessages(to?: string): Promise<InboxMessage[]> {
+    const columns = 'recipient AS "to", sender AS "from", subject, text, html, date';
+    const rows =
+      to === undefined
+        ? this.#db.prepare(`SELECT ${columns} FROM dev_inbox ORDER BY id DESC LIMIT 200`).all()
+        : this.#db
+            .prepare(
+              `SELECT ${columns} FROM dev_inbox WHERE recipient = ? COLLATE NOCASE ORDER BY id DESC LIMIT 200`,
+            )
+            .all(to);
+    return rows as InboxMessage[];
+  }
+
+  async close(): Promise<void> {
+    if (this.#db.open) this.#db.close();
+  }
+}
+
+function toUser(row: UserRow): User {
+  return { sub: row.sub, email: row.email, createdAt: row.created_at, updatedAt: row.updated_at };
+}

@@ -1,0 +1,81 @@
+/**
+ * Everything the server keeps. Routes talk only to this interface, so another database (for
+ * example PostgreSQL) can replace SQLite without touching them. Times are epoch milliseconds.
+ */
+export interface Store {
+  /** Saves the code for `(clientId, email)`, replacing any earlier one: only the newest is valid. */
+  saveCode(code: PendingCode): Promise<void>;
+  findCode(clientId: string, email: string): Promise<PendingCode | undefined>;
+  /** Counts one wrong try and returns the new total. */
+  addFailedAttempt(codeId: string): Promise<number>;
+  /** Removes the code; `true` only for the one caller that removed it (single use). */
+  consumeCode(codeId: string): Promise<boolean>;
+
+  /** Returns the user with this email, creating it with `newSub` on first login. */
+  upsertUserOnLogin(email: string, newSub: string, at: number): Promise<User>;
+  findUser(sub: string): Promise<User | undefined>;
+
+  saveAccessToken(token: AccessTokenRecord): Promise<void>;
+  findAccessToken(tokenHash: string): Promise<AccessTokenRecord | undefined>;
+
+  /** Rate-limit bookkeeping: one row per counted event under a key such as `start:<ip>`. */
+  recordEvent(key: string, at: number): Promise<void>;
+  /** Events under `key` strictly after `since`: how many, and when the oldest and newest happened. */
+  countEvents(key: string, since: number): Promise<EventCount>;
+  /** Drops events older than `eventsBefore`, and codes and access tokens expired at `now`. */
+  prune(eventsBefore: number, now: number): Promise<void>;
+
+  addInboxMessage(message: InboxMessage): Promise<void>;
+  /** Newest first; only messages to `to` when given (case-insensitive). */
+  listInboxMessages(to?: string): Promise<InboxMessage[]>;
+
+  close(): Promise<void>;
+}
+
+export interface PendingCode {
+  /** Returned to the caller of /passwordless/start as `_id`. */
+  id: string;
+  clientId: string;
+  email: string;
+  /** HMAC-SHA256 of the code keyed with `salt`; the code itself is never stored. */
+  codeHash: Buffer;
+  salt: Buffer;
+  createdAt: number;
+  expiresAt: number;
+  attempts: number;
+  /** `authParams.nonce` from start, put in the id_token unless /oauth/token names another. */
+  nonce?: string;
+}
+
+export interface User {
+  /** `email|` followed by 24 hex characters. */
+  sub: string;
+  email: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface AccessTokenRecord {
+  /** SHA-256 (hex) of the token; the token itself is never stored. */
+  tokenHash: string;
+  sub: string;
+  clientId: string;
+  scope: string;
+  expiresAt: number;
+}
+
+export interface EventCount {
+  count: number;
+  oldest?: number;
+  newest?: number;
+}
+
+export interface InboxMessage {
+  to: string;
+  from: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** ISO 8601 */
+  date: string;
+}

@@ -1,0 +1,145 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeDataDir } from './helpers.js';
+
+const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
+const cliPath = path.join(repoRoot, 'packages/server/src/cli.ts');
+const children: ChildProcess[] = [];
+
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
+function spawnCli(args: string[], env: Record<string, string> = {}): ChildProcess {
+  const cleanEnv = { ...process.env };
+  for (const name of ['PORT', 'HOST', 'PL_CONFIG', 'PL_DATA_DIR', 'SMTP_URL'])
+    delete cleanEnv[name];
+  const child = spawn(process.execPath, ['--import', 'tsx', cliPath, ...args], {
+    cwd: repoRoot,
+    env: { ...cleanEnv, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  return child;
+}
+
+/** Runs the CLI to its end. */
+async function runCli(args: string[], env?: Record<string, string>) {
+  const child = spawnCli(args, env);
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk) => (stdout += chunk));
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  return { code, stdout, stderr };
+}
+
+async function expectOneLineFailure(args: string[], pattern: RegExp, env?: Record<string, string>) {
+  const { code, stderr, stdout } = await runCli(args, env);
+  expect(code).toBe(1);
+  expect(stdout).toBe('');
+  expect(stderr.endsWith('\n')).toBe(true);
+  const lines = stderr.trimEnd().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^passwordless-lock-server: /);
+  expect(lines[0]).toMatch(pattern);
+}
+
+describe('passwordless-lock-server CLI', () => {
+  it('exits 1 with one line for a config file that is not JSON', async () => {
+    const dir = await makeDataDir();
+    const file = path.join(dir, 'bad.json');
+    await fs.writeFile(file, '{ "clients": [ ');
+    await expectOneLineFailure(
+      ['--config', file, '--dev', '--data', dir],
+      /config .*bad\.json is not valid JSON/,
+    );
+  });
+
+  it('exits 1 with one line for a config that breaks a rule', async () => {
+    const dir = await makeDataDir();
+    const file = path.join(dir, 'bad.json');
+    await fs.writeFile(
+      file,
+      JSON.stringify({ clients: [{ client_id: 'a', allowed_origins: ['nope'] }] }),
+    );
+    await expectOneLineFailure(
+      ['--dev', '--data', dir],
+      /bad config: clients\[0\]\.allowed_origins\[0\]/,
+      {
+        PL_CONFIG: file,
+      },
+    );
+  });
+
+  it('exits 1 with one line for a missing config file', async () => {
+    const dir = await makeDataDir();
+    await expectOneLineFailure(
+      ['--config', path.join(dir, 'missing.json'), '--dev', '--data', dir],
+      /cannot read config .*ENOENT/,
+    );
+  });
+
+  it('refuses to start without --dev and without SMTP', async () => {
+    const dir = await makeDataDir();
+    const file = path.join(dir, 'config.json');
+    await fs.writeFile(file, JSON.stringify({ clients: [{ client_id: 'app' }] }));
+    await expectOneLineFailure(['--config', file, '--data', dir], /no mail transport/);
+  });
+
+  it('exits 1 with one line for an unusable data dir', async () => {
+    const dir = await makeDataDir();
+    const notADir = path.join(dir, 'file');
+    await fs.writeFile(notADir, '');
+    await expectOneLineFailure(['--dev', '--data', notADir], /data dir .* is not usable/);
+  });
+
+  it('exits 1 with one line for an unknown flag', async () => {
+    await expectOneLineFailure(['--colour', 'red'], /Unknown option '--colour'/);
+  });
+
+  it('exits 1 with one line when the port is in use', async () => {
+    const dir = await makeDataDir();
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const { port } = blocker.address() as net.AddressInfo;
+    try {
+      await expectOneLineFailure(
+        ['--dev', '--data', dir, '--port', String(port)],
+        new RegExp(`port ${port} .*already in use`),
+      );
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('serves on the printed URL in --dev and exits 0 on SIGTERM', async () => {
+    const dir = await makeDataDir();
+    const child = spawnCli(['--dev', '--data', dir], { PORT: '0' });
+    const line = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout!.on('data', (chunk) => {
+        out += chunk;
+        if (out.includes('\n')) resolve(out.split('\n')[0]!);
+      });
+      child.on('exit', (code) => reject(new Error(`exited ${code} before listening`)));
+    });
+    const match =
+      /^passwordless-lock-server listening on (http:\/\/localhost:(\d+)) \(dev inbox: \1\/dev\/inbox\)$/.exec(
+        line,
+      );
+    expect(match, line).not.toBeNull();
+    const response = await fetch(`http://127.0.0.1:${match![2]}/.well-known/jwks.json`);
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { keys: unknown[] }).keys).toHaveLength(1);
+    expect((await fs.stat(path.join(dir, 'passwordless.sqlite'))).isFile()).toBe(true);
+
+    const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exit).toBe(0);
+  });
+});

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEMO_CLIENT, resolveConfig } from '../src/app.js';
+import { startTestServer } from './helpers.js';
+
+const runtime = { dev: false, port: 3000, dataDir: '/tmp/x', smtpUrl: 'smtp://mail.example:587' };
+
+describe('resolveConfig', () => {
+  it('uses the documented defaults and the demo tenant in --dev without a file', () => {
+    const config = resolveConfig(undefined, { dev: true, port: 4000, dataDir: 'data' });
+    expect(config.issuer).toBe('http://localhost:4000/');
+    expect(config.clients).toEqual([DEMO_CLIENT]);
+    expect(config.connections.email.otp).toEqual({
+      length: 6,
+      lifetimeS: 180,
+      maxAttempts: 3,
+      resendAfterS: 30,
+    });
+    expect(config.rateLimits).toEqual({
+      startPerIpPerHour: 50,
+      failedVerificationsPerIpEmail: 10,
+      lockoutS: 900,
+    });
+    expect(config.dataDir).toMatch(/\/data$/);
+    expect(config.smtp).toBeUndefined();
+  });
+
+  it('adds the trailing slash to the issuer', () => {
+    const config = resolveConfig(
+      { issuer: 'https://auth.example.com', clients: [{ client_id: 'app' }] },
+      runtime,
+    );
+    expect(config.issuer).toBe('https://auth.example.com/');
+  });
+
+  it('refuses to run without --dev and without a mail transport', () => {
+    expect(() =>
+      resolveConfig({ clients: [{ client_id: 'app' }] }, { ...runtime, smtpUrl: undefined! }),
+    ).toThrow(/no mail transport/);
+  });
+
+  it.each([
+    [[], 'config: must be an object'],
+    [{ clients: [{ client_id: 'a' }], colour: 'red' }, 'config: unknown key "colour"'],
+    [
+      { clients: [{ client_id: 'a', allowed_origins: ['https://a.example/path'] }] },
+      'clients[0].allowed_origins[0]',
+    ],
+    [
+      { clients: [{ client_id: 'a' }], connections: { email: { otp: { length: 3 } } } },
+      'connections.email.otp.length',
+    ],
+    [{ clients: [{ client_id: 'a' }, { client_id: 'a' }] }, 'listed twice'],
+    [{ clients: [] }, 'at least one client'],
+    [{ clients: [{ client_id: 'a' }], smtp: 'http://mail' }, 'smtp:'],
+  ])('refuses %j', (file, message) => {
+    expect(() => resolveConfig(file, runtime)).toThrow(ConfigError);
+    expect(() => resolveConfig(file, runtime)).toThrow(message);
+  });
+});
+
+describe('email templates from the config', () => {
+  it('render per-language Liquid, escaping values in the HTML part', async () => {
+    const server = await startTestServer({
+      clients: [{ client_id: 'demo', name: 'Tom & <Jerry>' }],
+      connections: {
+        email: {
+          email: {
+            subject: {
+              en: 'Code for {{ application.name }}',
+              fr: 'Code pour {{ application.name }}',
+            },
+            body: { en: '<p>{{ application.name }}: {{ code }} ({{ request_language }})</p>' },
+          },
+        },
+      },
+    });
+    await server.inject({
+      method: 'POST',
+      url: '/passwordless/start',
+      headers: { 'accept-language': 'fr-CA,fr;q=0.9,en;q=0.5' },
+      payload: { client_id: 'demo', connection: 'email', email: 'a@example.com', send: 'code' },
+    });
+    const [mail] = (await server.inject({ url: '/dev/inbox.json' })).json().messages;
+    expect(mail.subject).toBe('Code for Tom & <Jerry>'.replace('for', 'pour'));
+    expect(mail.html).toMatch(/^<p>Tom &amp; &lt;Jerry&gt;: \d{6} \(fr-CA\)<\/p>/);
+    expect(mail.text).toMatch(/\b\d{6}\b/);
+  });
+
+  it('refuse a Liquid syntax error at start', async () => {
+    await expect(
+      startTestServer({ connections: { email: { email: { subject: '{% if %}' } } } }),
+    ).rejects.toThrow(ConfigError);
+  });
+});

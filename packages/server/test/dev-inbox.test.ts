@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { buildApp, resolveConfig, type OutgoingEmail } from '../src/app.js';
+import { makeDataDir, startTestServer } from './helpers.js';
+
+describe('dev inbox', () => {
+  it('lists mail newest first and filters by recipient, case-insensitively', async () => {
+    const server = await startTestServer();
+    await server.start('a@example.com');
+    await server.start('b@example.com');
+    server.clock.now += 30_000;
+    await server.start('a@example.com');
+
+    const all = (await server.inject({ url: '/dev/inbox.json' })).json().messages;
+    expect(all.map((m: { to: string }) => m.to)).toEqual([
+      'a@example.com',
+      'b@example.com',
+      'a@example.com',
+    ]);
+    const forA = (await server.inject({ url: '/dev/inbox.json?to=A@Example.com' })).json().messages;
+    expect(forA).toHaveLength(2);
+    const newestCode = await server.codeFromInbox('a@example.com');
+    expect((await server.token('a@example.com', newestCode)).statusCode).toBe(200);
+  });
+
+  it('escapes message content in the HTML page', async () => {
+    const server = await startTestServer({
+      clients: [{ client_id: 'demo', name: '<img src=x onerror=alert(1)>' }],
+    });
+    expect((await server.start('a@example.com')).statusCode).toBe(200);
+    const page = await server.inject({ url: '/dev/inbox' });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(page.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(page.body).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(page.body).not.toContain('<img src=x');
+    expect(page.body).toMatch(/<pre>[^<]*\b\d{6}\b/);
+  });
+
+  it('does not exist without --dev', async () => {
+    const dataDir = await makeDataDir();
+    const sent: OutgoingEmail[] = [];
+    const config = resolveConfig(
+      { clients: [{ client_id: 'app' }] },
+      { dev: false, port: 3000, dataDir, smtpUrl: 'smtp://mail.example:587' },
+    );
+    const app = await buildApp(config, {
+      mailer: { send: async (email) => void sent.push(email), close: async () => {} },
+    });
+    try {
+      expect((await app.inject({ url: '/dev/inbox.json' })).statusCode).toBe(404);
+      expect((await app.inject({ url: '/dev/inbox' })).statusCode).toBe(404);
+      const start = await app.inject({
+        method: 'POST',
+        url: '/passwordless/start',
+        payload: { client_id: 'app', connection: 'email', email: 'a@example.com', send: 'code' },
+      });
+      expect(start.statusCode).toBe(200);
+      expect(sent).toHaveLength(1);
+      expect(sent[0]).toMatchObject({
+        to: 'a@example.com',
+        from: { name: 'app', address: 'no-reply@localhost' },
+      });
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -1,0 +1,63 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { createLocalJWKSet, jwtVerify } from 'jose';
+import { describe, expect, it } from 'vitest';
+import { START_TIME, makeDataDir, startTestServer } from './helpers.js';
+
+describe('signing keys', () => {
+  it('are created on first start, saved 0600, and reused after a restart (same kid)', async () => {
+    const dataDir = await makeDataDir();
+    const first = await startTestServer(undefined, { dataDir });
+    const jwksBefore = (await first.inject({ url: '/.well-known/jwks.json' })).json();
+    await first.start('a@example.com');
+    const { id_token } = (
+      await first.token('a@example.com', await first.codeFromInbox('a@example.com'))
+    ).json();
+    await first.app.close();
+
+    const file = path.join(dataDir, 'keys.json');
+    expect((await fs.stat(file)).mode & 0o777).toBe(0o600);
+
+    const second = await startTestServer(undefined, { dataDir });
+    const jwksAfter = (await second.inject({ url: '/.well-known/jwks.json' })).json();
+    expect(jwksAfter).toEqual(jwksBefore);
+    expect(jwksAfter.keys).toHaveLength(1);
+    const [key] = jwksAfter.keys;
+    expect(key).toMatchObject({ kty: 'RSA', alg: 'RS256', use: 'sig', kid: expect.any(String) });
+    expect(key).not.toHaveProperty('d');
+
+    // A token issued before the restart still verifies against the JWKS served after it.
+    const { protectedHeader } = await jwtVerify(id_token, createLocalJWKSet(jwksAfter), {
+      currentDate: new Date(START_TIME),
+    });
+    expect(protectedHeader.kid).toBe(key.kid);
+  });
+
+  it('keep users and pending codes across a restart', async () => {
+    const dataDir = await makeDataDir();
+    const first = await startTestServer(undefined, { dataDir });
+    await first.start('a@example.com');
+    const code = await first.codeFromInbox('a@example.com');
+    await first.app.close();
+
+    const second = await startTestServer(undefined, { dataDir });
+    expect((await second.token('a@example.com', code)).statusCode).toBe(200);
+  });
+});
+
+describe('discovery', () => {
+  it('describes the issuer and the endpoints that exist', async () => {
+    const server = await startTestServer({ issuer: 'https://auth.example.com' });
+    const response = await server.inject({ url: '/.well-known/openid-configuration' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({
+      issuer: 'https://auth.example.com/',
+      token_endpoint: 'https://auth.example.com/oauth/token',
+      userinfo_endpoint: 'https://auth.example.com/userinfo',
+      jwks_uri: 'https://auth.example.com/.well-known/jwks.json',
+      id_token_signing_alg_values_supported: ['RS256'],
+      subject_types_supported: ['public'],
+      grant_types_supported: ['http://auth0.com/oauth/grant-type/passwordless/otp'],
+    });
+  });
+});

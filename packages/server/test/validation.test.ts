@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { OTP_GRANT } from '../src/app.js';
+import { startTestServer } from './helpers.js';
+
+const START = { client_id: 'demo', connection: 'email', email: 'a@example.com', send: 'code' };
+
+describe('POST /passwordless/start refuses bad input with Auth0 errors', () => {
+  it.each([
+    [
+      { ...START, extra: 1, other: 'x' },
+      'bad.request',
+      'the following properties are not allowed: extra, other',
+    ],
+    [{ ...START, client_id: 'nope' }, 'bad.client_id', 'Unknown client.'],
+    [{ ...START, client_id: 42 }, 'bad.client_id', undefined],
+    [{ ...START, connection: 'sms' }, 'bad.connection', 'Connection does not exist.'],
+    [{ ...START, email: 'not-an-email' }, 'bad.email', 'Invalid email address.'],
+    [
+      { ...START, email: 'a@example.com\r\nBcc: victim@example.com' },
+      'bad.email',
+      'Invalid email address.',
+    ],
+    [{ ...START, email: 'a@exa\u0000mple.com' }, 'bad.email', 'Invalid email address.'],
+    [{ ...START, email: ['a@example.com'] }, 'bad.email', undefined],
+    [{ ...START, send: 'carrier-pigeon' }, 'bad.send', undefined],
+    [{ ...START, send: 'link' }, 'bad.send', expect.stringContaining('link is not supported yet')],
+    [{ ...START, authParams: 'x' }, 'bad.authParams', undefined],
+    [{ client_id: 'demo', connection: 'email' }, 'bad.email', 'Missing required property: email'],
+  ])('%j → 400 %s', async (payload, error, description) => {
+    const server = await startTestServer();
+    const response = await server.inject({ method: 'POST', url: '/passwordless/start', payload });
+    expect(response.statusCode).toBe(400);
+    const body = response.json();
+    expect(body.error).toBe(error);
+    expect(typeof body.error_description).toBe('string');
+    if (description !== undefined) expect(body.error_description).toEqual(description);
+    const inbox = await server.inject({ url: '/dev/inbox.json' });
+    expect(inbox.json().messages).toEqual([]);
+  });
+
+  it.each([
+    ['malformed JSON', 'application/json', '{"client_id": "demo",', 400],
+    ['empty JSON', 'application/json', '', 400],
+    ['a JSON array', 'application/json', '[1,2]', 400],
+    ['JSON null', 'application/json', 'null', 400],
+    ['prototype poisoning', 'application/json', '{"__proto__": {"x": 1}}', 400],
+    ['plain text', 'text/plain', 'client_id=demo', 400],
+    ['an unknown content type', 'application/xml', '<start/>', 415],
+    [
+      'a huge body',
+      'application/json',
+      JSON.stringify({ ...START, email: 'a'.repeat(20_000) }),
+      413,
+    ],
+  ])('%s → %i with an Auth0-shaped body', async (_name, contentType, payload, status) => {
+    const server = await startTestServer();
+    const response = await server.inject({
+      method: 'POST',
+      url: '/passwordless/start',
+      headers: { 'content-type': contentType },
+      payload,
+    });
+    expect(response.statusCode).toBe(status);
+    expect(response.json()).toEqual({
+      error: 'bad.request',
+      error_description: expect.any(String),
+    });
+  });
+});
+
+describe('POST /oauth/token refuses bad input with OAuth errors', () => {
+  it('answers 400 unsupported_grant_type for an unknown grant', async () => {
+    const server = await startTestServer();
+    const response = await server.inject({
+      method: 'POST',
+      url: '/oauth/token',
+      payload: { grant_type: 'password', client_id: 'demo', username: 'a', password: 'b' },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toEqual({
+      error: 'unsupported_grant_type',
+      error_description: 'Unsupported grant type: password',
+    });
+  });
+
+  it.each([
+    ['malformed JSON', 'application/json', '{"grant_type"', 400],
+    ['a missing grant_type', 'application/json', '{}', 400],
+    [
+      'a number as otp',
+      'application/json',
+      JSON.stringify({ grant_type: OTP_GRANT, otp: 123456 }),
+      400,
+    ],
+    [
+      'a missing otp',
+      'application/json',
+      JSON.stringify({
+        grant_type: OTP_GRANT,
+        client_id: 'demo',
+        username: 'a@example.com',
+        realm: 'email',
+      }),
+      400,
+    ],
+    [
+      'a huge body',
+      'application/json',
+      JSON.stringify({ grant_type: OTP_GRANT, x: 'y'.repeat(20_000) }),
+      413,
+    ],
+    ['an unknown content type', 'text/csv', 'a,b', 415],
+  ])('%s → %i invalid_request', async (_name, contentType, payload, status) => {
+    const server = await startTestServer();
+    const response = await server.inject({
+      method: 'POST',
+      url: '/oauth/token',
+      headers: { 'content-type': contentType },
+      payload,
+    });
+    expect(response.statusCode).toBe(status);
+    expect(response.json()).toEqual({
+      error: 'invalid_request',
+      error_description: expect.any(String),
+    });
+  });
+
+  it('answers 401 invalid_client for an unknown client', async () => {
+    const server = await startTestServer();
+    const response = await server.token('a@example.com', '123456', { client_id: 'nope' });
+    expect(response.statusCode).toBe(401);
+    expect(response.json().error).toBe('invalid_client');
+  });
+
+  it('answers 403 unauthorized_client when the client may not use the grant', async () => {
+    const server = await startTestServer({
+      clients: [{ client_id: 'demo', grant_types: ['authorization_code'] }],
+    });
+    const response = await server.token('a@example.com', '123456');
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error).toBe('unauthorized_client');
+  });
+
+  it('refuses an audience, since no API is configured', async () => {
+    const server = await startTestServer();
+    const response = await server.token('a@example.com', '123456', { audience: 'https://api' });
+    expect(response.statusCode).toBe(403);
+    expect(response.json()).toEqual({
+      error: 'access_denied',
+      error_description: 'Service not found: https://api',
+    });
+  });
+});
+
+describe('unknown endpoints', () => {
+  it('answer 404 in the Auth0 shape', async () => {
+    const server = await startTestServer();
+    const response = await server.inject({ url: '/nope?x=1' });
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toEqual({
+      error: 'not_found',
+      error_description: 'No endpoint GET /nope.',
+    });
+  });
+});
