@@ -2,8 +2,12 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type {
   AccessTokenRecord,
+  AuthorizationCodeRecord,
   EventCount,
   InboxMessage,
+  LoginTicket,
+  NewOutboxMail,
+  OutboxMail,
   PendingCode,
   Store,
   User,
@@ -50,6 +54,39 @@ const MIGRATIONS = [
      date TEXT NOT NULL
    );
    CREATE INDEX dev_inbox_recipient ON dev_inbox (recipient COLLATE NOCASE);`,
+  `CREATE TABLE login_tickets (
+     ticket_hash TEXT PRIMARY KEY,
+     client_id TEXT NOT NULL,
+     sub TEXT NOT NULL,
+     origin TEXT NOT NULL,
+     expires_at INTEGER NOT NULL
+   );
+   CREATE TABLE authorization_codes (
+     code_hash TEXT PRIMARY KEY,
+     client_id TEXT NOT NULL,
+     sub TEXT NOT NULL,
+     redirect_uri TEXT NOT NULL,
+     scope TEXT NOT NULL,
+     audience TEXT,
+     nonce TEXT,
+     code_challenge TEXT NOT NULL,
+     expires_at INTEGER NOT NULL
+   );
+   CREATE TABLE mail_outbox (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     recipient TEXT NOT NULL,
+     from_name TEXT NOT NULL,
+     from_address TEXT NOT NULL,
+     subject TEXT NOT NULL,
+     text TEXT NOT NULL,
+     html TEXT NOT NULL,
+     expires_at INTEGER NOT NULL,
+     next_attempt_at INTEGER NOT NULL,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     last_error TEXT
+   );
+   CREATE INDEX mail_outbox_due ON mail_outbox (next_attempt_at);
+   ALTER TABLE access_tokens ADD COLUMN audience TEXT;`,
 ];
 
 interface CodeRow {
@@ -161,20 +198,21 @@ export class SqliteStore implements Store {
   async saveAccessToken(token: AccessTokenRecord): Promise<void> {
     this.#db
       .prepare(
-        `INSERT INTO access_tokens (token_hash, sub, client_id, scope, expires_at)
-         VALUES (@tokenHash, @sub, @clientId, @scope, @expiresAt)`,
+        `INSERT INTO access_tokens (token_hash, sub, client_id, scope, audience, expires_at)
+         VALUES (@tokenHash, @sub, @clientId, @scope, @audience, @expiresAt)`,
       )
-      .run(token);
+      .run({ ...token, audience: token.audience ?? null });
   }
 
   async findAccessToken(tokenHash: string): Promise<AccessTokenRecord | undefined> {
     const row = this.#db
       .prepare(
-        `SELECT token_hash AS tokenHash, sub, client_id AS clientId, scope, expires_at AS expiresAt
+        `SELECT token_hash AS tokenHash, sub, client_id AS clientId, scope, audience,
+                expires_at AS expiresAt
          FROM access_tokens WHERE token_hash = ?`,
       )
       .get(tokenHash) as AccessTokenRecord | undefined;
-    return row;
+    return row && withoutNulls(row);
   }
 
   async recordEvent(key: string, at: number): Promise<void> {
@@ -197,6 +235,85 @@ export class SqliteStore implements Store {
     this.#db.prepare('DELETE FROM rate_events WHERE at < ?').run(eventsBefore);
     this.#db.prepare('DELETE FROM pending_codes WHERE expires_at < ?').run(now);
     this.#db.prepare('DELETE FROM access_tokens WHERE expires_at < ?').run(now);
+    this.#db.prepare('DELETE FROM login_tickets WHERE expires_at < ?').run(now);
+    this.#db.prepare('DELETE FROM authorization_codes WHERE expires_at < ?').run(now);
+  }
+
+  async saveLoginTicket(ticket: LoginTicket): Promise<void> {
+    this.#db
+      .prepare(
+        `INSERT INTO login_tickets (ticket_hash, client_id, sub, origin, expires_at)
+         VALUES (@ticketHash, @clientId, @sub, @origin, @expiresAt)`,
+      )
+      .run(ticket);
+  }
+
+  async consumeLoginTicket(ticketHash: string): Promise<LoginTicket | undefined> {
+    return this.#db
+      .prepare(
+        `DELETE FROM login_tickets WHERE ticket_hash = ?
+         RETURNING ticket_hash AS ticketHash, client_id AS clientId, sub, origin,
+                   expires_at AS expiresAt`,
+      )
+      .get(ticketHash) as LoginTicket | undefined;
+  }
+
+  async saveAuthorizationCode(code: AuthorizationCodeRecord): Promise<void> {
+    this.#db
+      .prepare(
+        `INSERT INTO authorization_codes
+           (code_hash, client_id, sub, redirect_uri, scope, audience, nonce, code_challenge, expires_at)
+         VALUES (@codeHash, @clientId, @sub, @redirectUri, @scope, @audience, @nonce,
+                 @codeChallenge, @expiresAt)`,
+      )
+      .run({ ...code, audience: code.audience ?? null, nonce: code.nonce ?? null });
+  }
+
+  async consumeAuthorizationCode(codeHash: string): Promise<AuthorizationCodeRecord | undefined> {
+    const row = this.#db
+      .prepare(
+        `DELETE FROM authorization_codes WHERE code_hash = ?
+         RETURNING code_hash AS codeHash, client_id AS clientId, sub, redirect_uri AS redirectUri,
+                   scope, audience, nonce, code_challenge AS codeChallenge, expires_at AS expiresAt`,
+      )
+      .get(codeHash) as (AuthorizationCodeRecord & { audience: null; nonce: null }) | undefined;
+    return row && withoutNulls(row);
+  }
+
+  async enqueueMail(mail: NewOutboxMail): Promise<number> {
+    const result = this.#db
+      .prepare(
+        `INSERT INTO mail_outbox
+           (recipient, from_name, from_address, subject, text, html, expires_at, next_attempt_at)
+         VALUES (@to, @fromName, @fromAddress, @subject, @text, @html, @expiresAt, @nextAttemptAt)`,
+      )
+      .run(mail);
+    return Number(result.lastInsertRowid);
+  }
+
+  async listDueMail(now: number, limit: number): Promise<OutboxMail[]> {
+    const rows = this.#db
+      .prepare(
+        `SELECT id, recipient AS "to", from_name AS fromName, from_address AS fromAddress, subject,
+                text, html, expires_at AS expiresAt, next_attempt_at AS nextAttemptAt, attempts,
+                last_error AS lastError
+         FROM mail_outbox WHERE next_attempt_at <= ? ORDER BY id LIMIT ?`,
+      )
+      .all(Number.isFinite(now) ? now : Number.MAX_SAFE_INTEGER, limit) as OutboxMail[];
+    return rows.map(withoutNulls);
+  }
+
+  async removeMail(id: number): Promise<void> {
+    this.#db.prepare('DELETE FROM mail_outbox WHERE id = ?').run(id);
+  }
+
+  async rescheduleMail(id: number, nextAttemptAt: number, lastError: string): Promise<void> {
+    this.#db
+      .prepare(
+        `UPDATE mail_outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?
+         WHERE id = ?`,
+      )
+      .run(nextAttemptAt, lastError.slice(0, 1000), id);
   }
 
   async addInboxMessage(message: InboxMessage): Promise<void> {
@@ -224,6 +341,11 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     if (this.#db.open) this.#db.close();
   }
+}
+
+/** SQL NULL columns become absent optional properties. */
+function withoutNulls<T extends object>(row: T): T {
+  return Object.fromEntries(Object.entries(row).filter(([, value]) => value !== null)) as T;
 }
 
 function toUser(row: UserRow): User {

@@ -25,6 +25,24 @@ export interface Store {
   /** Drops events older than `eventsBefore`, and codes and access tokens expired at `now`. */
   prune(eventsBefore: number, now: number): Promise<void>;
 
+  /** Keeps a login ticket (from /co/authenticate) until /authorize redeems it. */
+  saveLoginTicket(ticket: LoginTicket): Promise<void>;
+  /** Removes and returns the ticket: only the first caller gets it (single use). */
+  consumeLoginTicket(ticketHash: string): Promise<LoginTicket | undefined>;
+
+  saveAuthorizationCode(code: AuthorizationCodeRecord): Promise<void>;
+  /** Removes and returns the code: only the first caller gets it (single use). */
+  consumeAuthorizationCode(codeHash: string): Promise<AuthorizationCodeRecord | undefined>;
+
+  /** Puts a mail in the durable outbox; returns its id. */
+  enqueueMail(mail: NewOutboxMail): Promise<number>;
+  /** Mail whose next try is due at `now` (all pending mail with `now` = Infinity), oldest first. */
+  listDueMail(now: number, limit: number): Promise<OutboxMail[]>;
+  /** Removes a mail from the outbox (sent, or no longer worth sending). */
+  removeMail(id: number): Promise<void>;
+  /** Records a failed try and when to try again. */
+  rescheduleMail(id: number, nextAttemptAt: number, lastError: string): Promise<void>;
+
   addInboxMessage(message: InboxMessage): Promise<void>;
   /** Newest first; only messages to `to` when given (case-insensitive). */
   listInboxMessages(to?: string): Promise<InboxMessage[]>;
@@ -61,7 +79,53 @@ export interface AccessTokenRecord {
   sub: string;
   clientId: string;
   scope: string;
+  /** The API (`audience`) it was issued for, if any. */
+  audience?: string;
   expiresAt: number;
+}
+
+/** A proof, minted by /co/authenticate, that a user just verified a code from `origin`. */
+export interface LoginTicket {
+  /** SHA-256 (hex) of the ticket; the ticket itself is never stored. */
+  ticketHash: string;
+  clientId: string;
+  sub: string;
+  /** The web origin that asked for it; /authorize only answers to this origin. */
+  origin: string;
+  expiresAt: number;
+}
+
+/** An OAuth authorization code (RFC 6749 §4.1) bound to its PKCE challenge (RFC 7636). */
+export interface AuthorizationCodeRecord {
+  /** SHA-256 (hex) of the code. */
+  codeHash: string;
+  clientId: string;
+  sub: string;
+  redirectUri: string;
+  scope: string;
+  audience?: string;
+  nonce?: string;
+  /** S256 challenge: base64url(SHA-256(code_verifier)). */
+  codeChallenge: string;
+  expiresAt: number;
+}
+
+export interface NewOutboxMail {
+  to: string;
+  fromName: string;
+  fromAddress: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** The mail is useless after this (its code or link has expired) and is dropped. */
+  expiresAt: number;
+  nextAttemptAt: number;
+}
+
+export interface OutboxMail extends NewOutboxMail {
+  id: number;
+  attempts: number;
+  lastError?: string;
 }
 
 export interface EventCount {
