@@ -1,0 +1,103 @@
+// Bundles every subject with Vite's JS API and the same settings, in memory (write: false).
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+
+const here = (path) => fileURLToPath(new URL(path, import.meta.url));
+const LOCALES_DIR = here('../packages/lock/src/i18n/locales/');
+
+/**
+ * What the size table lists. `group`: ours / peer. `format`: es, or iife for the script-tag file.
+ * `role` ties a peer to the line of ours it compares with.
+ */
+export const SUBJECTS = [
+  { id: 'ours-widget', name: 'passwordless-lock (widget ESM)', group: 'ours', role: 'widget' },
+  {
+    id: 'ours-script-tag',
+    name: 'passwordless-lock (script-tag IIFE)',
+    group: 'ours',
+    role: 'script',
+    format: 'iife',
+  },
+  { id: 'ours-client', name: '@passwordless-lock/client', group: 'ours', role: 'client' },
+  {
+    id: 'auth0-lock-passwordless',
+    name: 'auth0-lock (passwordless entry)',
+    group: 'peer',
+    role: 'widget',
+    pkg: 'auth0-lock',
+  },
+  {
+    id: 'hanko-elements',
+    name: '@teamhanko/hanko-elements',
+    group: 'peer',
+    role: 'widget',
+    pkg: '@teamhanko/hanko-elements',
+  },
+  { id: 'auth0-js', name: 'auth0-js', group: 'peer', role: 'client', pkg: 'auth0-js' },
+];
+
+/** Our locale sources other than English (English ships inside the widget). */
+export function ourLocales() {
+  let files = [];
+  try {
+    files = readdirSync(LOCALES_DIR);
+  } catch {
+    return [];
+  }
+  return files
+    .filter((file) => /^[a-z]{2}(-[A-Z]{2})?\.ts$/.test(file) && file !== 'en.ts')
+    .map((file) => ({ locale: file.replace(/\.ts$/, ''), path: LOCALES_DIR + file }));
+}
+
+/**
+ * One bundle: ESM (or IIFE), minified, es2022, NODE_ENV production, every dependency inlined.
+ * Dynamic imports become separate chunks, reported beside the entry.
+ *
+ * @returns {Promise<{ code: string, chunks: { fileName: string, code: string, facade?: string }[] }>}
+ */
+export async function bundle(entryPath, { format = 'es', name = 'Bundle' } = {}) {
+  const result = await build({
+    configFile: false,
+    envFile: false,
+    logLevel: 'silent',
+    root: here('.'),
+    publicDir: false,
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    build: {
+      write: false,
+      minify: true,
+      target: 'es2022',
+      sourcemap: false,
+      modulePreload: false,
+      reportCompressedSize: false,
+      copyPublicDir: false,
+      rollupOptions: {
+        input: entryPath,
+        // An app build would drop the entry's exports; a library keeps them all.
+        preserveEntrySignatures: 'strict',
+        output: {
+          format,
+          ...(format === 'iife' ? { name } : {}),
+          entryFileNames: '[name].js',
+          chunkFileNames: '[name]-[hash].js',
+        },
+      },
+    },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
+  const chunks = outputs.filter((o) => o.type === 'chunk');
+  const entry = chunks.find((c) => c.isEntry);
+  if (!entry) throw new Error(`no entry chunk for ${entryPath}`);
+  return {
+    code: entry.code,
+    chunks: chunks
+      .filter((c) => !c.isEntry)
+      .map((c) => ({ fileName: c.fileName, code: c.code, facade: c.facadeModuleId ?? undefined })),
+  };
+}
+
+/** The entry file of a subject. */
+export function entryOf(subject) {
+  return here(`entries/${subject.id}.js`);
+}

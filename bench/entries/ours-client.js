@@ -1,0 +1,2 @@
+// The protocol client alone, every export.
+export * from '../../packages/client/src/index.ts';

@@ -1,0 +1,3 @@
+// Our full widget as a page imports it: the element, LockPasswordless, every dependency, English.
+export * from '../../packages/lock/src/index.ts';
+import '../../packages/lock/src/define.ts';

@@ -1,0 +1,279 @@
+// results → a compact Markdown report (formatted with the repository's Prettier config).
+import { fileURLToPath } from 'node:url';
+import prettier from 'prettier';
+
+const kb = (bytes) => (bytes == null ? '–' : `${(bytes / 1024).toFixed(1)} KB`);
+const ms = (x) => (x == null ? '–' : `${x.toFixed(1)} ms`);
+const times = (x) => (x == null || !Number.isFinite(x) ? '–' : `${x.toFixed(x < 10 ? 2 : 1)}×`);
+const mib = (bytes) => (bytes == null ? '–' : `${(bytes / 2 ** 20).toFixed(1)} MiB`);
+const int = (x) => (x == null ? '–' : Math.round(x).toLocaleString('en-US'));
+const table = (head, rows) =>
+  [
+    `| ${head.join(' | ')} |`,
+    `| ${head.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+
+/** The report as Markdown. */
+export function renderMarkdown(results) {
+  const { meta, mode } = results;
+  const out = [];
+  out.push(`# passwordless-lock bench results${mode === 'quick' ? ' (quick mode: noisy)' : ''}`);
+  out.push(
+    [
+      `- Date: ${meta.date} (${meta.elapsedS} s, \`node bench/run.mjs${mode === 'quick' ? ' --quick' : ''}\`)`,
+      `- Machine: ${meta.machine.cpu}, ${meta.machine.cores} cores, ${meta.machine.memoryGiB} GiB, ${meta.machine.os}; load average at start ${meta.machine.loadAverageAtStart.join(' / ')}`,
+      `- Node ${meta.node}; Chromium ${meta.chromium ?? '–'} (headless); git ${meta.git.commit ?? '–'}${meta.git.dirty ? ' (uncommitted changes)' : ''}`,
+      `- Versions: ${Object.entries(meta.versions)
+        .map(([name, v]) => `${name} ${v ?? '?'}`)
+        .join(', ')}`,
+    ].join('\n'),
+  );
+  const summary = summarySection(results);
+  if (summary) out.push(summary);
+  for (const [section, message] of Object.entries(results.failures ?? {})) {
+    out.push(`**${section}: failed** — ${message}`);
+  }
+  if (results.sizes) out.push(sizesSection(results.sizes));
+  if (results.open) out.push(openSection(results.open, results.counts.open));
+  if (results.memory) out.push(memorySection(results.memory));
+  if (results.server) out.push(serverSection(results.server));
+  const { offlineRequests = [], pageErrors = [] } = results.browser ?? {};
+  if (results.browser) {
+    out.push(
+      `Requests that left 127.0.0.1 during the browser runs: ${offlineRequests.length ? offlineRequests.join(', ') : 'none'}. ` +
+        `Page errors: ${pageErrors.length ? pageErrors.join('; ') : 'none'}.`,
+    );
+  }
+  out.push('How these are measured: [bench/README.md](README.md). Raw numbers: results.json.');
+  return out.join('\n\n') + '\n';
+}
+
+/** The short "Size and speed" table the main README quotes: ours, Auth0 Lock, Lock / ours. */
+function summarySection(results) {
+  const rows = [];
+  const widget = (id) => results.sizes?.rows.find((r) => r.id === id && !r.error);
+  const ours = widget('ours-widget');
+  const lock = widget('auth0-lock-passwordless');
+  if (ours && lock) {
+    rows.push(['Widget, min+gzip', kb(ours.gzip), kb(lock.gzip), times(lock.gzip / ours.gzip)]);
+  }
+  const client = widget('ours-client');
+  const auth0js = widget('auth0-js');
+  if (client && auth0js) {
+    rows.push([
+      'Protocol client, min+gzip (Lock: auth0-js)',
+      kb(client.gzip),
+      kb(auth0js.gzip),
+      times(auth0js.gzip / client.gzip),
+    ]);
+  }
+  const open = results.open;
+  if (open) {
+    const pair = (label, pick) => {
+      const a = pick(open.ours);
+      const b = pick(open['auth0-lock']);
+      rows.push([label, ms(a), ms(b), times(b / a)]);
+    };
+    pair('First open, show() → email input painted', (d) => d.firstOpen.visible.median);
+    pair('Open (median), show() → email input painted', (d) => d.open.visible.median);
+    pair('Open (p95)', (d) => d.open.visible.p95);
+  }
+  const memory = results.memory;
+  if (memory) {
+    const a = memory.ours.afterAll.usedSize;
+    const b = memory['auth0-lock'].afterAll.usedSize;
+    rows.push([`JS heap after ${memory.ours.cycles} open/close`, mib(a), mib(b), times(b / a)]);
+  }
+  if (!rows.length && !results.server) return null;
+  const parts = ['## Summary'];
+  if (rows.length)
+    parts.push(table(['', 'passwordless-lock', 'Auth0 Lock 14', 'Lock / ours'], rows));
+  const server = results.server;
+  if (server) {
+    const line = (name, r) =>
+      `${name} ${int(r.rps)}/s (p99 ${r.latencyMs.p99} ms` +
+      (r.ratio == null ? ')' : `, ${Math.round(r.ratio * 100)}% of its ceiling)`);
+    parts.push(
+      `Server: ${line('`/passwordless/start`', server.start)}, ${line('`/oauth/token`', server.token)}, ` +
+        `${line('JWKS', server.jwks)}; RSS ${mib(server.rss.afterRun?.rss)} after the run.`,
+    );
+  }
+  return parts.join('\n\n');
+}
+
+function sizesSection({ rows, locales }) {
+  const body = rows.map((r) =>
+    r.error
+      ? [r.name, 'build failed', '', '', '', '']
+      : [
+          r.group === 'ours' ? `**${r.name}**` : r.name,
+          kb(r.bytes),
+          kb(r.gzip),
+          kb(r.brotli),
+          r.ratio ? `${times(r.ratio.gzip)} / ${times(r.ratio.brotli)}` : '',
+          r.budget ? `${kb(r.budget.gzip)} ${r.budget.within ? '✓' : '✗ over'}` : '',
+        ],
+  );
+  for (const l of locales) {
+    body.push(
+      l.error
+        ? [`locale ${l.locale}`, 'build failed', '', '', '', '']
+        : [
+            `locale chunk \`${l.locale}\`${l.lazyChunk ? '' : ' (bundled alone)'}`,
+            kb(l.bytes),
+            kb(l.gzip),
+            kb(l.brotli),
+            '',
+            `${kb(l.budget.gzip)} ${l.budget.within ? '✓' : '✗ over'}`,
+          ],
+    );
+  }
+  return [
+    '## Size',
+    'Minified with Vite (ESM, es2022, NODE_ENV=production, every dependency inlined); gzip -9 and brotli -11. ' +
+      'Ratios are each peer over our line of the same kind (widgets over our widget ESM, auth0-js over our client).',
+    table(
+      ['Bundle', 'min', 'min+gzip', 'min+brotli', 'vs ours (gzip / brotli)', 'budget (gzip)'],
+      body,
+    ),
+  ].join('\n\n');
+}
+
+function openSection(open, counts) {
+  const ours = open.ours;
+  const lock = open['auth0-lock'];
+  const focus = (d) =>
+    d.focusedCount === 0
+      ? `never (0 of ${d.focusProbed} checked)`
+      : `${ms(d.focused.median)} (${d.focusedCount} of ${d.focusProbed})`;
+  const row = (name, d) => [
+    name,
+    ms(d.firstOpen.visible.median),
+    ms(d.open.visible.median),
+    ms(d.open.visible.p95),
+    focus(d.firstOpen),
+    focus(d.open),
+  ];
+  const ratio = (pick) => times(pick(lock) / pick(ours));
+  return [
+    '## Time to open',
+    `Headless Chromium, 1280×800. From \`show()\` until the email input is visible, then a frame painted after it ` +
+      `(rAF inside rAF), measured with performance marks in the page; "focused" also waits for the input to have focus. ` +
+      `First open: a fresh page, the widget created and shown at once (median of ${counts.firstLoads}). ` +
+      `Warm: ${ours.open.count} opens per widget on one page, each closed and settled before the next.`,
+    table(
+      [
+        'Widget',
+        'first open',
+        'warm median',
+        'warm p95',
+        'first open, focused',
+        'warm, focused (median)',
+      ],
+      [
+        row('**passwordless-lock** (`LockPasswordless.show()`)', ours),
+        row('auth0-lock (`Auth0LockPasswordless.show()`)', lock),
+        [
+          'Lock / ours',
+          ratio((d) => d.firstOpen.visible.median),
+          ratio((d) => d.open.visible.median),
+          ratio((d) => d.open.visible.p95),
+          '',
+          '',
+        ],
+      ],
+    ),
+  ].join('\n\n');
+}
+
+function memorySection(memory) {
+  const ours = memory.ours;
+  const lock = memory['auth0-lock'];
+  const row = (name, m) => [
+    name,
+    mib(m.loaded.usedSize),
+    mib(m.afterFirst.usedSize),
+    mib(m.afterAll.usedSize),
+    `${(m.growth / 1024).toFixed(1)} KB`,
+    `${(m.growthPerCycle / 1024).toFixed(2)} KB`,
+  ];
+  return [
+    '## Memory',
+    `JS heap (\`Runtime.getHeapUsage\` after two forced GCs) in a fresh page: after load, after the first open and close, ` +
+      `and after ${ours.cycles} open/close cycles. Growth is from the first cycle to the last (the leak check).`,
+    table(
+      ['Widget', 'after load', 'after 1 cycle', `after ${ours.cycles}`, 'growth', 'per cycle'],
+      [
+        row('**passwordless-lock**', ours),
+        row('auth0-lock', lock),
+        [
+          'Lock / ours',
+          times(lock.loaded.usedSize / ours.loaded.usedSize),
+          times(lock.afterFirst.usedSize / ours.afterFirst.usedSize),
+          times(lock.afterAll.usedSize / ours.afterAll.usedSize),
+          '',
+          '',
+        ],
+      ],
+    ),
+  ].join('\n\n');
+}
+
+function serverSection(server) {
+  const { ceilings } = server;
+  const row = (name, r, ceilingName, ceilingRps) => [
+    name,
+    int(r.rps),
+    `${r.latencyMs.p50} ms`,
+    `${r.latencyMs.p99} ms`,
+    ceilingName,
+    int(ceilingRps),
+    r.ratio == null ? '' : `${Math.round(r.ratio * 100)}%`,
+    `${r.non2xx + r.errors}`,
+  ];
+  return [
+    '## Server',
+    `autocannon on loopback, ${server.connections} connections, ${server.seconds} s per run after a warm-up; our server as a ` +
+      `child process from source (\`--dev\`: every mail goes over SMTP to the in-process inbox before the answer). ` +
+      `\`/passwordless/start\` uses a new address per request; \`/oauth/token\` spends ${server.token.codes} codes issued ` +
+      `beforehand, one request each. Ceilings from the same run: a bare Fastify app (${server.ceilings.fastifyGet ? 'GET and POST routes answering `{}`' : ''}) ` +
+      `and jose \`SignJWT\` RS256 (best of sequential ${int(ceilings.jose.sequential)}/s and 16 in flight ${int(ceilings.jose.concurrent)}/s).`,
+    table(
+      ['Endpoint', 'req/s', 'p50', 'p99', 'ceiling', 'ceiling /s', 'of ceiling', 'non-2xx'],
+      [
+        row(
+          '`POST /passwordless/start`',
+          server.start,
+          'bare Fastify POST',
+          ceilings.fastifyPost.rps,
+        ),
+        row(
+          '`POST /oauth/token` (OTP grant)',
+          server.token,
+          'jose RS256 sign',
+          ceilings.jose.opsPerSecond,
+        ),
+        row(
+          '`GET /.well-known/jwks.json`',
+          server.jwks,
+          'bare Fastify GET',
+          ceilings.fastifyGet.rps,
+        ),
+        row('bare Fastify `GET {}`', ceilings.fastifyGet, '', null),
+        row('bare Fastify `POST {}`', ceilings.fastifyPost, '', null),
+      ],
+    ),
+    `Server RSS: ${mib(server.rss.atStart?.rss)} after start, ${mib(server.rss.afterRun?.rss)} after the run ` +
+      `(peak ${mib(server.rss.afterRun?.peak)}); the bare Fastify process: ${mib(ceilings.fastifyRss?.rss)}.`,
+  ].join('\n\n');
+}
+
+/** Text formatted with the repository's Prettier config, so `prettier --check` passes. */
+export async function formatted(text, parser) {
+  const file = fileURLToPath(
+    new URL(`results.${parser === 'json' ? 'json' : 'md'}`, import.meta.url),
+  );
+  const options = (await prettier.resolveConfig(file)) ?? {};
+  return prettier.format(text, { ...options, parser });
+}
