@@ -1,40 +1,49 @@
 /**
- * The keys a UI looks up to show a localized message for a failed request. They are stable: the
+ * The keys a UI looks up to show a localized message for a failed call. They are stable: the
  * widget's dictionaries use them as-is.
  *
- * - `wrong_code`: the code is wrong, expired or already used (`invalid_grant`).
+ * - `wrong_code`: the code is wrong or already used (`invalid_grant`; `access_denied` about the
+ *   code, from a magic link).
+ * - `code_expired`: the code, magic link or login ticket has expired.
  * - `too_many_attempts`: too many failed verifications for this email; wait for the lockout.
- * - `rate_limited`: too many requests (`too_many_requests`); see `retryAfter`.
+ * - `rate_limited`: too many requests (`too_many_requests`, any 429); see `retryAfter`.
  * - `bad_email`: the server refused the email address (`bad.email`).
  * - `origin_not_allowed`: this page's origin is not allowed for the client.
  * - `network`: the server could not be reached.
  * - `timeout`: the server did not answer in time.
+ * - `invalid_token`: the id_token failed validation ({@link TokenValidationError}).
+ * - `invalid_state`: the login round trip could not be matched to a transaction
+ *   ({@link TransactionError}), e.g. a link opened in another browser.
  * - `server`: anything else.
  */
 export type MessageKey =
   | 'wrong_code'
+  | 'code_expired'
   | 'too_many_attempts'
   | 'rate_limited'
   | 'bad_email'
   | 'origin_not_allowed'
   | 'network'
   | 'timeout'
+  | 'invalid_token'
+  | 'invalid_state'
   | 'server';
 
 /** What the server said, as an Auth0-shaped error body plus the HTTP status. */
 export interface ServerErrorInit {
-  /** The HTTP status code. */
+  /** The HTTP status code; `0` when the error came back through a redirect or a web message. */
   status: number;
   /** The `error` field of the body, e.g. `invalid_grant`, `bad.email`, `too_many_requests`. */
   error: string;
   /** The `error_description` field of the body, when there is one. */
-  error_description?: string;
+  error_description?: string | undefined;
   /** Seconds to wait before retrying, from the `Retry-After` header, when there is one. */
-  retryAfter?: number;
+  retryAfter?: number | undefined;
 }
 
 /**
- * The server answered with an error status (or with a body this client cannot use).
+ * The server answered with an error (an error status, an `error` in the callback, or a body this
+ * client cannot use).
  *
  * @example
  * ```ts
@@ -120,6 +129,69 @@ export class TimeoutError extends Error {
 }
 
 /**
+ * The check of an id_token that failed: its shape, algorithm, key, signature or one claim.
+ */
+export type TokenCheck =
+  | 'malformed'
+  | 'alg'
+  | 'kid'
+  | 'signature'
+  | 'iss'
+  | 'sub'
+  | 'aud'
+  | 'azp'
+  | 'exp'
+  | 'iat'
+  | 'nbf'
+  | 'nonce'
+  | 'auth_time'
+  | 'at_hash';
+
+/**
+ * An id_token was rejected: tampered with, signed by a key the issuer does not publish, issued by
+ * or for someone else, expired, or not the answer to this login (`nonce`). `check` says which.
+ *
+ * @example
+ * ```ts
+ * if (err instanceof TokenValidationError) console.error('rejected id_token:', err.check);
+ * ```
+ * @see https://openid.net/specs/openid-connect-core-1_0.html#IDTokenValidation
+ */
+export class TokenValidationError extends Error {
+  override readonly name = 'TokenValidationError';
+  readonly code = 'token_validation_error';
+  readonly messageKey: MessageKey = 'invalid_token';
+  /** The check that failed. */
+  readonly check: TokenCheck;
+
+  /**
+   * @param check - The check that failed.
+   * @param message - What was wrong.
+   * @param options - `cause`, when there is an underlying error.
+   */
+  constructor(check: TokenCheck, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.check = check;
+  }
+}
+
+/**
+ * A login round trip (redirect, magic link, web message) could not be matched to the transaction
+ * that started it: no `state`, an unknown or already used `state`, or an answer for another state.
+ *
+ * @example
+ * ```ts
+ * if (err instanceof TransactionError) showLoginAgain();
+ * ```
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-10.12
+ */
+export class TransactionError extends Error {
+  override readonly name = 'TransactionError';
+  readonly code = 'transaction_error';
+  readonly messageKey: MessageKey = 'invalid_state';
+}
+
+/**
  * Any error this client rejects with after the request was made. `switch (err.code)` narrows it.
  * (Bad arguments are rejected earlier with a `TypeError` whose `code` is `ERR_INVALID_ARG_VALUE`.)
  *
@@ -130,25 +202,28 @@ export class TimeoutError extends Error {
  *     case 'server_error': return `${err.status} ${err.error}`;
  *     case 'network_error': return 'offline';
  *     case 'timeout_error': return `no answer in ${err.timeout} ms`;
+ *     case 'token_validation_error': return `bad id_token (${err.check})`;
+ *     case 'transaction_error': return 'start again';
  *   }
  * }
  * ```
  */
-export type ClientError = ServerError | NetworkError | TimeoutError;
+export type ClientError =
+  ServerError | NetworkError | TimeoutError | TokenValidationError | TransactionError;
 
 /**
  * Tells whether `value` is one of this client's errors.
  *
  * @param value - Anything caught.
- * @returns `true` for a {@link ServerError}, {@link NetworkError} or {@link TimeoutError}.
+ * @returns `true` for a {@link ClientError}.
  * @example
  * ```ts
  * catch (err) { if (isClientError(err)) show(t(`errors.${err.messageKey}`)); else throw err; }
  * ```
  */
 export function isClientError(value: unknown): value is ClientError {
-  return (
-    value instanceof ServerError || value instanceof NetworkError || value instanceof TimeoutError
+  return [ServerError, NetworkError, TimeoutError, TokenValidationError, TransactionError].some(
+    (type) => value instanceof type,
   );
 }
 
@@ -167,22 +242,22 @@ export function messageKeyOf(value: unknown): MessageKey {
   return isClientError(value) ? value.messageKey : 'server';
 }
 
-function messageKeyFor({ status, error, error_description }: ServerErrorInit): MessageKey {
+function messageKeyFor({ status, error, error_description = '' }: ServerErrorInit): MessageKey {
   switch (error) {
+    // A magic link with a wrong or used code comes back as access_denied. Auth0 also uses
+    // access_denied for rules that deny a login: those keep the server key.
     case 'invalid_grant':
-      return 'wrong_code';
+    case 'access_denied':
+      if (/origin/i.test(error_description)) return 'origin_not_allowed';
+      if (/expired/i.test(error_description)) return 'code_expired';
+      if (error === 'invalid_grant' || /code/i.test(error_description)) return 'wrong_code';
+      break;
     case 'too_many_attempts':
       return 'too_many_attempts';
-    case 'too_many_requests':
-      return 'rate_limited';
     case 'bad.email':
       return 'bad_email';
-    case 'access_denied':
-      // Auth0 also uses access_denied for rules that deny a login; only an origin refusal gets the
-      // specific message.
-      return /origin/i.test(error_description ?? '') ? 'origin_not_allowed' : 'server';
   }
-  return status === 429 ? 'rate_limited' : 'server';
+  return status === 429 || error === 'too_many_requests' ? 'rate_limited' : 'server';
 }
 
 /** A `TypeError` for a bad argument, coded like Node's own. */

@@ -14,17 +14,26 @@ export interface RequestOptions {
 /** The default for {@link RequestOptions.timeout}. */
 export const DEFAULT_TIMEOUT = 15_000;
 
-const AUTH0_CLIENT = btoa(JSON.stringify({ name: 'passwordless-lock', version: VERSION }));
+export const AUTH0_CLIENT = btoa(JSON.stringify({ name: 'passwordless-lock', version: VERSION }));
 
 interface JsonRequest {
   method: 'GET' | 'POST';
   url: string;
   headers?: Record<string, string>;
   body?: unknown;
+  /** Send cookies cross-origin (`/co/authenticate`, so the server can set its session). */
+  credentials?: RequestCredentials;
+  /** Leave out `Auth0-Client`, so a cross-origin GET needs no preflight (JWKS). */
+  bare?: boolean;
+  /**
+   * Try once more after a network failure or a 502/503/504. Only for requests that are safe to
+   * repeat: never for a code verification, which would burn an attempt.
+   */
+  retry?: boolean;
 }
 
 /**
- * Sends one request and resolves with the JSON body of a 2xx answer.
+ * Sends a request (twice at most, with `retry`) and resolves with the JSON body of a 2xx answer.
  * Error answers become a `ServerError`, a failed `fetch` a `NetworkError`, a timeout a
  * `TimeoutError`; an abort through `options.signal` rejects with the signal's reason, as `fetch` does.
  */
@@ -52,7 +61,7 @@ export async function requestJson(
 
   const headers: Record<string, string> = {
     Accept: 'application/json',
-    'Auth0-Client': AUTH0_CLIENT,
+    ...(request.bare ? {} : { 'Auth0-Client': AUTH0_CLIENT }),
     ...request.headers,
   };
   if (request.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -60,37 +69,45 @@ export async function requestJson(
     method: request.method,
     headers,
     signal: controller.signal,
+    ...(request.credentials ? { credentials: request.credentials } : {}),
     ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
   };
 
   try {
-    let response: Response;
-    let text: string;
-    try {
-      response = await (options.fetch
-        ? options.fetch(request.url, init)
-        : fetch(request.url, init));
-      // The body is read under the same signal, so the timeout covers a server that stalls mid-answer.
-      text = await response.text();
-    } catch (cause) {
-      if (timedOut) throw new TimeoutError(timeout, { cause });
-      if (signal?.aborted) throw signal.reason;
-      throw new NetworkError(`Could not reach ${new URL(request.url).origin}`, { cause });
+    for (let attempt = request.retry ? 1 : 0; ; attempt--) {
+      let response: Response;
+      let text: string;
+      try {
+        response = await (options.fetch
+          ? options.fetch(request.url, init)
+          : fetch(request.url, init));
+        // The body is read under the same signal, so the timeout covers a server that stalls mid-answer.
+        text = await response.text();
+      } catch (cause) {
+        if (timedOut) throw new TimeoutError(timeout, { cause });
+        if (signal?.aborted) throw signal.reason;
+        if (attempt > 0) continue;
+        throw new NetworkError(`Could not reach ${new URL(request.url).origin}`, { cause });
+      }
+      if (attempt > 0 && [502, 503, 504].includes(response.status)) continue;
+      const body = parseJson(text);
+      if (!response.ok) throw serverError(response, body);
+      if (!isObject(body)) throw invalidResponse('a JSON object', response.status);
+      return body;
     }
-    const body = parseJson(text);
-    if (!response.ok) throw serverError(response, body);
-    if (!isObject(body)) {
-      throw new ServerError({
-        status: response.status,
-        error: 'invalid_response',
-        error_description: 'The server answered with something other than a JSON object.',
-      });
-    }
-    return body;
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);
   }
+}
+
+/** A `ServerError` for a 2xx answer this client cannot use. */
+export function invalidResponse(expected: string, status = 200): ServerError {
+  return new ServerError({
+    status,
+    error: 'invalid_response',
+    error_description: `The server did not answer with ${expected}.`,
+  });
 }
 
 function serverError(response: Response, body: unknown): ServerError {

@@ -7,13 +7,32 @@
 export { passwordlessStart } from './passwordless-start.js';
 export type { PasswordlessStartParams, PasswordlessStartResult } from './passwordless-start.js';
 export { passwordlessLogin, PASSWORDLESS_OTP_GRANT } from './passwordless-login.js';
-export type { PasswordlessLoginParams, PasswordlessLoginResult } from './passwordless-login.js';
+export type {
+  PasswordlessLoginParams,
+  PasswordlessLoginOptions,
+  PasswordlessLoginResult,
+} from './passwordless-login.js';
+export type { LoginOptions } from './authorize.js';
+export { parseCallback } from './parse-callback.js';
 export { userInfo } from './user-info.js';
 export type { UserInfo } from './user-info.js';
+export { buildLogoutUrl } from './logout.js';
+export type { LogoutParams } from './logout.js';
+export { validateIdToken } from './id-token.js';
+export type { IdTokenClaims, IdTokenExpectations, IdTokenOptions } from './id-token.js';
+export type { TransactionOptions, TransactionStorage } from './transaction.js';
 export { decodeJwtPayload } from './jwt.js';
 export { toOrigin } from './domain.js';
 export { DEFAULT_TIMEOUT } from './http.js';
 export type { RequestOptions } from './http.js';
-export { ServerError, NetworkError, TimeoutError, isClientError, messageKeyOf } from './errors.js';
-export type { ClientError, MessageKey, ServerErrorInit } from './errors.js';
+export {
+  ServerError,
+  NetworkError,
+  TimeoutError,
+  TokenValidationError,
+  TransactionError,
+  isClientError,
+  messageKeyOf,
+} from './errors.js';
+export type { ClientError, MessageKey, ServerErrorInit, TokenCheck } from './errors.js';
 export { VERSION } from './version.js';

@@ -3,8 +3,8 @@ import { invalidArgument } from './errors.js';
 /**
  * Reads the claims of a JWT (its payload) **without verifying the signature**.
  *
- * Use the result for display only (name, email, picture). Signature and claim validation
- * (JWKS by `kid`, `iss`, `aud`, `exp`, `nonce`, `at_hash`) comes in a later release.
+ * Use the result for display only (name, email, picture); {@link validateIdToken} checks the
+ * signature and the claims.
  *
  * @param jwt - A compact JWS, `header.payload.signature`.
  * @returns The payload, parsed as a JSON object.
@@ -16,24 +16,47 @@ import { invalidArgument } from './errors.js';
  * @see https://www.rfc-editor.org/rfc/rfc7519#section-7.2
  */
 export function decodeJwtPayload(jwt: string): Record<string, unknown> {
-  const parts = typeof jwt === 'string' ? jwt.split('.') : [];
-  if (parts.length !== 3 || !parts[1]) throw invalidArgument('not a JWT: expected three parts');
-  let payload: unknown;
-  try {
-    payload = JSON.parse(base64UrlToText(parts[1]));
-  } catch (cause) {
-    throw Object.assign(invalidArgument('not a JWT: the payload is not base64url JSON'), { cause });
-  }
-  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
-    throw invalidArgument('not a JWT: the payload is not a JSON object');
-  }
-  return payload as Record<string, unknown>;
+  return decodeJwtPart(jwt, 1);
 }
 
-function base64UrlToText(value: string): string {
-  if (!/^[A-Za-z0-9_-]*$/.test(value)) throw new SyntaxError('not base64url');
-  const base64 = value.replace(/-/g, '+').replace(/_/g, '/');
-  const binary = atob(base64.padEnd(base64.length + ((4 - (base64.length % 4)) % 4), '='));
-  const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
-  return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+/** Parses part `index` (0 header, 1 payload) of a compact JWS as a JSON object. */
+export function decodeJwtPart(jwt: string, index: 0 | 1): Record<string, unknown> {
+  const parts = typeof jwt === 'string' ? jwt.split('.') : [];
+  if (parts.length !== 3 || !parts[index]) throw invalidArgument('not a JWT: expected three parts');
+  let value: unknown;
+  try {
+    value = JSON.parse(
+      new TextDecoder('utf-8', { fatal: true }).decode(fromBase64Url(parts[index])),
+    );
+  } catch (cause) {
+    throw Object.assign(invalidArgument('not a JWT: a part is not base64url JSON'), { cause });
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw invalidArgument('not a JWT: a part is not a JSON object');
+  }
+  return value as Record<string, unknown>;
+}
+
+/** Decodes unpadded base64url (RFC 4648 §5); throws a `SyntaxError` on anything else. */
+export function fromBase64Url(value: string): Uint8Array<ArrayBuffer> {
+  if (!/^[\w-]*$/.test(value)) throw new SyntaxError('not base64url');
+  return Uint8Array.from(atob(value.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+}
+
+/** Encodes bytes as unpadded base64url. */
+export function toBase64Url(bytes: Uint8Array): string {
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+}
+
+/** A fresh 256-bit random value, base64url: a `state`, `nonce` or PKCE verifier (RFC 7636 §4.1). */
+export function randomToken(): string {
+  return toBase64Url(crypto.getRandomValues(new Uint8Array(32)));
+}
+
+/** SHA-256 of the UTF-8 text. */
+export async function sha256(text: string): Promise<Uint8Array> {
+  return new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
 }

@@ -1,13 +1,17 @@
+import { finishAuthorization, toLoginResult, type LoginOptions } from './authorize.js';
+import type { PasswordlessLoginResult } from './authorize.js';
 import { toOrigin } from './domain.js';
-import { ServerError, invalidArgument } from './errors.js';
+import { invalidArgument } from './errors.js';
 import {
+  AUTH0_CLIENT,
+  DEFAULT_TIMEOUT,
   assertOptionalString,
   assertString,
+  invalidResponse,
   isObject,
   requestJson,
-  type RequestOptions,
 } from './http.js';
-import { decodeJwtPayload } from './jwt.js';
+import { beginTransaction, takeTransaction } from './transaction.js';
 
 /** The grant type Auth0 defines for exchanging a passwordless one-time code. */
 export const PASSWORDLESS_OTP_GRANT = 'http://auth0.com/oauth/grant-type/passwordless/otp';
@@ -24,33 +28,59 @@ export interface PasswordlessLoginParams {
   scope?: string;
   /** The API to get an access token for (a JWT access token is issued when given). */
   audience?: string;
+  /**
+   * How the code becomes tokens. `otp` (default): the passwordless OTP grant at `/oauth/token`,
+   * tokens come back to the page. `cross-origin`: `/co/authenticate`, then `/authorize` with the
+   * login ticket in a hidden iframe (`response_mode=web_message`), falling back to a full redirect
+   * to `redirectUri` when the browser blocks the iframe; browsers only.
+   */
+  transport?: 'otp' | 'cross-origin';
+  /** `cross-origin`: the registered callback `/authorize` answers to. Default `location.origin`. */
+  redirectUri?: string;
+  /** `cross-origin`: `code` (default, with PKCE) or `token id_token` (implicit). */
+  responseType?: 'code' | 'token id_token';
+  /** A `nonce` the id_token must carry (`otp`: sent with the grant; `cross-origin`: default random). */
+  nonce?: string;
+  /** Seconds since the user's last authentication the id_token's `auth_time` may be. */
+  maxAge?: number;
 }
 
-/** The tokens {@link passwordlessLogin} resolves with. */
-export interface PasswordlessLoginResult {
-  accessToken: string;
-  idToken: string;
-  /** The id_token's claims, decoded but **not verified** (see {@link decodeJwtPayload}). */
-  idTokenPayload: Record<string, unknown>;
-  tokenType: string;
-  /** Seconds until the access token expires. */
-  expiresIn: number;
-  /** The scopes granted, when the server says. */
-  scope?: string;
+export type { PasswordlessLoginResult };
+
+/** Options of {@link passwordlessLogin}. */
+export interface PasswordlessLoginOptions extends LoginOptions {
+  /**
+   * `cross-origin`: how to leave the page when the iframe is blocked. Default
+   * `location.assign(url)`; the promise then stays pending, and {@link parseCallback} on the
+   * callback page finishes the login.
+   */
+  redirect?: (url: string) => void;
 }
+
+/** How long a loaded iframe may take to post its answer before it counts as blocked (ms). */
+const LOAD_GRACE = 1000;
+
+/** Answers that mean the iframe could not use the login (e.g. third-party cookies blocked). */
+const BLOCKED = ['login_required', 'consent_required', 'interaction_required'];
 
 /**
- * Exchanges the one-time code for tokens with the passwordless `otp` grant.
+ * Exchanges the one-time code from {@link passwordlessStart} for tokens.
  *
- * The id_token's payload is decoded for convenience; its signature is **not** validated yet
- * (that comes in a later release), so do not trust its claims for authorization decisions.
+ * With the `otp` transport (default) the passwordless OTP grant goes to `/oauth/token`; with
+ * `cross-origin` (what Auth0 allows single-page apps) the code goes to `/co/authenticate` and the
+ * login ticket to `/authorize`, whose answer comes back through a hidden iframe, or through a
+ * redirect to `redirectUri` when the browser blocks the iframe. A code verification is never
+ * retried: each try counts against the code's attempts.
  *
  * @param domain - The tenant: a bare host (https) or an origin (`http:` only for localhost).
- * @param params - The client id, the email, the code, and optionally `scope` and `audience`.
- * @param options - `signal`, `timeout` (ms, default 15000) and a custom `fetch`.
- * @returns The access token, id token and its decoded payload, token type, lifetime and scope.
- * @throws TypeError for bad arguments; `ServerError` (`wrong_code` for a wrong, expired or used
- *   code, `too_many_attempts`), `NetworkError` or `TimeoutError` when the request fails.
+ * @param params - The client id, the email, the code, and optionally `scope`, `audience`,
+ *   `transport`, `redirectUri`, `responseType`, `nonce`, `maxAge`.
+ * @param options - `signal`, `timeout` (ms, default 15000), `fetch`, `verifyIdToken`, `leeway`,
+ *   `issuer`, `storage`, `redirect`.
+ * @returns The access token, id token and its payload, token type, lifetime and scope.
+ * @throws TypeError for bad arguments; `ServerError` (`wrong_code`, `code_expired`,
+ *   `too_many_attempts`, `origin_not_allowed`), `TokenValidationError`, `TransactionError`,
+ *   `NetworkError` or `TimeoutError`.
  * @example
  * ```ts
  * const { accessToken, idTokenPayload } = await passwordlessLogin('auth.example.com', {
@@ -60,61 +90,162 @@ export interface PasswordlessLoginResult {
  * });
  * ```
  * @see https://auth0.com/docs/api/authentication#authenticate-user
+ * @see https://auth0.com/docs/authenticate/login/cross-origin-authentication
  */
 export async function passwordlessLogin(
   domain: string,
   params: PasswordlessLoginParams,
-  options?: RequestOptions,
+  options: PasswordlessLoginOptions = {},
 ): Promise<PasswordlessLoginResult> {
   const origin = toOrigin(domain);
   if (!isObject(params)) throw invalidArgument('params must be an object');
-  const { clientId, email, code, scope = 'openid profile email', audience } = params;
+  const {
+    clientId,
+    email,
+    code,
+    scope = 'openid profile email',
+    audience,
+    transport = 'otp',
+    responseType = 'code',
+    nonce,
+    maxAge,
+  } = params;
   assertString(clientId, 'params.clientId');
   assertString(email, 'params.email');
   assertString(code, 'params.code');
   assertString(scope, 'params.scope');
   assertOptionalString(audience, 'params.audience');
+  assertOptionalString(nonce, 'params.nonce');
+  if (maxAge !== undefined && !(maxAge >= 0)) throw invalidArgument('params.maxAge must be ≥ 0');
+  const extra = { ...(audience === undefined ? {} : { audience }) };
 
-  const body = await requestJson(
+  if (transport === 'otp') {
+    const body = await requestJson(
+      {
+        method: 'POST',
+        url: `${origin}/oauth/token`,
+        body: {
+          grant_type: PASSWORDLESS_OTP_GRANT,
+          client_id: clientId,
+          username: email,
+          otp: code,
+          realm: 'email',
+          scope,
+          ...extra,
+          ...(nonce === undefined ? {} : { nonce }),
+        },
+      },
+      options,
+    );
+    const verify = options.verifyIdToken || nonce !== undefined || maxAge !== undefined;
+    return toLoginResult(domain, body, verify ? { clientId, nonce, maxAge } : undefined, options);
+  }
+  if (transport !== 'cross-origin') {
+    throw invalidArgument('params.transport must be "otp" or "cross-origin"');
+  }
+  if (responseType !== 'code' && responseType !== 'token id_token') {
+    throw invalidArgument('params.responseType must be "code" or "token id_token"');
+  }
+  if (typeof document === 'undefined') {
+    throw invalidArgument('the cross-origin transport needs a browser page');
+  }
+  const redirectUri = params.redirectUri ?? location.origin;
+  assertString(redirectUri, 'params.redirectUri');
+
+  const ticket = await requestJson(
     {
       method: 'POST',
-      url: `${origin}/oauth/token`,
+      url: `${origin}/co/authenticate`,
+      credentials: 'include',
       body: {
-        grant_type: PASSWORDLESS_OTP_GRANT,
         client_id: clientId,
         username: email,
         otp: code,
         realm: 'email',
-        scope,
-        ...(audience === undefined ? {} : { audience }),
+        credential_type: PASSWORDLESS_OTP_GRANT,
       },
     },
     options,
   );
+  if (typeof ticket.login_ticket !== 'string') throw invalidResponse('a login_ticket');
 
-  const { access_token, id_token, token_type, expires_in } = body;
-  if (typeof access_token !== 'string' || typeof id_token !== 'string') {
-    throw invalidResponse('The token response has no access_token or id_token.');
+  const [transaction, query] = await beginTransaction(
+    { clientId, redirectUri, responseType, nonce, maxAge },
+    options,
+  );
+  const authorize = (mode: Record<string, string>) =>
+    `${origin}/authorize?${new URLSearchParams({
+      ...query,
+      scope,
+      ...extra,
+      login_ticket: ticket.login_ticket as string,
+      auth0Client: AUTH0_CLIENT,
+      ...mode,
+    })}`;
+
+  const answer = await webMessage(
+    authorize({ response_mode: 'web_message' }),
+    origin,
+    transaction.state,
+    options,
+  ).catch((error: unknown) => {
+    takeTransaction(transaction.state, options);
+    throw error;
+  });
+  if (!answer || BLOCKED.includes(answer.error as string)) {
+    // The transaction stays stored for parseCallback on the page the redirect comes back to.
+    (options.redirect ?? ((url) => location.assign(url)))(authorize({}));
+    return new Promise(() => {});
   }
-  let idTokenPayload: Record<string, unknown>;
-  try {
-    idTokenPayload = decodeJwtPayload(id_token);
-  } catch (cause) {
-    throw invalidResponse('The id_token is not a readable JWT.', cause);
-  }
-  return {
-    accessToken: access_token,
-    idToken: id_token,
-    idTokenPayload,
-    tokenType: typeof token_type === 'string' ? token_type : 'Bearer',
-    expiresIn: typeof expires_in === 'number' ? expires_in : 0,
-    ...(typeof body.scope === 'string' ? { scope: body.scope } : {}),
-  };
+  return finishAuthorization(domain, takeTransaction(transaction.state, options), answer, options);
 }
 
-function invalidResponse(description: string, cause?: unknown): ServerError {
-  return new ServerError(
-    { status: 200, error: 'invalid_response', error_description: description },
-    { cause },
-  );
+/**
+ * Loads `url` in a hidden iframe and resolves with the `authorization_response` it posts for
+ * `state`, or with `undefined` when none comes (the browser blocked it): within a second of the
+ * iframe's `load`, or within the timeout.
+ */
+function webMessage(
+  url: string,
+  origin: string,
+  state: string,
+  { signal, timeout = DEFAULT_TIMEOUT }: LoginOptions,
+): Promise<Record<string, unknown> | undefined> {
+  return new Promise((resolve, reject) => {
+    signal?.throwIfAborted();
+    const iframe = document.createElement('iframe');
+    const finish = (settle: () => void) => {
+      clearTimeout(timer);
+      window.removeEventListener('message', onMessage);
+      signal?.removeEventListener('abort', onAbort);
+      iframe.remove();
+      settle();
+    };
+    const onMessage = ({ origin: from, source, data }: MessageEvent) => {
+      // Only the tenant's page in our iframe may answer, and only for this login.
+      if (
+        from === origin &&
+        source === iframe.contentWindow &&
+        data?.type === 'authorization_response' &&
+        data.response?.state === state
+      ) {
+        finish(() => resolve(data.response));
+      }
+    };
+    const onAbort = () => finish(() => reject(signal?.reason));
+    const blocked = (delay: number) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => finish(() => resolve(undefined)), delay);
+    };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    blocked(timeout);
+    window.addEventListener('message', onMessage);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    // The answer page posts while it loads. A page that loaded without posting was refused
+    // (frame-ancestors, X-Frame-Options, a network error page): no need to wait for the timeout.
+    iframe.onload = () => blocked(LOAD_GRACE);
+    iframe.hidden = true;
+    iframe.src = url;
+    document.body.append(iframe);
+  });
 }

@@ -1,4 +1,5 @@
 import { toOrigin } from './domain.js';
+import { beginTransaction, type TransactionOptions } from './transaction.js';
 import { invalidArgument } from './errors.js';
 import {
   assertOptionalString,
@@ -18,6 +19,16 @@ export interface PasswordlessStartParams {
   send?: 'code' | 'link';
   /** Authorization parameters for the magic link (`scope`, `state`, `redirect_uri`, …). */
   authParams?: Record<string, string>;
+  /**
+   * `send: "link"`: the registered callback the magic link lands on. When given, a transaction
+   * (`state`, `nonce`, PKCE) is created and stored, its parameters are added to `authParams`, and
+   * {@link parseCallback} on that page finishes the login.
+   */
+  redirectUri?: string;
+  /** With `redirectUri`: `code` (default, with PKCE) or `token id_token` (implicit). */
+  responseType?: 'code' | 'token id_token';
+  /** With `redirectUri`: the scopes to ask for. Default `openid profile email`. */
+  scope?: string;
   /** The language the mail should be in; sent as `X-Request-Language`. */
   language?: string;
 }
@@ -34,6 +45,8 @@ export interface PasswordlessStartResult {
   resendAfter?: number;
   /** How many wrong codes the server accepts before the code dies, when the server says. */
   maxAttempts?: number;
+  /** The `state` of the magic link's transaction, when one was created (see `redirectUri`). */
+  state?: string;
 }
 
 /**
@@ -44,11 +57,22 @@ export interface PasswordlessStartResult {
  *
  * @param domain - The tenant: a bare host (https) or an origin (`http:` only for localhost).
  * @param params - The client id, email, and optionally `send`, `authParams` and `language`.
- * @param options - `signal`, `timeout` (ms, default 15000) and a custom `fetch`.
+ * @param options - `signal`, `timeout` (ms, default 15000), a custom `fetch`, and the `storage`
+ *   for a magic link's transaction.
  * @returns The request id and, when the server sends them, the code's lifetime, resend cooldown
  *   and attempt limit.
  * @throws TypeError for bad arguments; `ServerError` (e.g. `bad_email`, `rate_limited` with
  *   `retryAfter`), `NetworkError` or `TimeoutError` when the request fails.
+ * @example
+ * ```ts
+ * // A magic link: parseCallback(domain, location.href) on https://app.example.com/callback ends it.
+ * await passwordlessStart('auth.example.com', {
+ *   clientId: 'abc123',
+ *   email: 'ada@example.com',
+ *   send: 'link',
+ *   redirectUri: 'https://app.example.com/callback',
+ * });
+ * ```
  * @example
  * ```ts
  * const { resendAfter } = await passwordlessStart('auth.example.com', {
@@ -62,11 +86,12 @@ export interface PasswordlessStartResult {
 export async function passwordlessStart(
   domain: string,
   params: PasswordlessStartParams,
-  options?: RequestOptions,
+  options: RequestOptions & TransactionOptions = {},
 ): Promise<PasswordlessStartResult> {
   const origin = toOrigin(domain);
   if (!isObject(params)) throw invalidArgument('params must be an object');
-  const { clientId, email, send = 'code', authParams = {}, language } = params;
+  const { clientId, email, send = 'code', language } = params;
+  let { authParams = {} } = params;
   assertString(clientId, 'params.clientId');
   assertString(email, 'params.email');
   if (send !== 'code' && send !== 'link') {
@@ -76,6 +101,17 @@ export async function passwordlessStart(
     throw invalidArgument('params.authParams must be an object of strings');
   }
   assertOptionalString(language, 'params.language');
+  const { redirectUri, responseType = 'code', scope = 'openid profile email' } = params;
+  let state: string | undefined;
+  if (redirectUri !== undefined && send === 'link') {
+    assertString(redirectUri, 'params.redirectUri');
+    const [transaction, query] = await beginTransaction(
+      { clientId, redirectUri, responseType },
+      options,
+    );
+    state = transaction.state;
+    authParams = { scope, ...authParams, ...query };
+  }
 
   const body = await requestJson(
     {
@@ -93,6 +129,7 @@ export async function passwordlessStart(
     ...numberField('expiresIn', body.expires_in),
     ...numberField('resendAfter', body.resend_after),
     ...numberField('maxAttempts', body.max_attempts),
+    ...(state ? { state } : {}),
   };
 }
 

@@ -1,6 +1,5 @@
 import { toOrigin } from './domain.js';
-import { ServerError } from './errors.js';
-import { assertString, requestJson, type RequestOptions } from './http.js';
+import { assertString, invalidResponse, requestJson, type RequestOptions } from './http.js';
 
 /** The profile claims `/userinfo` answers with. Other claims may be present. */
 export interface UserInfo {
@@ -19,7 +18,8 @@ export interface UserInfo {
  *
  * @param domain - The tenant: a bare host (https) or an origin (`http:` only for localhost).
  * @param accessToken - The access token from {@link passwordlessLogin}.
- * @param options - `signal`, `timeout` (ms, default 15000) and a custom `fetch`.
+ * @param options - `signal`, `timeout` (ms, default 15000) and a custom `fetch`. A network failure
+ *   or a 502/503/504 is retried once (reading a profile is safe to repeat).
  * @returns The profile: `sub` always, and `email`, `name`, `nickname`, `picture` when known.
  * @throws TypeError for bad arguments; `ServerError` (401 for a bad or expired token),
  *   `NetworkError` or `TimeoutError` when the request fails.
@@ -41,15 +41,10 @@ export async function userInfo(
       method: 'GET',
       url: `${origin}/userinfo`,
       headers: { Authorization: `Bearer ${accessToken}` },
+      retry: true,
     },
     options,
   );
-  if (typeof body.sub !== 'string') {
-    throw new ServerError({
-      status: 200,
-      error: 'invalid_response',
-      error_description: 'The userinfo response has no sub.',
-    });
-  }
+  if (typeof body.sub !== 'string') throw invalidResponse('a profile with a sub');
   return body as UserInfo;
 }

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
+  NetworkError,
   PASSWORDLESS_OTP_GRANT,
   ServerError,
+  TokenValidationError,
   decodeJwtPayload,
   passwordlessLogin,
   type ClientError,
 } from '../src/index.js';
 import { fakeFetch, json, jwt } from './fake-fetch.js';
+import { atHash, fakeTenant } from './tenant.js';
 
 const params = { clientId: 'demo', email: 'ada@example.com', code: '123456' };
 const claims = {
@@ -119,5 +122,60 @@ describe('decodeJwtPayload', () => {
     for (const bad of ['', 'a.b', 'a.!!!.c', `a.${btoa('[1]')}.c`, `a.${btoa('nope')}.c`]) {
       expect(() => decodeJwtPayload(bad)).toThrow(TypeError);
     }
+  });
+});
+
+describe('passwordlessLogin with the otp transport and id_token validation', () => {
+  it('validates the id_token when verifyIdToken is set', async () => {
+    const tenant = await fakeTenant({
+      'POST /oauth/token': async () =>
+        json(200, {
+          ...tokens,
+          access_token: 'at-1',
+          id_token: await tenant.idToken({ at_hash: await atHash('at-1') }),
+        }),
+    });
+    await expect(
+      passwordlessLogin(tenant.domain, params, { fetch: tenant.fetch, verifyIdToken: true }),
+    ).resolves.toMatchObject({ accessToken: 'at-1', idTokenPayload: { iss: tenant.issuer } });
+    expect(tenant.jwksCalls()).toBe(1);
+  });
+
+  it('rejects a foreign or tampered id_token when verifyIdToken is set', async () => {
+    const tenant = await fakeTenant({
+      'POST /oauth/token': () => json(200, tokens),
+    });
+    const error = await passwordlessLogin(tenant.domain, params, {
+      fetch: tenant.fetch,
+      verifyIdToken: true,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TokenValidationError);
+    expect(error).toMatchObject({ messageKey: 'invalid_token' });
+  });
+
+  it('sends a nonce with the grant and checks that the id_token carries it', async () => {
+    let sent: unknown;
+    const tenant = await fakeTenant({
+      'POST /oauth/token': async (call) => {
+        sent = (call.body as { nonce?: string }).nonce;
+        return json(200, { ...tokens, id_token: await tenant.idToken({ nonce: 'other' }) });
+      },
+    });
+    await expect(
+      passwordlessLogin(tenant.domain, { ...params, nonce: 'n-1' }, { fetch: tenant.fetch }),
+    ).rejects.toMatchObject({ check: 'nonce' });
+    expect(sent).toBe('n-1');
+  });
+
+  it('never retries a code verification, even after a network failure or a 503', async () => {
+    const down = fakeFetch(() => Promise.reject(new TypeError('fetch failed')));
+    await expect(
+      passwordlessLogin('auth.example.com', params, { fetch: down }),
+    ).rejects.toBeInstanceOf(NetworkError);
+    const unavailable = fakeFetch(json(503, { error: 'unavailable' }));
+    await expect(
+      passwordlessLogin('auth.example.com', params, { fetch: unavailable }),
+    ).rejects.toMatchObject({ status: 503 });
+    expect(down.calls.length + unavailable.calls.length).toBe(2);
   });
 });

@@ -33,3 +33,30 @@ describe('userInfo', () => {
     await expect(userInfo('auth.example.com', '')).rejects.toThrow(TypeError);
   });
 });
+
+describe('userInfo retries', () => {
+  it('retries once after a network failure or a 503 (reading is safe to repeat)', async () => {
+    const profile = { sub: 'email|1' };
+    const flaky = fakeFetch(
+      () => Promise.reject(new TypeError('socket hang up')),
+      json(200, profile),
+    );
+    await expect(userInfo('auth.example.com', 'at', { fetch: flaky })).resolves.toEqual(profile);
+    expect(flaky.calls).toHaveLength(2);
+    const unavailable = fakeFetch(json(503, { error: 'unavailable' }), json(200, profile));
+    await expect(userInfo('auth.example.com', 'at', { fetch: unavailable })).resolves.toEqual(
+      profile,
+    );
+  });
+
+  it('gives up after the second failure', async () => {
+    const down = fakeFetch(
+      json(503, { error: 'unavailable' }),
+      json(503, { error: 'unavailable' }),
+    );
+    await expect(userInfo('auth.example.com', 'at', { fetch: down })).rejects.toMatchObject({
+      status: 503,
+    });
+    expect(down.calls).toHaveLength(2);
+  });
+});

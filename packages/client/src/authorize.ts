@@ -1,0 +1,111 @@
+import { toOrigin } from './domain.js';
+import { ServerError, TransactionError } from './errors.js';
+import { invalidResponse, requestJson, type RequestOptions } from './http.js';
+import { validateIdToken, type IdTokenExpectations, type IdTokenOptions } from './id-token.js';
+import { decodeJwtPayload } from './jwt.js';
+import type { Transaction, TransactionOptions } from './transaction.js';
+
+/** Options of the functions that log in: requests, id_token checks and transaction storage. */
+export interface LoginOptions extends RequestOptions, IdTokenOptions, TransactionOptions {
+  /**
+   * Validate the id_token (signature through the JWKS and every claim). Always on for tokens that
+   * come back through the browser (`cross-origin`, {@link parseCallback}); for the `otp` transport,
+   * whose tokens come straight from the token endpoint over TLS, it is off unless set to `true`
+   * (OpenID Connect Core §3.1.3.7 allows that), and the payload is only decoded.
+   */
+  verifyIdToken?: boolean;
+}
+
+/** The tokens a login resolves with. */
+export interface PasswordlessLoginResult {
+  accessToken: string;
+  idToken: string;
+  /** The id_token's claims: validated, unless `verifyIdToken` was off for the `otp` transport. */
+  idTokenPayload: Record<string, unknown>;
+  tokenType: string;
+  /** Seconds until the access token expires. */
+  expiresIn: number;
+  /** The scopes granted, when the server says. */
+  scope?: string;
+  /** The `state` of the round trip, for logins that went through `/authorize`. */
+  state?: string;
+}
+
+/**
+ * Maps a token answer (JSON from `/oauth/token`, or the parameters of an implicit answer) to a
+ * {@link PasswordlessLoginResult}, validating the id_token against `expected` when given.
+ */
+export async function toLoginResult(
+  domain: string,
+  body: Record<string, unknown>,
+  expected: IdTokenExpectations | undefined,
+  options: LoginOptions,
+): Promise<PasswordlessLoginResult> {
+  const { access_token, id_token, token_type, expires_in, scope } = body;
+  if (typeof access_token !== 'string' || typeof id_token !== 'string') {
+    throw invalidResponse('an access_token and an id_token');
+  }
+  let idTokenPayload: Record<string, unknown>;
+  if (expected) {
+    idTokenPayload = await validateIdToken(
+      domain,
+      id_token,
+      { ...expected, accessToken: access_token },
+      options,
+    );
+  } else {
+    try {
+      idTokenPayload = decodeJwtPayload(id_token);
+    } catch (cause) {
+      throw Object.assign(invalidResponse('a readable id_token'), { cause });
+    }
+  }
+  return {
+    accessToken: access_token,
+    idToken: id_token,
+    idTokenPayload,
+    tokenType: typeof token_type === 'string' ? token_type : 'Bearer',
+    expiresIn: Number(expires_in) || 0,
+    ...(typeof scope === 'string' ? { scope } : {}),
+  };
+}
+
+/**
+ * Finishes a round trip through `/authorize`: checks the answer's `state` against the
+ * transaction, turns an `error` into a `ServerError`, exchanges a `code` with the PKCE verifier,
+ * and validates the id_token with the transaction's `nonce`.
+ */
+export async function finishAuthorization(
+  domain: string,
+  transaction: Transaction,
+  answer: Record<string, unknown>,
+  options: LoginOptions,
+): Promise<PasswordlessLoginResult> {
+  const { state, clientId, nonce, maxAge } = transaction;
+  if (answer.state !== state) throw new TransactionError('The answer is for another login.');
+  if (typeof answer.error === 'string') {
+    throw new ServerError({
+      status: 0,
+      error: answer.error,
+      error_description: String(answer.error_description ?? '') || undefined,
+    });
+  }
+  const body =
+    typeof answer.code === 'string'
+      ? await requestJson(
+          {
+            method: 'POST',
+            url: `${toOrigin(domain)}/oauth/token`,
+            body: {
+              grant_type: 'authorization_code',
+              client_id: clientId,
+              code: answer.code,
+              code_verifier: transaction.codeVerifier,
+              redirect_uri: transaction.redirectUri,
+            },
+          },
+          options,
+        )
+      : answer;
+  return { ...(await toLoginResult(domain, body, { clientId, nonce, maxAge }, options)), state };
+}

@@ -1,0 +1,331 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  ServerError,
+  TokenValidationError,
+  TransactionError,
+  parseCallback,
+  passwordlessStart,
+  type TransactionStorage,
+} from '../src/index.js';
+import { json } from './fake-fetch.js';
+import { atHash, fakeTenant } from './tenant.js';
+
+const callback = 'https://app.example.com/callback';
+
+function mapStorage(): TransactionStorage & { map: Map<string, string> } {
+  const map = new Map<string, string>();
+  return {
+    map,
+    getItem: (key) => map.get(key) ?? null,
+    setItem: (key, value) => void map.set(key, value),
+    removeItem: (key) => void map.delete(key),
+  };
+}
+
+/** A tenant that mails magic links: start records authParams; /oauth/token exchanges 'code-1'. */
+async function magicLinkTenant() {
+  let authParams: Record<string, string> = {};
+  const tenant = await fakeTenant({
+    'POST /passwordless/start': (call) => {
+      authParams = (call.body as { authParams: Record<string, string> }).authParams;
+      return json(200, { _id: 'r1', email: 'ada@example.com' });
+    },
+    'POST /oauth/token': async (call) => {
+      const body = call.body as Record<string, string>;
+      const digest = new Uint8Array(
+        await crypto.subtle.digest('SHA-256', new TextEncoder().encode(body.code_verifier)),
+      );
+      const s256 = btoa(String.fromCharCode(...digest))
+        .replace(/\+/g, '-')
+        .replace(/\//g, '_')
+        .replace(/=+$/, '');
+      if (body.code !== 'code-1' || s256 !== authParams.code_challenge) {
+        return json(403, {
+          error: 'invalid_grant',
+          error_description: 'Invalid authorization code',
+        });
+      }
+      return json(200, {
+        access_token: 'at-1',
+        id_token: await tenant.idToken({ nonce: authParams.nonce }),
+        token_type: 'Bearer',
+        expires_in: 86400,
+      });
+    },
+  });
+  return { tenant, authParams: () => authParams };
+}
+
+describe('magic link: passwordlessStart with redirectUri, then parseCallback', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('uses sessionStorage by default, and memory when sessionStorage refuses to store', async () => {
+    const { tenant } = await magicLinkTenant();
+    const session = mapStorage();
+    vi.stubGlobal('sessionStorage', session);
+    const start = () =>
+      passwordlessStart(
+        tenant.domain,
+        { clientId: 'demo', email: 'ada@example.com', send: 'link', redirectUri: callback },
+        { fetch: tenant.fetch },
+      );
+    await start();
+    expect(session.map.size).toBe(1);
+
+    vi.stubGlobal('sessionStorage', {
+      ...session,
+      setItem: () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      },
+    });
+    const { state } = await start();
+    expect(session.map.size).toBe(1);
+    await expect(
+      parseCallback(tenant.domain, `${callback}?code=code-1&state=${state}`, {
+        fetch: tenant.fetch,
+      }),
+    ).resolves.toMatchObject({ accessToken: 'at-1', state });
+  });
+
+  it('stores a transaction and sends its state, nonce and PKCE challenge in authParams', async () => {
+    const { tenant, authParams } = await magicLinkTenant();
+    const storage = mapStorage();
+    const result = await passwordlessStart(
+      tenant.domain,
+      {
+        clientId: 'demo',
+        email: 'ada@example.com',
+        send: 'link',
+        redirectUri: callback,
+        authParams: { ui_locales: 'fr' },
+      },
+      { fetch: tenant.fetch, storage },
+    );
+    expect(authParams()).toMatchObject({
+      client_id: 'demo',
+      redirect_uri: callback,
+      response_type: 'code',
+      scope: 'openid profile email',
+      ui_locales: 'fr',
+      state: result.state,
+      code_challenge_method: 'S256',
+    });
+    expect(authParams().nonce).toMatch(/^[\w-]{43}$/);
+    expect(authParams().code_challenge).toMatch(/^[\w-]{43}$/);
+    expect(storage.map.size).toBe(1);
+    // The verifier never leaves the browser.
+    expect(JSON.stringify(tenant.calls)).not.toContain(
+      JSON.parse([...storage.map.values()][0]!).codeVerifier,
+    );
+  });
+
+  it('creates no transaction for a code, or for a link without redirectUri', async () => {
+    const { tenant } = await magicLinkTenant();
+    const storage = mapStorage();
+    for (const send of ['code', 'link'] as const) {
+      const result = await passwordlessStart(
+        tenant.domain,
+        {
+          clientId: 'demo',
+          email: 'ada@example.com',
+          send,
+          ...(send === 'code' ? { redirectUri: callback } : {}),
+        },
+        { fetch: tenant.fetch, storage },
+      );
+      expect(result.state).toBeUndefined();
+    }
+    expect(storage.map.size).toBe(0);
+  });
+
+  it('exchanges the code from the query with the PKCE verifier, validates, and forgets the state', async () => {
+    const { tenant, authParams } = await magicLinkTenant();
+    const storage = mapStorage();
+    const options = { fetch: tenant.fetch, storage };
+    const { state } = await passwordlessStart(
+      tenant.domain,
+      { clientId: 'demo', email: 'ada@example.com', send: 'link', redirectUri: callback },
+      options,
+    );
+    const url = `${callback}?code=code-1&state=${state}`;
+    const result = await parseCallback(tenant.domain, url, options);
+    expect(result).toMatchObject({
+      accessToken: 'at-1',
+      state,
+      idTokenPayload: { nonce: authParams().nonce, email: 'ada@example.com' },
+    });
+    expect(tenant.calls.find((call) => call.url.endsWith('/oauth/token'))?.body).toMatchObject({
+      grant_type: 'authorization_code',
+      client_id: 'demo',
+      code: 'code-1',
+      redirect_uri: callback,
+    });
+    expect(storage.map.size).toBe(0);
+    // A replay of the same link finds no transaction.
+    await expect(parseCallback(tenant.domain, url, options)).rejects.toBeInstanceOf(
+      TransactionError,
+    );
+  });
+
+  it('reads implicit tokens from the fragment and checks at_hash', async () => {
+    const { tenant, authParams } = await magicLinkTenant();
+    const storage = mapStorage();
+    const options = { fetch: tenant.fetch, storage };
+    const start = () =>
+      passwordlessStart(
+        tenant.domain,
+        {
+          clientId: 'demo',
+          email: 'ada@example.com',
+          send: 'link',
+          redirectUri: callback,
+          responseType: 'token id_token',
+        },
+        options,
+      );
+    let { state } = await start();
+    expect(authParams()).not.toHaveProperty('code_challenge');
+    const fragment = async (accessToken: string) =>
+      new URLSearchParams({
+        access_token: accessToken,
+        id_token: await tenant.idToken({
+          nonce: authParams().nonce,
+          at_hash: await atHash('at-1'),
+        }),
+        token_type: 'Bearer',
+        expires_in: '7200',
+        state: state!,
+      });
+    await expect(
+      parseCallback(tenant.domain, `${callback}#${await fragment('at-1')}`, options),
+    ).resolves.toMatchObject({ accessToken: 'at-1', expiresIn: 7200, tokenType: 'Bearer' });
+
+    ({ state } = await start());
+    const error = await parseCallback(
+      tenant.domain,
+      `${callback}#${await fragment('at-other')}`,
+      options,
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TokenValidationError);
+    expect(error).toMatchObject({ check: 'at_hash', messageKey: 'invalid_token' });
+    expect(storage.map.size).toBe(0);
+  });
+
+  it('rejects a tampered token and a token for another nonce', async () => {
+    const { tenant, authParams } = await magicLinkTenant();
+    const storage = mapStorage();
+    const options = { fetch: tenant.fetch, storage };
+    for (const [claims, check] of [
+      [{ nonce: 'replayed' }, 'nonce'],
+      [{ aud: 'someone-else' }, 'aud'],
+    ] as const) {
+      const { state } = await passwordlessStart(
+        tenant.domain,
+        {
+          clientId: 'demo',
+          email: 'ada@example.com',
+          send: 'link',
+          redirectUri: callback,
+          responseType: 'token id_token',
+        },
+        options,
+      );
+      const idToken = await tenant.idToken(Object.assign({ nonce: authParams().nonce }, claims));
+      const answer = new URLSearchParams({ access_token: 'at', id_token: idToken, state: state! });
+      await expect(
+        parseCallback(tenant.domain, `${callback}#${answer}`, options),
+      ).rejects.toMatchObject({
+        check,
+      });
+    }
+  });
+
+  it('turns an error answer into a ServerError and removes the transaction', async () => {
+    const { tenant } = await magicLinkTenant();
+    const storage = mapStorage();
+    const options = { fetch: tenant.fetch, storage };
+    const { state } = await passwordlessStart(
+      tenant.domain,
+      { clientId: 'demo', email: 'ada@example.com', send: 'link', redirectUri: callback },
+      options,
+    );
+    const url = `${callback}?error=access_denied&error_description=The+link+has+expired&state=${state}`;
+    const error = await parseCallback(tenant.domain, url, options).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ServerError);
+    expect(error).toMatchObject({
+      status: 0,
+      error: 'access_denied',
+      error_description: 'The link has expired',
+    });
+    expect(storage.map.size).toBe(0);
+  });
+
+  it('passes on a failed code exchange (an expired link) with its message key', async () => {
+    const tenant = await fakeTenant({
+      'POST /oauth/token': () =>
+        json(403, {
+          error: 'invalid_grant',
+          error_description: 'The verification code has expired.',
+        }),
+    });
+    const storage = mapStorage();
+    const options = { fetch: tenant.fetch, storage };
+    const { state } = await passwordlessStart(
+      tenant.domain,
+      { clientId: 'demo', email: 'ada@example.com', send: 'link', redirectUri: callback },
+      {
+        ...options,
+        fetch: async () => json(200, { _id: 'r', email: 'ada@example.com' }),
+      },
+    );
+    await expect(
+      parseCallback(tenant.domain, `${callback}?code=old&state=${state}`, options),
+    ).rejects.toMatchObject({ status: 403, messageKey: 'code_expired' });
+  });
+
+  it('resolves null for an address with no login answer, and rejects a missing state', async () => {
+    await expect(
+      parseCallback('auth.example.com', 'https://app.example.com/?page=2#top'),
+    ).resolves.toBeNull();
+    await expect(
+      parseCallback('auth.example.com', 'https://app.example.com/#access_token=x'),
+    ).rejects.toMatchObject({
+      name: 'TransactionError',
+      code: 'transaction_error',
+      messageKey: 'invalid_state',
+    });
+  });
+
+  it('rejects bad arguments with a coded TypeError', async () => {
+    await expect(
+      passwordlessStart('auth.example.com', {
+        clientId: 'demo',
+        email: 'ada@example.com',
+        send: 'link',
+        redirectUri: '',
+      }),
+    ).rejects.toMatchObject({ code: 'ERR_INVALID_ARG_VALUE' });
+    await expect(parseCallback('auth.example.com', '/callback?code=x')).rejects.toMatchObject({
+      code: 'ERR_INVALID_ARG_VALUE',
+    });
+    await expect(
+      parseCallback('ftp://auth.example.com', 'https://a.example/?code=x'),
+    ).rejects.toMatchObject({
+      code: 'ERR_INVALID_ARG_VALUE',
+    });
+  });
+
+  it('keeps transactions in memory when there is no sessionStorage (Node)', async () => {
+    const { tenant } = await magicLinkTenant();
+    const { state } = await passwordlessStart(
+      tenant.domain,
+      { clientId: 'demo', email: 'ada@example.com', send: 'link', redirectUri: callback },
+      { fetch: tenant.fetch },
+    );
+    await expect(
+      parseCallback(tenant.domain, `${callback}?code=code-1&state=${state}`, {
+        fetch: tenant.fetch,
+      }),
+    ).resolves.toMatchObject({ accessToken: 'at-1' });
+  });
+});
