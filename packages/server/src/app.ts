@@ -10,11 +10,15 @@ import { installErrorHandlers } from './errors.js';
 import { loadOrCreateKeys } from './keys.js';
 import { startDevInboxMailer } from './mail/dev-inbox-smtp.js';
 import { createSmtpMailer, type Mailer } from './mail/mailer.js';
+import { MailOutbox } from './mail/outbox.js';
 import { EmailTemplates } from './mail/templates.js';
 import { knownOrigins } from './origins.js';
 import { eventRetentionMs } from './rate-limits.js';
 import { devInboxRoutes } from './routes/dev-inbox.js';
+import { authorizeRoutes } from './routes/authorize.js';
+import { crossOriginRoutes } from './routes/cross-origin.js';
 import { discoveryRoutes } from './routes/discovery.js';
+import { logoutRoutes } from './routes/logout.js';
 import { passwordlessRoutes } from './routes/passwordless.js';
 import { tokenRoutes } from './routes/token.js';
 import { userinfoRoutes } from './routes/userinfo.js';
@@ -22,11 +26,13 @@ import { SqliteStore } from './sqlite-store.js';
 import type { Store } from './store.js';
 
 export { ConfigError, DEMO_CLIENT, OTP_GRANT, resolveConfig } from './config.js';
-export type { ClientConfig, RuntimeOptions, ServerConfig } from './config.js';
+export type { ApiConfig, ClientConfig, RuntimeOptions, ServerConfig } from './config.js';
 export type { RandomSource } from './codes.js';
 export type { Mailer, OutgoingEmail } from './mail/mailer.js';
 export type { InboxMessage, Store } from './store.js';
 export type { StartResponse } from './routes/passwordless.js';
+export type { CoAuthenticateResponse } from './routes/cross-origin.js';
+export { rotateKeys } from './keys.js';
 export type { TokenResponse } from './tokens.js';
 export { SqliteStore } from './sqlite-store.js';
 
@@ -46,6 +52,10 @@ export interface AppDeps {
   /** Default: the dev inbox's SMTP server (`config.dev`), else `config.smtp`. Not closed if injected. */
   mailer?: Mailer;
   logger?: FastifyServerOptions['logger'];
+  /** How often the outbox looks for mail to retry; default 1000 ms. */
+  outboxIntervalMs?: number;
+  /** How long /passwordless/start waits for SMTP before answering with the mail queued; 5000 ms. */
+  outboxFirstTryWaitMs?: number;
 }
 
 /** The data dir cannot be created, written, or holds files the server cannot read. */
@@ -61,6 +71,7 @@ export class DataDirError extends Error {
 export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promise<FastifyInstance> {
   const templates = new EmailTemplates(config.connections.email.email, config.defaultLanguage);
   const owned: Array<{ close(): Promise<void> }> = [];
+  let app: FastifyInstance | undefined;
   const closeOwned = async () => {
     for (const resource of owned.reverse()) await resource.close().catch(() => {});
     owned.length = 0;
@@ -82,17 +93,29 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
       owned.push(mailer);
     }
 
+    const outbox = new MailOutbox({
+      store,
+      mailer,
+      now: deps.now ?? Date.now,
+      onError: (error) => app?.log.warn({ err: error }, 'mail delivery failed; will retry'),
+      ...(deps.outboxFirstTryWaitMs === undefined
+        ? {}
+        : { firstTryWaitMs: deps.outboxFirstTryWaitMs }),
+    });
+    owned.push(outbox);
     const ctx: AppContext = {
       config,
       clients: new Map(config.clients.map((client) => [client.clientId, client])),
       store,
       keys,
       mailer,
+      outbox,
       templates,
       now: deps.now ?? Date.now,
       random: deps.random ?? randomBytes,
     };
-    const app = await createFastify(ctx, deps.logger ?? false);
+    app = await createFastify(ctx, deps.logger ?? false);
+    outbox.start(deps.outboxIntervalMs);
     const pruneTimer = setInterval(() => {
       const now = ctx.now();
       void ctx.store.prune(now - eventRetentionMs(ctx), now).catch(() => {});
@@ -133,6 +156,8 @@ async function createFastify(
     methods: ['GET', 'POST'],
     allowedHeaders: ['Content-Type', 'Authorization', 'X-Request-Language', 'Auth0-Client'],
     exposedHeaders: ['Retry-After'],
+    // auth0.js sends /co/authenticate with credentials; origins are always checked, never '*'.
+    credentials: true,
     maxAge: 600,
   });
 
@@ -140,6 +165,9 @@ async function createFastify(
   await app.register(passwordlessRoutes, ctx);
   await app.register(tokenRoutes, ctx);
   await app.register(userinfoRoutes, ctx);
+  await app.register(crossOriginRoutes, ctx);
+  await app.register(authorizeRoutes, ctx);
+  await app.register(logoutRoutes, ctx);
   if (ctx.config.dev) await app.register(devInboxRoutes, ctx);
   return app;
 }

@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, ConfigError, DataDirError, resolveConfig } from './app.js';
+import { rotateKeys } from './keys.js';
 
 const NAME = 'passwordless-lock-server';
 const USAGE = `Usage: ${NAME} [--config FILE] [--port 3000] [--host 127.0.0.1] [--data DIR] [--dev]
+       ${NAME} --rotate-keys [--data DIR]   add a signing key (old ones keep verifying), then exit
 Environment: PORT, HOST, PL_CONFIG, PL_DATA_DIR, SMTP_URL (flags win over the environment).`;
 
 /** A failure the user can fix: printed as one line, exit status 1. */
@@ -17,6 +20,7 @@ interface CliOptions {
   host: string;
   dataDir: string;
   dev: boolean;
+  rotateKeys: boolean;
   smtpUrl?: string;
 }
 
@@ -33,6 +37,7 @@ function readOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptions | 'help
         host: { type: 'string' },
         data: { type: 'string' },
         dev: { type: 'boolean', default: false },
+        'rotate-keys': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -51,6 +56,7 @@ function readOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptions | 'help
     host: values.host ?? env.HOST ?? '127.0.0.1',
     dataDir: values.data ?? env.PL_DATA_DIR ?? './.data',
     dev: values.dev,
+    rotateKeys: values['rotate-keys'],
   };
   const configFile = values.config ?? env.PL_CONFIG;
   if (configFile) options.configFile = configFile;
@@ -101,6 +107,16 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
+  if (options.rotateKeys) {
+    const dataDir = path.resolve(options.dataDir);
+    const { kid, count } = await rotateKeys(dataDir).catch((error: Error) => {
+      throw new DataDirError(`cannot rotate the keys in ${dataDir}: ${error.message}`);
+    });
+    console.log(
+      `${NAME}: new signing key ${kid} in ${dataDir} (${count} keys in the JWKS); restart the server to sign with it`,
+    );
+    return;
+  }
   const file = options.configFile ? readConfigFile(options.configFile) : undefined;
   const config = resolveConfig(file, {
     dev: options.dev,
@@ -134,13 +150,19 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const known =
-    error instanceof StartError || error instanceof ConfigError || error instanceof DataDirError;
-  const prefix = error instanceof ConfigError ? 'bad config: ' : '';
-  const message = (error instanceof Error ? error.message : String(error)).replace(
-    /\s*\n\s*/g,
-    ' ',
-  );
-  process.stderr.write(`${NAME}: ${prefix}${known ? message : `failed to start: ${message}`}\n`);
+  if (error instanceof ConfigError) {
+    // One line per problem, so a config with several mistakes is fixed in one go.
+    for (const problem of error.problems) {
+      process.stderr.write(`${NAME}: bad config: ${oneLine(problem)}\n`);
+    }
+    process.exit(1);
+  }
+  const known = error instanceof StartError || error instanceof DataDirError;
+  const message = oneLine(error instanceof Error ? error.message : String(error));
+  process.stderr.write(`${NAME}: ${known ? message : `failed to start: ${message}`}\n`);
   process.exit(1);
 });
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ');
+}

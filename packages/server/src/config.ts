@@ -50,6 +50,21 @@ export interface RateLimitConfig {
   lockoutS: number;
 }
 
+/** An API that access tokens can be issued for (`audience`); its tokens are JWTs (RFC 9068). */
+export interface ApiConfig {
+  identifier: string;
+  name: string;
+  accessTokenLifetimeS: number;
+}
+
+/** Lifetimes of what the server issues, in seconds. */
+export interface TokenLifetimes {
+  accessTokenS: number;
+  idTokenS: number;
+  loginTicketS: number;
+  authorizationCodeS: number;
+}
+
 /** The whole server configuration, checked once at start. */
 export interface ServerConfig {
   /** Always ends with `/`; it is the `iss` of every token. */
@@ -61,6 +76,8 @@ export interface ServerConfig {
   connections: { email: EmailConnectionConfig };
   smtp?: SmtpConfig;
   rateLimits: RateLimitConfig;
+  apis: ApiConfig[];
+  lifetimes: TokenLifetimes;
 }
 
 /** What the command line and environment contribute on top of the file. */
@@ -72,19 +89,42 @@ export interface RuntimeOptions {
   smtpUrl?: string;
 }
 
+/** Everything wrong with a config, one problem per entry (the message has one per line). */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
+  readonly problems: readonly string[];
+
+  constructor(problems: string | readonly string[]) {
+    const list = typeof problems === 'string' ? [problems] : problems;
+    super(list.join('\n'));
+    this.problems = list;
+  }
 }
+
+const DEMO_ORIGINS = ['http://localhost:5173', 'http://127.0.0.1:5173'];
+/** The demo's pages; magic links and redirects come back to the page that started them. */
+const DEMO_PAGES = [
+  '/',
+  '/index.html',
+  '/csp.html',
+  '/custom-ui.html',
+  '/inline.html',
+  '/js-api.html',
+  '/magic-link.html',
+];
 
 export const DEMO_CLIENT: ClientConfig = {
   clientId: 'demo',
   name: 'Passwordless Demo',
-  allowedOrigins: ['http://localhost:5173', 'http://127.0.0.1:5173'],
-  webOrigins: ['http://localhost:5173', 'http://127.0.0.1:5173'],
-  callbacks: ['http://localhost:5173', 'http://127.0.0.1:5173'],
+  allowedOrigins: DEMO_ORIGINS,
+  webOrigins: DEMO_ORIGINS,
+  callbacks: DEMO_ORIGINS.flatMap((origin) => DEMO_PAGES.map((page) => origin + page)),
   grantTypes: [OTP_GRANT, 'authorization_code', 'implicit'],
-  logoutUrls: ['http://localhost:5173', 'http://127.0.0.1:5173'],
+  logoutUrls: DEMO_ORIGINS.flatMap((origin) => DEMO_PAGES.map((page) => origin + page)),
 };
+
+const DEFAULT_SUBJECT =
+  '{% if send == "link" %}Sign in to {{ application.name }}{% else %}Your {{ application.name }} verification code{% endif %}';
 
 const DEFAULT_GRANTS = [OTP_GRANT, 'authorization_code', 'implicit'];
 
@@ -95,25 +135,48 @@ const DEFAULT_GRANTS = [OTP_GRANT, 'authorization_code', 'implicit'];
  */
 export function resolveConfig(file: unknown, runtime: RuntimeOptions): ServerConfig {
   const root = file === undefined ? {} : asObject(file, 'config');
-  allowKeys(root, 'config', [
-    'issuer',
-    'default_language',
-    'clients',
-    'connections',
-    'smtp',
-    'rate_limits',
-  ]);
+
+  // Each part is checked on its own, so one start reports every problem, one line each.
+  const problems: string[] = [];
+  const check = <T>(read: () => T, fallback: T): T => {
+    try {
+      return read();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(...error.problems);
+      return fallback;
+    }
+  };
+
+  check(
+    () =>
+      allowKeys(root, 'config', [
+        'issuer',
+        'default_language',
+        'clients',
+        'connections',
+        'smtp',
+        'rate_limits',
+        'apis',
+        'tokens',
+      ]),
+    undefined,
+  );
 
   const clients =
-    root.clients === undefined ? [] : asArray(root.clients, 'clients').map(readClient);
-  if (clients.length === 0) {
-    if (!runtime.dev) throw new ConfigError('clients: at least one client is required');
-    clients.push(DEMO_CLIENT);
+    root.clients === undefined
+      ? []
+      : check(() => asArray(root.clients, 'clients'), []).flatMap((raw, i) =>
+          check(() => [readClient(raw, i)], []),
+        );
+  if (clients.length === 0 && problems.length === 0) {
+    if (!runtime.dev) problems.push('clients: at least one client is required');
+    else clients.push(DEMO_CLIENT);
   }
   const ids = new Set<string>();
   for (const client of clients) {
     if (ids.has(client.clientId)) {
-      throw new ConfigError(`clients: client_id "${client.clientId}" is listed twice`);
+      problems.push(`clients: client_id "${client.clientId}" is listed twice`);
     }
     ids.add(client.clientId);
   }
@@ -121,23 +184,40 @@ export function resolveConfig(file: unknown, runtime: RuntimeOptions): ServerCon
   const issuer =
     root.issuer === undefined
       ? `http://localhost:${runtime.port}/`
-      : readIssuer(asString(root.issuer, 'issuer'));
+      : check(() => readIssuer(asString(root.issuer, 'issuer')), '');
 
-  const fileSmtp = root.smtp === undefined ? undefined : readSmtp(root.smtp, 'smtp');
-  const smtp = runtime.smtpUrl ? readSmtp(runtime.smtpUrl, 'SMTP_URL') : fileSmtp;
-  if (!runtime.dev && !smtp) {
-    throw new ConfigError('no mail transport: set SMTP_URL or "smtp" in the config, or use --dev');
+  const fileSmtp =
+    root.smtp === undefined ? undefined : check(() => readSmtp(root.smtp, 'smtp'), undefined);
+  const smtp = runtime.smtpUrl
+    ? check(() => readSmtp(runtime.smtpUrl, 'SMTP_URL'), undefined)
+    : fileSmtp;
+  if (!runtime.dev && !smtp && !runtime.smtpUrl && root.smtp === undefined) {
+    problems.push('no mail transport: set SMTP_URL or "smtp" in the config, or use --dev');
   }
 
+  const lifetimes = check(() => readLifetimes(root.tokens), readLifetimes(undefined));
   const config: ServerConfig = {
     issuer,
     dev: runtime.dev,
     dataDir: path.resolve(runtime.dataDir),
-    defaultLanguage: readLanguage(root.default_language ?? 'en', 'default_language'),
+    defaultLanguage: check(
+      () => readLanguage(root.default_language ?? 'en', 'default_language'),
+      'en',
+    ),
     clients,
-    connections: { email: readEmailConnection(root.connections) },
-    rateLimits: readRateLimits(root.rate_limits),
+    connections: {
+      email: check(() => readEmailConnection(root.connections), readEmailConnection(undefined)),
+    },
+    rateLimits: check(() => readRateLimits(root.rate_limits), readRateLimits(undefined)),
+    lifetimes,
+    apis:
+      root.apis === undefined
+        ? []
+        : check(() => asArray(root.apis, 'apis'), []).flatMap((api, i) =>
+            check(() => [readApi(api, i, lifetimes)], []),
+          ),
   };
+  if (problems.length > 0) throw new ConfigError(problems);
   if (smtp) config.smtp = smtp;
   return config;
 }
@@ -213,7 +293,7 @@ function readEmailConnection(value: unknown): EmailConnectionConfig {
         : asString(mailRaw.from, 'connections.email.email.from'),
     subject:
       mailRaw.subject === undefined
-        ? 'Your {{ application.name }} verification code'
+        ? DEFAULT_SUBJECT
         : readLocalized(mailRaw.subject, 'connections.email.email.subject'),
   };
   if (mailRaw.body !== undefined) {
@@ -252,6 +332,43 @@ function readRateLimits(value: unknown): RateLimitConfig {
       1_000_000,
     ),
     lockoutS: readInt(raw.lockout_s, 'rate_limits.lockout_s', 900, 1, 86_400 * 30),
+  };
+}
+
+function readLifetimes(value: unknown): TokenLifetimes {
+  const raw = value === undefined ? {} : asObject(value, 'tokens');
+  const keys = [
+    'access_token_lifetime_s',
+    'id_token_lifetime_s',
+    'login_ticket_lifetime_s',
+    'authorization_code_lifetime_s',
+  ];
+  allowKeys(raw, 'tokens', keys);
+  const read = (key: string, fallback: number, max: number) =>
+    readInt(raw[key], `tokens.${key}`, fallback, 1, max);
+  return {
+    accessTokenS: read('access_token_lifetime_s', 86_400, 86_400 * 30),
+    idTokenS: read('id_token_lifetime_s', 36_000, 86_400 * 30),
+    loginTicketS: read('login_ticket_lifetime_s', 60, 600),
+    authorizationCodeS: read('authorization_code_lifetime_s', 60, 600),
+  };
+}
+
+function readApi(value: unknown, index: number, lifetimes: TokenLifetimes): ApiConfig {
+  const at = `apis[${index}]`;
+  const raw = asObject(value, at);
+  allowKeys(raw, at, ['identifier', 'name', 'access_token_lifetime_s']);
+  const identifier = asString(raw.identifier, `${at}.identifier`);
+  return {
+    identifier,
+    name: raw.name === undefined ? identifier : asString(raw.name, `${at}.name`),
+    accessTokenLifetimeS: readInt(
+      raw.access_token_lifetime_s,
+      `${at}.access_token_lifetime_s`,
+      lifetimes.accessTokenS,
+      1,
+      86_400 * 30,
+    ),
   };
 }
 

@@ -46,6 +46,22 @@ export async function loadOrCreateKeys(dataDir: string): Promise<SigningKeys> {
   return { kid: current.kid, privateKey, jwks: { keys: saved.keys.map(publicPart) } };
 }
 
+/**
+ * Adds a new signing key to `<dataDir>/keys.json` (creating the file if needed) and returns its
+ * `kid`. Older keys stay in the JWKS, so tokens they signed keep verifying; servers sign with
+ * the new key from their next start. The file is replaced atomically (temp file + rename).
+ */
+export async function rotateKeys(dataDir: string): Promise<{ kid: string; count: number }> {
+  const file = path.join(dataDir, KEYS_FILE);
+  const saved = (await readKeysFile(file)) ?? { keys: [] };
+  const key = await generateSigningJwk();
+  const next = { keys: [...saved.keys, key] };
+  const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  await fs.writeFile(temp, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+  await fs.rename(temp, file);
+  return { kid: key.kid!, count: next.keys.length };
+}
+
 async function generateSigningJwk(): Promise<JWK> {
   const { privateKey } = await generateKeyPair(SIGNING_ALG, { extractable: true });
   const jwk = await exportJWK(privateKey);

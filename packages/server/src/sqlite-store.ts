@@ -231,12 +231,17 @@ export class SqliteStore implements Store {
     return result;
   }
 
+  async clearEvents(key: string): Promise<void> {
+    this.#db.prepare('DELETE FROM rate_events WHERE key = ?').run(key);
+  }
+
   async prune(eventsBefore: number, now: number): Promise<void> {
     this.#db.prepare('DELETE FROM rate_events WHERE at < ?').run(eventsBefore);
     this.#db.prepare('DELETE FROM pending_codes WHERE expires_at < ?').run(now);
     this.#db.prepare('DELETE FROM access_tokens WHERE expires_at < ?').run(now);
     this.#db.prepare('DELETE FROM login_tickets WHERE expires_at < ?').run(now);
     this.#db.prepare('DELETE FROM authorization_codes WHERE expires_at < ?').run(now);
+    this.#db.prepare('DELETE FROM mail_outbox WHERE expires_at < ?').run(now);
   }
 
   async saveLoginTicket(ticket: LoginTicket): Promise<void> {

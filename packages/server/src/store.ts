@@ -22,7 +22,9 @@ export interface Store {
   recordEvent(key: string, at: number): Promise<void>;
   /** Events under `key` strictly after `since`: how many, and when the oldest and newest happened. */
   countEvents(key: string, since: number): Promise<EventCount>;
-  /** Drops events older than `eventsBefore`, and codes and access tokens expired at `now`. */
+  /** Drops every event under `key`. */
+  clearEvents(key: string): Promise<void>;
+  /** Drops events older than `eventsBefore`, and codes, tokens, tickets and mail expired at `now`. */
   prune(eventsBefore: number, now: number): Promise<void>;
 
   /** Keeps a login ticket (from /co/authenticate) until /authorize redeems it. */

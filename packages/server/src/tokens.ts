@@ -1,13 +1,11 @@
 import { createHash } from 'node:crypto';
 import { SignJWT } from 'jose';
-import type { ClientConfig } from './config.js';
+import type { ApiConfig, ClientConfig } from './config.js';
 import type { AppContext } from './context.js';
+import { AuthError } from './errors.js';
 import { SIGNING_ALG } from './keys.js';
 import { profileClaims } from './profile.js';
 import type { User } from './store.js';
-
-export const ACCESS_TOKEN_LIFETIME_S = 86_400;
-export const ID_TOKEN_LIFETIME_S = 36_000;
 
 /** The body of a successful `/oauth/token` answer. */
 export interface TokenResponse {
@@ -18,71 +16,115 @@ export interface TokenResponse {
   scope: string;
 }
 
-export interface TokenRequest {
+/** Who logged in, to which client, for what: everything a token is minted from. */
+export interface Grant {
   client: ClientConfig;
   user: User;
   scope: ReadonlySet<string>;
   nonce?: string;
+  /** The API named by `audience`; its access tokens are JWTs. */
+  api?: ApiConfig;
 }
 
-/**
- * An opaque access token (only its SHA-256 is stored) and, when `openid` is in scope, an RS256
- * id_token bound to it by `at_hash`.
- */
-export async function issueTokens(ctx: AppContext, request: TokenRequest): Promise<TokenResponse> {
-  const now = ctx.now();
-  const accessToken = ctx.random(32).toString('base64url');
-  const scope = [...request.scope].join(' ');
-  await ctx.store.saveAccessToken({
-    tokenHash: hashAccessToken(accessToken),
-    sub: request.user.sub,
-    clientId: request.client.clientId,
-    scope,
-    expiresAt: now + ACCESS_TOKEN_LIFETIME_S * 1000,
-  });
+export interface IssuedAccessToken {
+  token: string;
+  expiresIn: number;
+}
+
+/** The scope a request gets when it names none. */
+export const DEFAULT_SCOPE = 'openid profile email';
+
+export function parseScope(scope: string | undefined): Set<string> {
+  return new Set((scope ?? DEFAULT_SCOPE).split(/\s+/).filter(Boolean));
+}
+
+/** The configured API for `audience`; Auth0 answers an unknown one with 403 "Service not found". */
+export function findApi(ctx: AppContext, audience: string | undefined): ApiConfig | undefined {
+  if (audience === undefined || audience === '') return undefined;
+  const api = ctx.config.apis.find((candidate) => candidate.identifier === audience);
+  if (!api) throw new AuthError(403, 'access_denied', `Service not found: ${audience}`);
+  return api;
+}
+
+/** An access token and, when `openid` is in scope, an id_token bound to it by `at_hash`. */
+export async function issueTokens(ctx: AppContext, grant: Grant): Promise<TokenResponse> {
+  const access = await issueAccessToken(ctx, grant);
   const response: TokenResponse = {
-    access_token: accessToken,
+    access_token: access.token,
     token_type: 'Bearer',
-    expires_in: ACCESS_TOKEN_LIFETIME_S,
-    scope,
+    expires_in: access.expiresIn,
+    scope: [...grant.scope].join(' '),
   };
-  if (request.scope.has('openid')) {
-    response.id_token = await signIdToken(ctx, request, accessToken, now);
+  if (grant.scope.has('openid')) {
+    response.id_token = await signIdToken(ctx, grant, { accessToken: access.token });
   }
   return response;
 }
 
-async function signIdToken(
+/**
+ * Without an API: an opaque token of which only the SHA-256 is stored. With one: an RFC 9068
+ * JWT whose `aud` is the API (plus our /userinfo when `openid` is granted, as Auth0 does).
+ */
+export async function issueAccessToken(ctx: AppContext, grant: Grant): Promise<IssuedAccessToken> {
+  const now = ctx.now();
+  const scope = [...grant.scope].join(' ');
+  if (grant.api) {
+    const iat = Math.floor(now / 1000);
+    const expiresIn = grant.api.accessTokenLifetimeS;
+    const audience = [grant.api.identifier];
+    if (grant.scope.has('openid')) audience.push(`${ctx.config.issuer}userinfo`);
+    const token = await new SignJWT({ scope, client_id: grant.client.clientId })
+      .setProtectedHeader({ alg: SIGNING_ALG, kid: ctx.keys.kid, typ: 'at+jwt' })
+      .setIssuer(ctx.config.issuer)
+      .setSubject(grant.user.sub)
+      .setAudience(audience.length === 1 ? audience[0]! : audience)
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + expiresIn)
+      .setJti(ctx.random(16).toString('hex'))
+      .sign(ctx.keys.privateKey);
+    return { token, expiresIn };
+  }
+  const expiresIn = ctx.config.lifetimes.accessTokenS;
+  const token = ctx.random(32).toString('base64url');
+  await ctx.store.saveAccessToken({
+    tokenHash: sha256Hex(token),
+    sub: grant.user.sub,
+    clientId: grant.client.clientId,
+    scope,
+    expiresAt: now + expiresIn * 1000,
+  });
+  return { token, expiresIn };
+}
+
+/**
+ * The RS256 id_token. `at_hash` / `c_hash` bind it to the access token / authorization code
+ * issued in the same response (OIDC Core §3.1.3.6, §3.3.2.11).
+ */
+export async function signIdToken(
   ctx: AppContext,
-  request: TokenRequest,
-  accessToken: string,
-  now: number,
+  grant: Grant,
+  issuedWith: { accessToken?: string; code?: string } = {},
 ): Promise<string> {
-  const iat = Math.floor(now / 1000);
-  const claims: Record<string, unknown> = {
-    ...profileClaims(request.user, request.scope),
-    at_hash: atHash(accessToken),
-  };
-  if (request.nonce !== undefined) claims.nonce = request.nonce;
+  const iat = Math.floor(ctx.now() / 1000);
+  const claims: Record<string, unknown> = profileClaims(grant.user, grant.scope);
+  if (issuedWith.accessToken !== undefined) claims.at_hash = leftHalfHash(issuedWith.accessToken);
+  if (issuedWith.code !== undefined) claims.c_hash = leftHalfHash(issuedWith.code);
+  if (grant.nonce !== undefined) claims.nonce = grant.nonce;
   return new SignJWT(claims)
     .setProtectedHeader({ alg: SIGNING_ALG, kid: ctx.keys.kid, typ: 'JWT' })
     .setIssuer(ctx.config.issuer)
-    .setAudience(request.client.clientId)
-    .setSubject(request.user.sub)
+    .setAudience(grant.client.clientId)
+    .setSubject(grant.user.sub)
     .setIssuedAt(iat)
-    .setExpirationTime(iat + ID_TOKEN_LIFETIME_S)
+    .setExpirationTime(iat + ctx.config.lifetimes.idTokenS)
     .sign(ctx.keys.privateKey);
 }
 
-export function hashAccessToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
+export function sha256Hex(secret: string): string {
+  return createHash('sha256').update(secret, 'utf8').digest('hex');
 }
 
-/** OIDC Core §3.1.3.6: base64url of the left half of the SHA-256 of the access token. */
-export function atHash(accessToken: string): string {
-  return createHash('sha256')
-    .update(accessToken, 'ascii')
-    .digest()
-    .subarray(0, 16)
-    .toString('base64url');
+/** OIDC Core §3.1.3.6: base64url of the left half of the SHA-256 of the value. */
+export function leftHalfHash(value: string): string {
+  return createHash('sha256').update(value, 'ascii').digest().subarray(0, 16).toString('base64url');
 }

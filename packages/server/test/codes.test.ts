@@ -95,6 +95,42 @@ describe('verification codes', () => {
   });
 });
 
+describe('no user enumeration', () => {
+  it('answers start and a wrong code the same for a known and an unknown email', async () => {
+    const server = await startTestServer();
+    await server.start('known@example.com');
+    await server.token('known@example.com', await server.codeFromInbox('known@example.com'));
+    server.clock.now += 60_000;
+
+    const answers = [];
+    for (const email of ['known@example.com', 'unknown@example.com']) {
+      const start = await server.start(email);
+      const wrong = await server.token(email, '000000');
+      const noCode = await server.token(email.replace('@', '+none@'), '000000');
+      answers.push({
+        start: [start.statusCode, Object.keys(start.json()).sort(), start.json().email === email],
+        wrong: [wrong.statusCode, wrong.json()],
+        noCode: [noCode.statusCode, noCode.json()],
+      });
+    }
+    expect(answers[0]).toEqual(answers[1]);
+    expect(answers[0]!.wrong).toEqual([403, WRONG]);
+  });
+});
+
+describe('the default random source', () => {
+  it('is the CSPRNG: codes of two fresh servers are independent', async () => {
+    const codes = new Set<string>();
+    for (let i = 0; i < 2; i++) {
+      const server = await startTestServer();
+      await server.start('rng@example.com');
+      codes.add(await server.codeFromInbox('rng@example.com'));
+    }
+    // A fixed or clock-seeded generator would repeat under the same injected clock.
+    expect(codes.size).toBe(2);
+  });
+});
+
 describe('generateCode', () => {
   it('maps random bytes to zero-padded digits', () => {
     const bytes = Buffer.from([0, 0, 0, 0, 0, 42]);

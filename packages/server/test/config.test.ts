@@ -58,6 +58,38 @@ describe('resolveConfig', () => {
   });
 });
 
+describe('a config with several problems', () => {
+  it('reports every one of them, one line each', () => {
+    const file = {
+      colour: 'red',
+      clients: [
+        { client_id: 'ok' },
+        { client_id: 'bad id!' },
+        { client_id: 'x', callbacks: ['nope'] },
+      ],
+      rate_limits: { lockout_s: -1 },
+      tokens: { login_ticket_lifetime_s: 0 },
+      apis: [{ name: 'no identifier' }],
+    };
+    let error: ConfigError | undefined;
+    try {
+      resolveConfig(file, runtime);
+    } catch (caught) {
+      error = caught as ConfigError;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error!.problems).toEqual([
+      expect.stringContaining('config: unknown key "colour"'),
+      expect.stringContaining('clients[1].client_id'),
+      expect.stringContaining('clients[2].callbacks[0]'),
+      expect.stringContaining('tokens.login_ticket_lifetime_s'),
+      expect.stringContaining('rate_limits.lockout_s'),
+      expect.stringContaining('apis[0].identifier'),
+    ]);
+    expect(error!.message.split('\n')).toHaveLength(6);
+  });
+});
+
 describe('email templates from the config', () => {
   it('render per-language Liquid, escaping values in the HTML part', async () => {
     const server = await startTestServer({

@@ -57,7 +57,18 @@ describe('discovery', () => {
       jwks_uri: 'https://auth.example.com/.well-known/jwks.json',
       id_token_signing_alg_values_supported: ['RS256'],
       subject_types_supported: ['public'],
-      grant_types_supported: ['http://auth0.com/oauth/grant-type/passwordless/otp'],
+      grant_types_supported: [
+        'http://auth0.com/oauth/grant-type/passwordless/otp',
+        'authorization_code',
+        'implicit',
+      ],
+      authorization_endpoint: 'https://auth.example.com/authorize',
+      end_session_endpoint: 'https://auth.example.com/v2/logout',
+      response_modes_supported: ['query', 'fragment', 'web_message'],
+      code_challenge_methods_supported: ['S256'],
     });
+    expect(response.json().response_types_supported).toEqual(
+      expect.arrayContaining(['code', 'token', 'id_token', 'token id_token']),
+    );
   });
 });

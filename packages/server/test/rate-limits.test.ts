@@ -68,4 +68,38 @@ describe('rate limits', () => {
       (await server.token('a@example.com', await server.codeFromInbox('a@example.com'))).statusCode,
     ).toBe(200);
   });
+
+  it('does not count refused starts (cooldown, bad input) against the per-IP limit', async () => {
+    const server = await startTestServer({ rate_limits: { start_per_ip_per_hour: 2 } });
+    expect((await server.start('a@example.com')).statusCode).toBe(200);
+    for (let i = 0; i < 3; i++) expect((await server.start('a@example.com')).statusCode).toBe(429);
+    expect((await server.start('not-an-email')).statusCode).toBe(400);
+    expect((await server.start('b@example.com')).statusCode).toBe(200);
+    expect((await server.start('c@example.com')).statusCode).toBe(429);
+  });
+
+  it('locks out for lockout_s from the failure that hit the limit, and a success resets the count', async () => {
+    const server = await startTestServer({
+      rate_limits: { failed_verifications_per_ip_email: 3, lockout_s: 300 },
+      connections: { email: { otp: { max_attempts: 10, resend_after_s: 0, lifetime_s: 3600 } } },
+    });
+    await server.start('a@example.com');
+    let code = await server.codeFromInbox('a@example.com');
+    // Two failures, then a success: the run of failures starts again.
+    for (let i = 0; i < 2; i++) await server.token('a@example.com', wrongCode(code));
+    expect((await server.token('a@example.com', code)).statusCode).toBe(200);
+    await server.start('a@example.com');
+    code = await server.codeFromInbox('a@example.com');
+    for (let i = 0; i < 2; i++) await server.token('a@example.com', wrongCode(code));
+    server.clock.now += 200_000;
+    expect((await server.token('a@example.com', wrongCode(code))).statusCode).toBe(403);
+    const locked = await server.token('a@example.com', code);
+    expect(locked.statusCode).toBe(429);
+    expect(locked.headers['retry-after']).toBe('300');
+    // Still locked just before lockout_s after the third failure, free right after.
+    server.clock.now += 299_000;
+    expect((await server.token('a@example.com', code)).statusCode).toBe(429);
+    server.clock.now += 1_000;
+    expect((await server.token('a@example.com', code)).statusCode).toBe(200);
+  });
 });

@@ -23,7 +23,22 @@ describe('POST /passwordless/start refuses bad input with Auth0 errors', () => {
     [{ ...START, email: 'a@exa\u0000mple.com' }, 'bad.email', 'Invalid email address.'],
     [{ ...START, email: ['a@example.com'] }, 'bad.email', undefined],
     [{ ...START, send: 'carrier-pigeon' }, 'bad.send', undefined],
-    [{ ...START, send: 'link' }, 'bad.send', expect.stringContaining('link is not supported yet')],
+    [
+      { ...START, send: 'link' },
+      'bad.authParams',
+      expect.stringContaining('is not a registered callback'),
+    ],
+    [
+      { ...START, send: 'link', authParams: { redirect_uri: 'https://evil.example/' } },
+      'bad.authParams',
+      'The redirect_uri https://evil.example/ is not a registered callback of the client.',
+    ],
+    [
+      { ...START, send: 'link', authParams: { redirect_uri: 'http://localhost:5173/' } },
+      'bad.authParams',
+      'PKCE is required: send code_challenge with method S256.',
+    ],
+    [{ ...START, authParams: { scope: ['openid'] } }, 'bad.authParams', undefined],
     [{ ...START, authParams: 'x' }, 'bad.authParams', undefined],
     [{ client_id: 'demo', connection: 'email' }, 'bad.email', 'Missing required property: email'],
   ])('%j → 400 %s', async (payload, error, description) => {

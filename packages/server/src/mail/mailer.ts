@@ -18,13 +18,16 @@ export interface Mailer {
 
 /** A nodemailer SMTP transport: to `SMTP_URL`/config `smtp`, or to the dev inbox's server. */
 export function createSmtpMailer(smtp: SmtpConfig): Mailer {
+  // Well under the outbox's 60 s lease: a hung server fails the try instead of blocking it.
+  const timeouts = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
   const transport =
     'url' in smtp
-      ? nodemailer.createTransport(smtp.url)
+      ? nodemailer.createTransport({ url: smtp.url, ...timeouts })
       : nodemailer.createTransport({
           host: smtp.host,
           port: smtp.port,
           secure: smtp.secure,
+          ...timeouts,
           ...(smtp.user === undefined ? {} : { auth: { user: smtp.user, pass: smtp.pass ?? '' } }),
         });
   return {

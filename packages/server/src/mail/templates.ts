@@ -4,7 +4,7 @@ import { ConfigError, type EmailTemplateConfig, type LocalizedText } from '../co
 /** What the Liquid templates see (names follow Auth0's email templates). */
 export interface VerificationEmailContext {
   code: string;
-  /** The magic link; empty while only codes are sent. */
+  /** The magic link when `send` is `link`, else empty. */
   link: string;
   send: 'code' | 'link';
   request_language: string;
@@ -28,20 +28,35 @@ export interface RenderedEmail {
   html: string;
 }
 
-const DEFAULT_TEXT = `Your {{ application.name }} verification code is:
+const DEFAULT_TEXT = `{% if send == "link" -%}
+Sign in to {{ application.name }} with this link:
+
+{{ link }}
+
+It works once and expires in {{ expires_in_minutes }} minutes.
+{%- else -%}
+Your {{ application.name }} verification code is:
 
 {{ code }}
 
 Enter it where you asked for it. It works once and expires in {{ expires_in_minutes }} minutes.
+{%- endif %}
+
 If you did not ask for it, you can ignore this email.
 `;
 
 const DEFAULT_HTML = `<!doctype html>
 <html lang="{{ request_language }}">
   <body style="font-family: system-ui, sans-serif; color: #1f2328">
+    {%- if send == "link" %}
+    <p>Sign in to {{ application.name }}:</p>
+    <p><a href="{{ link }}" style="display: inline-block; padding: 10px 18px; background: #0b7285; color: #fff; border-radius: 6px; text-decoration: none">Sign in</a></p>
+    <p>The link works once and expires in {{ expires_in_minutes }} minutes.</p>
+    {%- else %}
     <p>Your {{ application.name }} verification code is:</p>
     <p style="font-size: 28px; font-weight: 600; letter-spacing: 4px">{{ code }}</p>
     <p>Enter it where you asked for it. It works once and expires in {{ expires_in_minutes }} minutes.</p>
+    {%- endif %}
     <p style="color: #59636e">If you did not ask for it, you can ignore this email.</p>
   </body>
 </html>

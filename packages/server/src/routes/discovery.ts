@@ -4,18 +4,29 @@ import type { AppContext } from '../context.js';
 import { SIGNING_ALG } from '../keys.js';
 
 // Discovery documents are public: any origin may read them.
-const publicCors = { cors: { origin: '*' } };
+const publicCors = { cors: { origin: '*', credentials: false } };
 
 export async function discoveryRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const issuer = ctx.config.issuer;
-  // Only endpoints that exist are advertised; /authorize and /v2/logout come later.
   const configuration = {
     issuer,
+    authorization_endpoint: `${issuer}authorize`,
     token_endpoint: `${issuer}oauth/token`,
     userinfo_endpoint: `${issuer}userinfo`,
     jwks_uri: `${issuer}.well-known/jwks.json`,
-    grant_types_supported: [OTP_GRANT],
-    response_types_supported: [],
+    end_session_endpoint: `${issuer}v2/logout`,
+    grant_types_supported: [OTP_GRANT, 'authorization_code', 'implicit'],
+    response_types_supported: [
+      'code',
+      'token',
+      'id_token',
+      'token id_token',
+      'code id_token',
+      'code token',
+      'code token id_token',
+    ],
+    response_modes_supported: ['query', 'fragment', 'web_message'],
+    code_challenge_methods_supported: ['S256'],
     subject_types_supported: ['public'],
     id_token_signing_alg_values_supported: [SIGNING_ALG],
     token_endpoint_auth_methods_supported: ['none'],
@@ -28,6 +39,7 @@ export async function discoveryRoutes(app: FastifyInstance, ctx: AppContext): Pr
       'iat',
       'nonce',
       'at_hash',
+      'c_hash',
       'email',
       'email_verified',
       'name',

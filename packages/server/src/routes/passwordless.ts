@@ -5,15 +5,23 @@ import { normalizeEmail } from '../email-address.js';
 import { AuthError, describeIssue, type ErrorStyle, type ValidationIssue } from '../errors.js';
 import { requestLanguage } from '../language.js';
 import { assertOriginAllowed } from '../origins.js';
-import { countStartOrRefuse, refuseDuringResendCooldown } from '../rate-limits.js';
+import { countStart, refuseDuringResendCooldown, refuseStartOverLimit } from '../rate-limits.js';
+import {
+  type AuthorizeParams,
+  readAuthorizationRequest,
+  readResponseTarget,
+  RedirectableError,
+} from '../authorization.js';
 
 interface StartBody {
   client_id: string;
   connection: string;
   email: string;
   send?: 'code' | 'link';
-  authParams?: { nonce?: string; [key: string]: unknown };
+  authParams?: AuthParams;
 }
+
+type AuthParams = { nonce?: string } & Record<string, string | undefined>;
 
 /** The 200 body: Auth0's `_id`/`email` plus our extensions (seconds / count). */
 export interface StartResponse {
@@ -35,7 +43,9 @@ const startBodySchema = {
     send: { type: 'string', enum: ['code', 'link'] },
     authParams: {
       type: 'object',
+      maxProperties: 32,
       properties: { nonce: { type: 'string', minLength: 1, maxLength: 512 } },
+      additionalProperties: { type: 'string', maxLength: 2048 },
     },
   },
 } as const;
@@ -90,16 +100,12 @@ export async function passwordlessRoutes(app: FastifyInstance, ctx: AppContext):
       }
       const email = normalizeEmail(body.email);
       if (!email) throw new AuthError(400, 'bad.email', 'Invalid email address.');
+      // Auth0 sends a link when `send` is omitted.
       const send = body.send ?? 'link';
-      if (send !== 'code') {
-        throw new AuthError(
-          400,
-          'bad.send',
-          'link is not supported yet: send "code" (Auth0 defaults to "link" when send is omitted).',
-        );
-      }
+      const authParams = body.authParams ?? {};
+      if (send === 'link') checkLinkParams(ctx, client.clientId, authParams);
 
-      await countStartOrRefuse(ctx, request.ip);
+      await refuseStartOverLimit(ctx, request.ip);
       const previous = await ctx.store.findCode(client.clientId, email);
       refuseDuringResendCooldown(ctx, previous?.createdAt);
 
@@ -107,6 +113,7 @@ export async function passwordlessRoutes(app: FastifyInstance, ctx: AppContext):
       const code = generateCode(ctx.random, otp.length);
       const salt = ctx.random(16);
       const id = ctx.random(12).toString('hex');
+      const expiresAt = now + otp.lifetimeS * 1000;
       await ctx.store.saveCode({
         id,
         clientId: client.clientId,
@@ -114,14 +121,28 @@ export async function passwordlessRoutes(app: FastifyInstance, ctx: AppContext):
         codeHash: hashCode(code, salt),
         salt,
         createdAt: now,
-        expiresAt: now + otp.lifetimeS * 1000,
+        expiresAt,
         attempts: 0,
-        ...(body.authParams?.nonce === undefined ? {} : { nonce: body.authParams.nonce }),
+        ...(authParams.nonce === undefined ? {} : { nonce: authParams.nonce }),
       });
+      await countStart(ctx, request.ip);
 
+      const link =
+        send === 'link'
+          ? magicLink(
+              ctx,
+              {
+                client_id: client.clientId,
+                connection: connection.name,
+                email,
+                verification_code: code,
+              },
+              authParams,
+            )
+          : '';
       const message = await ctx.templates.render({
         code,
-        link: '',
+        link,
         send,
         request_language: requestLanguage(request.headers, ctx.config.defaultLanguage),
         operation: 'login',
@@ -130,14 +151,9 @@ export async function passwordlessRoutes(app: FastifyInstance, ctx: AppContext):
         connection: { name: connection.name },
         user: { email },
       });
-      try {
-        await ctx.mailer.send({ ...message, to: email });
-      } catch (error) {
-        // A code nobody received must not count against the resend cooldown.
-        await ctx.store.consumeCode(id);
-        request.log.error({ err: error }, 'sending the verification email failed');
-        throw new AuthError(500, 'server_error', 'The verification email could not be sent.');
-      }
+      // Stored before SMTP sees it; if SMTP fails, the outbox retries until the code expires.
+      const delivery = await ctx.outbox.send({ ...message, to: email }, expiresAt);
+      if (delivery === 'queued') request.log.warn('verification email queued for retry');
 
       reply.header('cache-control', 'no-store');
       return {
@@ -149,4 +165,52 @@ export async function passwordlessRoutes(app: FastifyInstance, ctx: AppContext):
       };
     },
   );
+}
+
+/** The authorize parameters a magic link carries (Auth0 copies them from `authParams`). */
+const LINK_PARAMS = [
+  'response_type',
+  'response_mode',
+  'redirect_uri',
+  'scope',
+  'state',
+  'nonce',
+  'audience',
+  'code_challenge',
+  'code_challenge_method',
+] as const;
+
+/** A link that would fail (unregistered redirect_uri, no PKCE, …) is refused before it is sent. */
+function checkLinkParams(ctx: AppContext, clientId: string, authParams: AuthParams): void {
+  const params: AuthorizeParams = { client_id: clientId, ...pickLinkParams(authParams) };
+  params.response_type ??= 'code';
+  try {
+    const target = readResponseTarget(ctx, params, ['query', 'fragment']);
+    readAuthorizationRequest(ctx, target, params);
+  } catch (error) {
+    const description =
+      error instanceof AuthError || error instanceof RedirectableError
+        ? error.message.replace(/^[\w.]+: /, '')
+        : 'The authParams are not valid.';
+    throw new AuthError(400, 'bad.authParams', description);
+  }
+}
+
+function magicLink(
+  ctx: AppContext,
+  verification: Record<string, string>,
+  authParams: AuthParams,
+): string {
+  const params = { ...verification, ...pickLinkParams(authParams) };
+  params.response_type ??= 'code';
+  return `${ctx.config.issuer}passwordless/verify_redirect?${new URLSearchParams(params)}`;
+}
+
+function pickLinkParams(authParams: AuthParams): Record<string, string> {
+  const picked: Record<string, string> = {};
+  for (const name of LINK_PARAMS) {
+    const value = authParams[name];
+    if (typeof value === 'string') picked[name] = value;
+  }
+  return picked;
 }

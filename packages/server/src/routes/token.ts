@@ -1,13 +1,11 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { randomBytes } from 'node:crypto';
-import { codeMatches, hashCode } from '../codes.js';
-import { OTP_GRANT } from '../config.js';
+import { OTP_GRANT, type ClientConfig } from '../config.js';
 import type { AppContext } from '../context.js';
-import { normalizeEmail } from '../email-address.js';
 import { AuthError, type ErrorStyle } from '../errors.js';
-import { assertOriginAllowed } from '../origins.js';
-import { recordFailedVerification, refuseWhileLockedOut } from '../rate-limits.js';
-import { issueTokens, type TokenResponse } from '../tokens.js';
+import { assertOriginAllowed, normalizeUrl } from '../origins.js';
+import { findApi, issueTokens, parseScope, sha256Hex, type TokenResponse } from '../tokens.js';
+import { verifyEmailCode } from '../verification.js';
 
 interface TokenBody {
   grant_type: string;
@@ -18,6 +16,9 @@ interface TokenBody {
   scope?: string;
   audience?: string;
   nonce?: string;
+  code?: string;
+  code_verifier?: string;
+  redirect_uri?: string;
 }
 
 const short = { type: 'string', maxLength: 512 } as const;
@@ -35,97 +36,114 @@ const tokenBodySchema = {
     scope: { type: 'string', maxLength: 2048 },
     audience: { type: 'string', maxLength: 2048 },
     nonce: short,
+    code: short,
+    code_verifier: short,
+    redirect_uri: { type: 'string', maxLength: 2048 },
   },
 } as const;
 
 const errorStyle: ErrorStyle = { invalidRequest: 'invalid_request' };
 
-const DEFAULT_SCOPE = 'openid profile email';
-
-const noCodeSalt = randomBytes(16);
-const NO_CODE = { salt: noCodeSalt, hash: hashCode(randomBytes(16).toString('hex'), noCodeSalt) };
-
-const wrongCode = () => new AuthError(403, 'invalid_grant', 'Wrong email or verification code.');
-
 export async function tokenRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  const otpConfig = ctx.config.connections.email.otp;
-
   app.post<{ Body: TokenBody }>(
     '/oauth/token',
     { schema: { body: tokenBodySchema }, config: { errorStyle } },
     async (request, reply): Promise<TokenResponse> => {
       const body = request.body;
       reply.headers({ 'cache-control': 'no-store', pragma: 'no-cache' });
-      if (body.grant_type !== OTP_GRANT) {
+      if (body.grant_type !== OTP_GRANT && body.grant_type !== 'authorization_code') {
         throw new AuthError(
           400,
           'unsupported_grant_type',
           `Unsupported grant type: ${body.grant_type}`,
         );
       }
-      const clientId = required(body.client_id, 'client_id');
-      const username = required(body.username, 'username');
-      const otp = required(body.otp, 'otp');
-      const realm = required(body.realm, 'realm');
-
-      const client = ctx.clients.get(clientId);
+      const client = ctx.clients.get(required(body.client_id, 'client_id'));
       if (!client) throw new AuthError(401, 'invalid_client', 'Unknown client.');
       assertOriginAllowed(client, request.headers.origin);
-      if (!client.grantTypes.includes(OTP_GRANT)) {
+      if (!client.grantTypes.includes(body.grant_type)) {
         throw new AuthError(
           403,
           'unauthorized_client',
-          `Grant type '${OTP_GRANT}' not allowed for the client.`,
+          `Grant type '${body.grant_type}' not allowed for the client.`,
         );
       }
-      if (realm !== ctx.config.connections.email.name) {
-        throw new AuthError(
-          400,
-          'invalid_request',
-          'Unknown realm: the connection does not exist.',
-        );
-      }
-      if (body.audience !== undefined) {
-        // No APIs are configurable yet, so every audience is unknown (Auth0 answers the same).
-        throw new AuthError(403, 'access_denied', `Service not found: ${body.audience}`);
-      }
-      const email = normalizeEmail(username);
-      if (!email) throw wrongCode();
-
-      await refuseWhileLockedOut(ctx, request.ip, email);
-      const pending = await ctx.store.findCode(client.clientId, email);
-      // Hash even when there is no code, so timing does not tell whether one is pending.
-      const matches = codeMatches(
-        otp,
-        pending?.salt ?? NO_CODE.salt,
-        pending?.codeHash ?? NO_CODE.hash,
-      );
-      const valid = pending !== undefined && pending.expiresAt > ctx.now() && matches;
-      if (!valid) {
-        if (pending) {
-          const attempts = await ctx.store.addFailedAttempt(pending.id);
-          if (attempts >= otpConfig.maxAttempts) await ctx.store.consumeCode(pending.id);
-        }
-        await recordFailedVerification(ctx, request.ip, email);
-        throw wrongCode();
-      }
-      // Two requests racing with the same code: only the one that deletes it wins.
-      if (!(await ctx.store.consumeCode(pending.id))) throw wrongCode();
-
-      const user = await ctx.store.upsertUserOnLogin(
-        email,
-        `email|${ctx.random(12).toString('hex')}`,
-        ctx.now(),
-      );
-      const nonce = body.nonce ?? pending.nonce;
-      return issueTokens(ctx, {
-        client,
-        user,
-        scope: new Set((body.scope ?? DEFAULT_SCOPE).split(/\s+/).filter(Boolean)),
-        ...(nonce === undefined ? {} : { nonce }),
-      });
+      return body.grant_type === OTP_GRANT
+        ? otpGrant(ctx, client, body, request.ip)
+        : authorizationCodeGrant(ctx, client, body);
     },
   );
+}
+
+/** Auth0's passwordless OTP grant: the emailed code itself is the credential. */
+async function otpGrant(
+  ctx: AppContext,
+  client: ClientConfig,
+  body: TokenBody,
+  ip: string,
+): Promise<TokenResponse> {
+  const username = required(body.username, 'username');
+  const otp = required(body.otp, 'otp');
+  const realm = required(body.realm, 'realm');
+  if (realm !== ctx.config.connections.email.name) {
+    throw new AuthError(400, 'invalid_request', 'Unknown realm: the connection does not exist.');
+  }
+  const api = findApi(ctx, body.audience);
+  const login = await verifyEmailCode(ctx, {
+    client,
+    ip,
+    username,
+    otp,
+    wrongCodeError: 'invalid_grant',
+  });
+  const nonce = body.nonce ?? login.nonce;
+  return issueTokens(ctx, {
+    client,
+    user: login.user,
+    scope: parseScope(body.scope),
+    ...(nonce === undefined ? {} : { nonce }),
+    ...(api ? { api } : {}),
+  });
+}
+
+/** RFC 6749 §4.1.3 with PKCE (RFC 7636, S256 only): the code is single use and short-lived. */
+async function authorizationCodeGrant(
+  ctx: AppContext,
+  client: ClientConfig,
+  body: TokenBody,
+): Promise<TokenResponse> {
+  const code = required(body.code, 'code');
+  const verifier = required(body.code_verifier, 'code_verifier');
+  const invalidGrant = (description: string) => new AuthError(403, 'invalid_grant', description);
+
+  const record = await ctx.store.consumeAuthorizationCode(sha256Hex(code));
+  if (!record || record.clientId !== client.clientId || record.expiresAt <= ctx.now()) {
+    throw invalidGrant('Invalid authorization code');
+  }
+  // RFC 6749 §4.1.3: the same redirect_uri as the authorization request.
+  if (normalizeUrl(body.redirect_uri) !== record.redirectUri) {
+    throw invalidGrant('The redirect_uri does not match the one of the authorization request.');
+  }
+  if (!pkceMatches(verifier, record.codeChallenge)) {
+    throw invalidGrant('Failed to verify code verifier');
+  }
+  const user = await ctx.store.findUser(record.sub);
+  if (!user) throw invalidGrant('Invalid authorization code');
+  return issueTokens(ctx, {
+    client,
+    user,
+    scope: parseScope(record.scope),
+    ...(record.nonce === undefined ? {} : { nonce: record.nonce }),
+    ...(record.audience === undefined ? {} : { api: findApi(ctx, record.audience)! }),
+  });
+}
+
+/** RFC 7636 §4.6: base64url(SHA-256(verifier)) equals the challenge; compared in constant time. */
+export function pkceMatches(verifier: string, challenge: string): boolean {
+  if (!/^[A-Za-z0-9._~-]{43,128}$/.test(verifier)) return false;
+  const computed = Buffer.from(createHash('sha256').update(verifier, 'ascii').digest('base64url'));
+  const expected = Buffer.from(challenge);
+  return computed.length === expected.length && timingSafeEqual(computed, expected);
 }
 
 function required(value: string | undefined, name: string): string {

@@ -1,9 +1,18 @@
+import { createLocalJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
 import { AuthError } from '../errors.js';
+import { SIGNING_ALG } from '../keys.js';
 import { assertOriginAllowed } from '../origins.js';
 import { profileClaims } from '../profile.js';
-import { hashAccessToken } from '../tokens.js';
+import { sha256Hex } from '../tokens.js';
+
+/** Who a valid access token speaks for: its user, client and granted scope. */
+interface AccessTokenGrant {
+  sub: string;
+  clientId: string;
+  scope: string;
+}
 
 export async function userinfoRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   /** RFC 6750 §3: a 401 names the problem in `WWW-Authenticate` as well as in the body. */
@@ -11,19 +20,45 @@ export async function userinfoRoutes(app: FastifyInstance, ctx: AppContext): Pro
     new AuthError(401, 'invalid_token', description, {
       'www-authenticate': `Bearer realm="${ctx.config.issuer}", error="invalid_token", error_description="${description}"`,
     });
+  const jwks = createLocalJWKSet(ctx.keys.jwks);
+
+  /** An RFC 9068 JWT (issued for an `audience`) or an opaque token we stored a hash of. */
+  async function readAccessToken(token: string): Promise<AccessTokenGrant> {
+    if (token.split('.').length === 3) {
+      let payload: JWTPayload;
+      try {
+        ({ payload } = await jwtVerify(token, jwks, {
+          issuer: ctx.config.issuer,
+          audience: `${ctx.config.issuer}userinfo`,
+          algorithms: [SIGNING_ALG],
+          typ: 'at+jwt',
+          currentDate: new Date(ctx.now()),
+        }));
+      } catch {
+        throw invalidToken('The access token is not valid.');
+      }
+      if (typeof payload.sub !== 'string' || typeof payload.client_id !== 'string') {
+        throw invalidToken('The access token is not valid.');
+      }
+      const scope = typeof payload.scope === 'string' ? payload.scope : '';
+      return { sub: payload.sub, clientId: payload.client_id, scope };
+    }
+    const record = await ctx.store.findAccessToken(sha256Hex(token));
+    if (!record) throw invalidToken('The access token is not valid.');
+    if (record.expiresAt <= ctx.now()) throw invalidToken('The access token expired.');
+    return record;
+  }
 
   app.get('/userinfo', async (request: FastifyRequest) => {
     const token = bearerToken(request.headers.authorization);
     if (!token) throw invalidToken('Missing bearer access token.');
-    const record = await ctx.store.findAccessToken(hashAccessToken(token));
-    if (!record) throw invalidToken('The access token is not valid.');
-    if (record.expiresAt <= ctx.now()) throw invalidToken('The access token expired.');
-    const client = ctx.clients.get(record.clientId);
+    const grant = await readAccessToken(token);
+    const client = ctx.clients.get(grant.clientId);
     if (!client) throw invalidToken('The access token is not valid.');
     assertOriginAllowed(client, request.headers.origin);
-    const user = await ctx.store.findUser(record.sub);
+    const user = await ctx.store.findUser(grant.sub);
     if (!user) throw invalidToken('The access token is not valid.');
-    return profileClaims(user, new Set(record.scope.split(' ')));
+    return profileClaims(user, new Set(grant.scope.split(' ')));
   });
 }
 

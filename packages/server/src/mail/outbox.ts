@@ -1,0 +1,118 @@
+import type { Store } from '../store.js';
+import type { Mailer, OutgoingEmail } from './mailer.js';
+
+/**
+ * How long a mail being handed to SMTP is reserved before the retry loop may pick it up; longer
+ * than the SMTP transport's own timeouts (mailer.ts), so one mail is never sent by two tries.
+ */
+const SEND_LEASE_MS = 60_000;
+/** How long /passwordless/start waits for SMTP before answering with the mail queued. */
+const FIRST_TRY_WAIT_MS = 5_000;
+const FIRST_RETRY_MS = 5_000;
+const MAX_RETRY_MS = 5 * 60_000;
+const BATCH = 20;
+
+export interface OutboxOptions {
+  store: Store;
+  mailer: Mailer;
+  /** Epoch milliseconds (injectable, like everywhere else). */
+  now: () => number;
+  onError?: (error: unknown) => void;
+  /** How long `send` waits for SMTP before answering `queued`; default 5000 ms. */
+  firstTryWaitMs?: number;
+}
+
+/**
+ * Durable mail delivery: every mail is written to the store before SMTP sees it, removed once
+ * SMTP accepted it, and retried with exponential backoff (5 s doubling to 5 min) until it is
+ * sent or its code has expired. A crash at any point leaves it in the store for the next start.
+ */
+export class MailOutbox {
+  readonly #options: OutboxOptions;
+  #timer: NodeJS.Timeout | undefined;
+  #draining: Promise<void> | undefined;
+
+  constructor(options: OutboxOptions) {
+    this.#options = options;
+  }
+
+  /** Stores the mail, then tries SMTP once. `queued` means it will be retried. */
+  async send(email: OutgoingEmail, expiresAt: number): Promise<'sent' | 'queued'> {
+    const { store, now } = this.#options;
+    const id = await store.enqueueMail({
+      to: email.to,
+      fromName: email.from.name,
+      fromAddress: email.from.address,
+      subject: email.subject,
+      text: email.text,
+      html: email.html,
+      expiresAt,
+      nextAttemptAt: now() + SEND_LEASE_MS,
+    });
+    // A slow SMTP server does not hold up the answer: after FIRST_TRY_WAIT_MS the mail counts as
+    // queued while the try goes on (its lease keeps the retry loop away from it meanwhile).
+    const attempt = this.#attempt({ id, attempts: 0, email });
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), this.#options.firstTryWaitMs ?? FIRST_TRY_WAIT_MS);
+    });
+    const sent = await Promise.race([attempt, waited]).finally(() => clearTimeout(timer));
+    return sent ? 'sent' : 'queued';
+  }
+
+  /**
+   * Sends every mail that is due (every pending mail with `all`, as after a restart). Calls
+   * never overlap: a second caller waits for the running pass.
+   */
+  async deliverDue(all = false): Promise<void> {
+    while (this.#draining) await this.#draining;
+    this.#draining = this.#drain(all).finally(() => (this.#draining = undefined));
+    return this.#draining;
+  }
+
+  /** Retries pending mail every `intervalMs`, starting with everything left from before. */
+  start(intervalMs = 1_000): void {
+    const tick = () => void this.deliverDue().catch((error) => this.#options.onError?.(error));
+    void this.deliverDue(true).catch((error) => this.#options.onError?.(error));
+    this.#timer = setInterval(tick, intervalMs);
+    this.#timer.unref();
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.#timer);
+    await this.#draining;
+  }
+
+  async #drain(all: boolean): Promise<void> {
+    const { store, now } = this.#options;
+    const due = await store.listDueMail(all ? Number.POSITIVE_INFINITY : now(), BATCH);
+    for (const mail of due) {
+      if (mail.expiresAt <= now()) {
+        await store.removeMail(mail.id);
+        continue;
+      }
+      const email: OutgoingEmail = {
+        from: { name: mail.fromName, address: mail.fromAddress },
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+      };
+      await this.#attempt({ id: mail.id, attempts: mail.attempts, email });
+    }
+  }
+
+  async #attempt(job: { id: number; attempts: number; email: OutgoingEmail }): Promise<boolean> {
+    const { store, mailer, now } = this.#options;
+    try {
+      await mailer.send(job.email);
+    } catch (error) {
+      const delay = Math.min(FIRST_RETRY_MS * 2 ** job.attempts, MAX_RETRY_MS);
+      await store.rescheduleMail(job.id, now() + delay, (error as Error).message ?? String(error));
+      this.#options.onError?.(error);
+      return false;
+    }
+    await store.removeMail(job.id);
+    return true;
+  }
+}

@@ -1,0 +1,120 @@
+import fs from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
+import { describe, expect, it } from 'vitest';
+import { START_TIME, startTestServer } from './helpers.js';
+
+const API = 'https://api.example.com/';
+
+describe('JWT access tokens for a configured API (audience)', () => {
+  it('issues an RFC 9068 token that verifies with the JWKS and works at /userinfo', async () => {
+    const server = await startTestServer({
+      apis: [{ identifier: API, access_token_lifetime_s: 600 }],
+    });
+    await server.start('api@example.com');
+    const response = await server.token(
+      'api@example.com',
+      await server.codeFromInbox('api@example.com'),
+      {
+        audience: API,
+      },
+    );
+    expect(response.statusCode).toBe(200);
+    const { access_token, expires_in } = response.json();
+    expect(expires_in).toBe(600);
+    const jwks = createLocalJWKSet((await server.inject({ url: '/.well-known/jwks.json' })).json());
+    const { payload, protectedHeader } = await jwtVerify(access_token, jwks, {
+      currentDate: new Date(START_TIME),
+      typ: 'at+jwt',
+      issuer: 'http://localhost:3000/',
+      audience: API,
+    });
+    expect(protectedHeader.typ).toBe('at+jwt');
+    expect(payload).toMatchObject({
+      client_id: 'demo',
+      scope: 'openid profile email',
+      aud: [API, 'http://localhost:3000/userinfo'],
+      exp: START_TIME / 1000 + 600,
+      jti: expect.any(String),
+    });
+    const userinfo = await server.inject({
+      url: '/userinfo',
+      headers: { authorization: `Bearer ${access_token}` },
+    });
+    expect(userinfo.statusCode).toBe(200);
+    expect(userinfo.json().email).toBe('api@example.com');
+
+    server.clock.now += 601_000;
+    const expired = await server.inject({
+      url: '/userinfo',
+      headers: { authorization: `Bearer ${access_token}` },
+    });
+    expect(expired.statusCode).toBe(401);
+  });
+
+  it('refuses an unknown audience as Auth0 does, and a forged JWT at /userinfo', async () => {
+    const server = await startTestServer({ apis: [{ identifier: API }] });
+    await server.start('api@example.com');
+    const code = await server.codeFromInbox('api@example.com');
+    const unknown = await server.token('api@example.com', code, { audience: 'https://other.api/' });
+    expect(unknown.statusCode).toBe(403);
+    expect(unknown.json()).toEqual({
+      error: 'access_denied',
+      error_description: 'Service not found: https://other.api/',
+    });
+    const forged = `${Buffer.from('{"alg":"none","typ":"at+jwt"}').toString('base64url')}.${Buffer.from(
+      '{"sub":"email|x","client_id":"demo"}',
+    ).toString('base64url')}.`;
+    const response = await server.inject({
+      url: '/userinfo',
+      headers: { authorization: `Bearer ${forged}x` },
+    });
+    expect(response.statusCode).toBe(401);
+  });
+});
+
+describe('key rotation (--rotate-keys)', () => {
+  it('signs with the new key while tokens signed by the old one keep verifying', async () => {
+    const first = await startTestServer();
+    await first.start('rot@example.com');
+    const before = (
+      await first.token('rot@example.com', await first.codeFromInbox('rot@example.com'))
+    ).json();
+    await first.app.close();
+
+    const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
+    const cli = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        path.join(repoRoot, 'packages/server/src/cli.ts'),
+        '--rotate-keys',
+        '--data',
+        first.dataDir,
+      ],
+      { cwd: repoRoot, encoding: 'utf8' },
+    );
+    expect(cli.status, cli.stderr).toBe(0);
+    expect(cli.stdout).toMatch(/new signing key \S+ .*\(2 keys in the JWKS\)/);
+    expect((await fs.stat(path.join(first.dataDir, 'keys.json'))).mode & 0o777).toBe(0o600);
+
+    const second = await startTestServer(undefined, { dataDir: first.dataDir });
+    const jwksJson = (await second.inject({ url: '/.well-known/jwks.json' })).json();
+    expect(jwksJson.keys).toHaveLength(2);
+    const jwks = createLocalJWKSet(jwksJson);
+    await second.start('rot@example.com');
+    const after = (
+      await second.token('rot@example.com', await second.codeFromInbox('rot@example.com'))
+    ).json();
+    expect(decodeProtectedHeader(after.id_token).kid).toBe(jwksJson.keys[1].kid);
+    expect(decodeProtectedHeader(before.id_token).kid).toBe(jwksJson.keys[0].kid);
+    for (const token of [before.id_token, after.id_token]) {
+      await expect(
+        jwtVerify(token, jwks, { currentDate: new Date(START_TIME) }),
+      ).resolves.toBeTruthy();
+    }
+  });
+});
