@@ -14,6 +14,29 @@ export interface AuthResult {
 
 /** Fired on `<passwordless-lock>` when the user has logged in. */
 export type AuthenticatedEvent = CustomEvent<AuthResult>;
+/** What `authorization_error` carries, as Auth0 Lock's event does. */
+export interface AuthorizationError {
+  /** The server's `error`, e.g. `invalid_grant`, `too_many_attempts`, `access_denied`. */
+  error: string;
+  /** The server's `error_description`. */
+  errorDescription: string | undefined;
+}
+
+/** What `unrecoverable_error` carries: the lock cannot work as configured (bad client, origin). */
+export interface UnrecoverableError {
+  error: string;
+  errorDescription: string | undefined;
+}
+
+/** Why the modal is asked to close. */
+export type CloseSource = 'close-button' | 'keyboard' | 'backdrop';
+
+/** Fired on `<passwordless-lock>` when the server refused a login. */
+export type AuthorizationErrorEvent = CustomEvent<AuthorizationError>;
+/** Fired when the lock cannot work as configured. */
+export type UnrecoverableErrorEvent = CustomEvent<UnrecoverableError>;
+/** Fired before the user closes the modal; `preventDefault()` keeps it open. */
+export type RequestCloseEvent = CustomEvent<{ source: CloseSource }>;
 /** Fired when the modal opens. */
 export type ShowEvent = CustomEvent<null>;
 /** Fired when the modal closes. */
@@ -27,6 +50,18 @@ export function authenticatedEvent(detail: AuthResult): AuthenticatedEvent {
   return new CustomEvent('authenticated', { ...init, detail });
 }
 
+export function authorizationErrorEvent(detail: AuthorizationError): AuthorizationErrorEvent {
+  return new CustomEvent('authorization_error', { ...init, detail });
+}
+
+export function unrecoverableErrorEvent(detail: UnrecoverableError): UnrecoverableErrorEvent {
+  return new CustomEvent('unrecoverable_error', { ...init, detail });
+}
+
+export function requestCloseEvent(source: CloseSource): RequestCloseEvent {
+  return new CustomEvent('request-close', { ...init, cancelable: true, detail: { source } });
+}
+
 export function showEvent(): ShowEvent {
   return new CustomEvent('show', { ...init, detail: null });
 }
@@ -38,6 +73,9 @@ export function hideEvent(): HideEvent {
 declare global {
   interface GlobalEventHandlersEventMap {
     authenticated: AuthenticatedEvent;
+    authorization_error: AuthorizationErrorEvent;
+    unrecoverable_error: UnrecoverableErrorEvent;
+    'request-close': RequestCloseEvent;
     show: ShowEvent;
     hide: HideEvent;
   }

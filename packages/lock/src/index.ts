@@ -11,6 +11,18 @@ export type {
   LockEventCallback,
   LockEventName,
   LockPasswordlessOptions,
+  LockShowOptions,
+  LockEventPayloads,
 } from './lock-passwordless.js';
 export type { AuthResult, AuthenticatedEvent, HideEvent, ShowEvent } from './events.js';
-export type { Dictionary } from './i18n/en.js';
+export type { Dictionary, DictionaryOverrides } from './i18n/locales/en.js';
+export { SUPPORTED_LANGUAGES } from './i18n/locales.js';
+export type { FlashMessage, LockAuthOptions } from './passwordless-lock.js';
+export type {
+  AuthorizationError,
+  AuthorizationErrorEvent,
+  CloseSource,
+  RequestCloseEvent,
+  UnrecoverableError,
+  UnrecoverableErrorEvent,
+} from './events.js';

@@ -1,31 +1,126 @@
-import type { AuthResult } from './events.js';
-import { PasswordlessLock } from './passwordless-lock.js';
+import { toOrigin, userInfo, type UserInfo } from '@passwordless-lock/client';
+import type { AuthorizationError, AuthResult, UnrecoverableError } from './events.js';
+import type { DictionaryOverrides } from './i18n/locales/en.js';
+import { PasswordlessLock, type FlashMessage, type LockAuthOptions } from './passwordless-lock.js';
 
-/** Options of {@link LockPasswordless}, a subset of Auth0 Lock's passwordless options. */
+/** Options of {@link LockPasswordless}: Auth0 Lock's passwordless options. */
 export interface LockPasswordlessOptions {
-  /** The language of the texts and of the mail. Default `en`. */
+  /** Only `['email']` is supported (Lock also knows `sms`). */
+  allowedConnections?: string[];
+  /** `code` (default) or `link` (magic link). */
+  passwordlessMethod?: 'code' | 'link';
+  /** `redirectUrl`, `responseType`, `params`, `audience`. */
+  auth?: LockAuthOptions;
+  /** The language of the texts and of the mail. Default: the browser's. */
   language?: string;
-  /** Whether the user can close the modal. Default `true`. */
+  /** Overrides for any string, keyed like the English dictionary. */
+  languageDictionary?: DictionaryOverrides;
+  /** `logo`, `primaryColor` as Lock, and `mode`: `light` (default), `dark` or `auto`. */
+  theme?: { logo?: string; primaryColor?: string; mode?: 'light' | 'dark' | 'auto' };
+  /** Render inline in this element (or the element with this id) instead of a modal. */
+  container?: string | HTMLElement;
+  /** Whether the user can close the modal. Default `true`, and `false` with `container`. */
   closable?: boolean;
+  /** Close once logged in instead of showing "You are logged in.". Default `false`. */
+  autoclose?: boolean;
+  /** Focus the first field on open. Default `true`. */
+  autofocus?: boolean;
+  /** Remember the last email that logged in and prefill it. Default `true`. */
+  rememberLastLogin?: boolean;
+  /** Let the browser autofill the email. Default `true` (Lock: `false`; see the README). */
+  allowAutocomplete?: boolean;
+  /** Require ticking a terms checkbox before sending. Default `false`. */
+  mustAcceptTerms?: boolean;
+  /** `{ email }` to put in the field. */
+  prefill?: { email?: string };
+  /** A message to show on the email screen. */
+  flashMessage?: FlashMessage;
+  /** A language menu in the header (not in Lock). Default `false`. */
+  languageMenu?: boolean;
 }
 
+/** What {@link LockPasswordless.show} may override for one opening, as Lock's `show(options)`. */
+export type LockShowOptions = Pick<
+  LockPasswordlessOptions,
+  | 'auth'
+  | 'flashMessage'
+  | 'language'
+  | 'languageDictionary'
+  | 'prefill'
+  | 'rememberLastLogin'
+  | 'allowAutocomplete'
+  | 'autofocus'
+  | 'closable'
+  | 'autoclose'
+>;
+
 /** The events {@link LockPasswordless.on} accepts. */
-export type LockEventName = 'authenticated' | 'show' | 'hide';
+export type LockEventName =
+  'authenticated' | 'authorization_error' | 'unrecoverable_error' | 'hash_parsed' | 'show' | 'hide';
 
-/** The callback for an event: `authenticated` gets the tokens, `show` and `hide` nothing. */
-export type LockEventCallback<E extends LockEventName> = E extends 'authenticated'
-  ? (authResult: AuthResult) => void
-  : () => void;
+/** What each event's callback gets. */
+export interface LockEventPayloads {
+  authenticated: AuthResult;
+  authorization_error: AuthorizationError;
+  unrecoverable_error: UnrecoverableError;
+  hash_parsed: AuthResult | null;
+  show: undefined;
+  hide: undefined;
+}
 
-const EVENTS: readonly LockEventName[] = ['authenticated', 'show', 'hide'];
+/** The callback for an event. */
+export type LockEventCallback<E extends LockEventName> = LockEventPayloads[E] extends undefined
+  ? () => void
+  : (payload: LockEventPayloads[E]) => void;
+
+const EVENTS: readonly LockEventName[] = [
+  'authenticated',
+  'authorization_error',
+  'unrecoverable_error',
+  'hash_parsed',
+  'show',
+  'hide',
+];
+
+const OPTIONS: readonly (keyof LockPasswordlessOptions)[] = [
+  'allowedConnections',
+  'passwordlessMethod',
+  'auth',
+  'language',
+  'languageDictionary',
+  'theme',
+  'container',
+  'closable',
+  'autoclose',
+  'autofocus',
+  'rememberLastLogin',
+  'allowAutocomplete',
+  'mustAcceptTerms',
+  'prefill',
+  'flashMessage',
+  'languageMenu',
+];
+
+const SHOW_OPTIONS: readonly (keyof LockShowOptions)[] = [
+  'auth',
+  'flashMessage',
+  'language',
+  'languageDictionary',
+  'prefill',
+  'rememberLastLogin',
+  'allowAutocomplete',
+  'autofocus',
+  'closable',
+  'autoclose',
+];
 
 /**
- * Auth0 Lock's programmatic API over `<passwordless-lock>`: creates the element and adds it to
- * `document.body` the first time it is shown.
+ * Auth0 Lock's passwordless API over `<passwordless-lock>`: creates the element and adds it to
+ * `document.body` (or to `container`, inline) the first time it is shown.
  *
  * @example
  * ```ts
- * const lock = new LockPasswordless('demo', 'http://localhost:3000');
+ * const lock = new LockPasswordless('demo', 'http://localhost:3000', { autoclose: true });
  * lock.on('authenticated', ({ accessToken }) => loadProfile(accessToken));
  * button.addEventListener('click', () => lock.show());
  * ```
@@ -33,33 +128,73 @@ const EVENTS: readonly LockEventName[] = ['authenticated', 'show', 'hide'];
 export class LockPasswordless {
   /** The element this wraps. */
   readonly element: PasswordlessLock;
+  readonly #clientId: string;
+  readonly #domain: string;
+  readonly #container: HTMLElement | null;
   /** Per event, each callback given to `on` and the DOM listener wrapping it. */
   readonly #listeners = new Map<LockEventName, Map<object, EventListener>>();
+  /** What `show(options)` changed, to put back when the modal closes. */
+  #restore: (() => void) | null = null;
 
   /**
    * @param clientId - The application's client id.
    * @param domain - The auth server: a bare host (https) or an origin such as `http://localhost:3000`.
-   * @param options - `language`, `closable`.
+   * @param options - Lock's passwordless options; an unknown one is a `TypeError`.
+   * @throws TypeError for a missing client id or domain, or an unknown or invalid option.
    */
   constructor(clientId: string, domain: string, options: LockPasswordlessOptions = {}) {
     if (typeof clientId !== 'string' || !clientId) {
-      throw new TypeError('LockPasswordless: clientId must be a non-empty string');
+      throw refuse('LockPasswordless: clientId must be a non-empty string');
     }
     if (typeof domain !== 'string' || !domain) {
-      throw new TypeError('LockPasswordless: domain must be a non-empty string');
+      throw refuse('LockPasswordless: domain must be a non-empty string');
     }
+    assertKnownKeys(options, OPTIONS, 'option');
+    const { allowedConnections, passwordlessMethod } = options;
+    if (allowedConnections && !allowedConnections.every((c) => c === 'email')) {
+      throw refuse('LockPasswordless: allowedConnections supports only "email"');
+    }
+    if (passwordlessMethod && passwordlessMethod !== 'code' && passwordlessMethod !== 'link') {
+      throw refuse('LockPasswordless: passwordlessMethod must be "code" or "link"');
+    }
+    this.#clientId = clientId;
+    this.#domain = domain;
+    this.#container = resolveContainer(options.container);
     PasswordlessLock.define();
-    this.element = document.createElement('passwordless-lock') as PasswordlessLock;
+    this.element = document.createElement('passwordless-lock');
     this.element.clientId = clientId;
     this.element.domain = domain;
-    if (options.language) this.element.language = options.language;
-    if (options.closable !== undefined) this.element.closable = options.closable;
+    if (this.#container) {
+      this.element.inline = true;
+      this.element.closable = false;
+    }
+    if (passwordlessMethod) this.element.passwordlessMethod = passwordlessMethod;
+    if (options.languageMenu !== undefined) this.element.languageMenu = options.languageMenu;
+    if (options.mustAcceptTerms !== undefined) {
+      this.element.mustAcceptTerms = options.mustAcceptTerms;
+    }
+    const { theme } = options;
+    if (theme?.logo) this.element.logo = theme.logo;
+    if (theme?.primaryColor) this.element.primaryColor = theme.primaryColor;
+    if (theme?.mode) this.element.theme = theme.mode;
+    this.#apply(options);
+    this.element.addEventListener('hide', () => this.#restore?.());
   }
 
-  /** Opens the login modal, adding the element to the page the first time. */
-  show(): void {
-    if (!this.element.isConnected) document.body.append(this.element);
-    void this.element.show();
+  /**
+   * Opens the login modal (or renders inline in `container`), adding the element to the page the
+   * first time.
+   *
+   * @param options - Overrides for this opening only (`flashMessage`, `auth`, `prefill`, …).
+   * @throws TypeError for an option `show` does not take.
+   */
+  show(options: LockShowOptions = {}): void {
+    assertKnownKeys(options, SHOW_OPTIONS, 'show() option');
+    this.#restore?.();
+    this.#restore = this.#apply(options);
+    const parent = this.#container ?? document.body;
+    if (this.element.parentElement !== parent) parent.append(this.element);
+    if (!this.element.inline) void this.element.show();
   }
 
   /** Closes the login modal. */
@@ -68,7 +203,8 @@ export class LockPasswordless {
   }
 
   /**
-   * Listens to `authenticated` (gets the {@link AuthResult}), `show` or `hide`.
+   * Listens to an event: `authenticated` (gets the {@link AuthResult}), `authorization_error`,
+   * `unrecoverable_error` (get `{ error, errorDescription }`), `hash_parsed`, `show`, `hide`.
    *
    * @param event - The event name.
    * @param callback - Called each time the event happens.
@@ -78,14 +214,13 @@ export class LockPasswordless {
   on<E extends LockEventName>(event: E, callback: LockEventCallback<E>): this {
     assertEventName(event, 'on');
     if (typeof callback !== 'function') {
-      throw new TypeError(`LockPasswordless.on("${event}"): callback must be a function`);
+      throw refuse(`LockPasswordless.on("${event}"): callback must be a function`);
     }
     const listeners = this.#listeners.get(event) ?? new Map<object, EventListener>();
     if (listeners.has(callback)) return this;
-    const listener: EventListener =
-      event === 'authenticated'
-        ? (e) => (callback as (r: AuthResult) => void)((e as CustomEvent<AuthResult>).detail)
-        : () => (callback as () => void)();
+    const listener: EventListener = (e) => {
+      (callback as (payload?: unknown) => void)((e as CustomEvent).detail ?? undefined);
+    };
     listeners.set(callback, listener);
     this.#listeners.set(event, listeners);
     this.element.addEventListener(event, listener);
@@ -110,20 +245,105 @@ export class LockPasswordless {
     return this;
   }
 
+  /**
+   * Reads the user's profile from `/userinfo`, as Lock's `getUserInfo`.
+   *
+   * @param accessToken - The access token from `authenticated`.
+   * @param callback - Node-style: `(error, profile)`.
+   */
+  getUserInfo(
+    accessToken: string,
+    callback: (error: Error | null, profile?: UserInfo) => void,
+  ): void {
+    userInfo(this.#domain, accessToken).then(
+      (profile) => callback(null, profile),
+      (error: Error) => callback(error),
+    );
+  }
+
+  /**
+   * Logs out at the server and comes back to `returnTo` (a registered logout URL).
+   *
+   * @param options - `returnTo`; `federated` is accepted for Lock compatibility.
+   */
+  logout(options: { returnTo?: string; federated?: boolean } = {}): void {
+    const url = new URL('/v2/logout', toOrigin(this.#domain));
+    url.searchParams.set('client_id', this.#clientId);
+    if (options.returnTo) url.searchParams.set('returnTo', options.returnTo);
+    if (options.federated) url.searchParams.set('federated', '');
+    window.location.assign(url.href);
+  }
+
   /** Closes the modal, removes the element from the page and drops every callback. */
   destroy(): void {
     for (const [event, listeners] of this.#listeners) {
       for (const listener of listeners.values()) this.element.removeEventListener(event, listener);
     }
     this.#listeners.clear();
+    this.#restore = null;
     this.element.remove();
+  }
+
+  /** Sets options on the element; returns how to put back what was there before. */
+  #apply(options: LockShowOptions): () => void {
+    const element = this.element;
+    const before: Partial<PasswordlessLock> = {};
+    const set = <K extends keyof PasswordlessLock>(key: K, value: PasswordlessLock[K]) => {
+      (before as Record<string, unknown>)[key] = element[key];
+      element[key] = value;
+    };
+    if (options.auth) set('auth', options.auth);
+    if (options.flashMessage) set('flashMessage', options.flashMessage);
+    if (options.language) set('language', options.language);
+    if (options.languageDictionary) set('languageDictionary', options.languageDictionary);
+    if (options.prefill?.email) set('prefillEmail', options.prefill.email);
+    for (const key of [
+      'rememberLastLogin',
+      'allowAutocomplete',
+      'autofocus',
+      'closable',
+      'autoclose',
+    ] as const) {
+      const value = options[key];
+      if (value !== undefined) set(key, value);
+    }
+    return () => {
+      Object.assign(element, before);
+      this.#restore = null;
+    };
+  }
+}
+
+/** A `TypeError` that is also a console warning, so a typo is visible even when caught. */
+function refuse(message: string): TypeError {
+  console.warn(message);
+  return new TypeError(message);
+}
+
+function assertKnownKeys(options: object, known: readonly string[], what: string): void {
+  if (typeof options !== 'object' || options === null) {
+    throw refuse(`LockPasswordless: options must be an object`);
+  }
+  for (const key of Object.keys(options)) {
+    if (!known.includes(key)) {
+      throw refuse(`LockPasswordless: unknown ${what} "${key}"; use one of ${known.join(', ')}`);
+    }
   }
 }
 
 function assertEventName(event: unknown, method: string): asserts event is LockEventName {
   if (!EVENTS.includes(event as LockEventName)) {
-    const message = `LockPasswordless.${method}: unknown event "${String(event)}"; use one of ${EVENTS.join(', ')}`;
-    console.warn(message);
-    throw new TypeError(message);
+    throw refuse(
+      `LockPasswordless.${method}: unknown event "${String(event)}"; use one of ${EVENTS.join(', ')}`,
+    );
   }
+}
+
+function resolveContainer(container: string | HTMLElement | undefined): HTMLElement | null {
+  if (container === undefined) return null;
+  const element = typeof container === 'string' ? document.getElementById(container) : container;
+  if (!(element instanceof HTMLElement)) {
+    throw refuse(`LockPasswordless: container "${String(container)}" is not an element`);
+  }
+  return element;
 }

@@ -2,21 +2,32 @@ import { css } from 'lit';
 
 export default css`
   :host {
-    --_primary: var(--pl-color-primary, #3949ab);
-    --_on-primary: var(--pl-color-on-primary, #fff);
-    --_text: var(--pl-color-text, #1f2328);
-    --_muted: var(--pl-color-muted, #57606a);
-    --_background: var(--pl-color-background, #fff);
-    --_border: var(--pl-color-border, #8c959f);
-    --_error: var(--pl-color-error, #b3261e);
+    /* Each token is light-dark(light, dark); color-scheme below picks one (theme attribute). */
+    --_primary: var(--pl-color-primary, light-dark(#3949ab, #9fa8da));
+    --_on-primary: var(--pl-color-on-primary, light-dark(#fff, #10131a));
+    --_text: var(--pl-color-text, light-dark(#1f2328, #e6edf3));
+    --_muted: var(--pl-color-muted, light-dark(#57606a, #9da7b3));
+    --_background: var(--pl-color-background, light-dark(#fff, #161b22));
+    --_border: var(--pl-color-border, light-dark(#8c959f, #6e7681));
+    --_error: var(--pl-color-error, light-dark(#b3261e, #ff8a80));
     --_radius: var(--pl-radius, 8px);
     --_width: var(--pl-width, 360px);
+    --_spacing: var(--pl-spacing, 0.75rem);
 
+    color-scheme: light;
     display: block;
     font-family: var(--pl-font-family, system-ui, sans-serif);
     font-size: 1rem;
     line-height: 1.5;
     color: var(--_text);
+  }
+
+  :host([theme='dark']) {
+    color-scheme: dark;
+  }
+
+  :host([theme='auto']) {
+    color-scheme: light dark;
   }
 
   :host(:not([inline])) {
@@ -45,6 +56,20 @@ export default css`
     background: rgb(0 0 0 / 0.5);
   }
 
+  /* Motion only for those who have not asked for less (WCAG 2.3.3). */
+  @media (prefers-reduced-motion: no-preference) {
+    dialog[open] {
+      animation: pl-enter 160ms ease-out;
+    }
+  }
+
+  @keyframes pl-enter {
+    from {
+      opacity: 0;
+      transform: translateY(0.5rem);
+    }
+  }
+
   .inline {
     box-sizing: border-box;
     max-width: var(--_width);
@@ -56,8 +81,9 @@ export default css`
   .panel {
     display: flex;
     flex-direction: column;
-    gap: 0.75rem;
+    gap: var(--_spacing);
     padding: 1.25rem;
+    color: var(--_text);
   }
 
   header {
@@ -67,13 +93,20 @@ export default css`
     gap: 0.5rem;
   }
 
+  .logo {
+    max-block-size: 48px;
+    max-inline-size: 96px;
+  }
+
   h2 {
+    flex: 1;
     margin: 0;
     font-size: 1.25rem;
     line-height: 1.3;
   }
 
-  form {
+  form,
+  .form {
     display: flex;
     flex-direction: column;
     gap: 0.5rem;
@@ -141,6 +174,46 @@ export default css`
     border-color: transparent;
   }
 
+  button.language {
+    min-height: 32px;
+    padding: 0 0.5rem;
+    font-weight: normal;
+  }
+
+  .menu {
+    /* Physical on purpose: floating-ui computes left/top in viewport coordinates, in RTL too. */
+    position: fixed;
+    top: 0;
+    left: 0;
+    width: max-content;
+    z-index: 1;
+    display: flex;
+    flex-direction: column;
+    min-inline-size: 10rem;
+    padding: 0.25rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_background);
+    box-shadow: 0 8px 24px rgb(0 0 0 / 0.25);
+  }
+
+  .menu button {
+    min-height: 36px;
+    border: none;
+    background: transparent;
+    color: var(--_text);
+    font-weight: normal;
+    text-align: start;
+  }
+
+  .menu button[aria-checked='true'] {
+    font-weight: 700;
+  }
+
+  .menu button[aria-checked='true']::after {
+    content: ' ✓' / '';
+  }
+
   :is(button, input):focus-visible {
     outline: 3px solid var(--_primary);
     outline-offset: 2px;
@@ -167,13 +240,53 @@ export default css`
     margin-block: -0.25rem;
   }
 
-  .done {
+  .done,
+  .instructions,
+  .hint {
     margin: 0;
+  }
+
+  .hint {
+    color: var(--_muted);
+    font-size: 0.875rem;
+  }
+
+  .terms {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    font-weight: normal;
+  }
+
+  .terms input {
+    inline-size: 24px;
+    block-size: 24px;
+    min-height: 24px;
+    margin: 0;
+  }
+
+  .done:focus {
+    outline: none;
   }
 
   @media (forced-colors: active) {
     :is(button, input):focus-visible {
       outline-color: Highlight;
+    }
+
+    dialog,
+    .inline {
+      border: 1px solid CanvasText;
+    }
+
+    input[aria-invalid='true'] {
+      border-color: Mark;
+    }
+
+    button:disabled {
+      color: GrayText;
+      border-color: GrayText;
+      opacity: 1;
     }
   }
 `;

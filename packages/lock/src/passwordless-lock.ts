@@ -2,73 +2,150 @@ import {
   messageKeyOf,
   passwordlessLogin,
   passwordlessStart,
+  ServerError,
   type MessageKey,
+  type PasswordlessStartResult,
 } from '@passwordless-lock/client';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
-import { authenticatedEvent, hideEvent, showEvent, type AuthResult } from './events.js';
+import { CountdownController } from './countdown-controller.js';
+import {
+  authenticatedEvent,
+  authorizationErrorEvent,
+  hideEvent,
+  requestCloseEvent,
+  showEvent,
+  unrecoverableErrorEvent,
+  type AuthResult,
+  type CloseSource,
+} from './events.js';
 import { I18nController } from './i18n/i18n-controller.js';
+import { SUPPORTED_LANGUAGES } from './i18n/locales.js';
+import type { DictionaryOverrides } from './i18n/locales/en.js';
 import styles from './passwordless-lock.styles.js';
+import { codeScreen } from './screens/code-screen.js';
+import { emailScreen } from './screens/email-screen.js';
+import type { LanguageMenuController } from './language-menu/language-menu-controller.js';
+import { linkSentScreen } from './screens/link-sent-screen.js';
 
-type Step = 'email' | 'code' | 'done';
-type Field = 'email' | 'code';
+type Step = 'email' | 'code' | 'link-sent' | 'done';
+type Field = 'email' | 'code' | 'terms';
 type Pending = 'sending' | 'checking';
 
+/** The length of the server's codes (`otp.length`); a complete code submits itself. */
+const CODE_LENGTH = 6;
+
+/** Lock's `auth` options that a passwordless login uses. */
+export interface LockAuthOptions {
+  /** Where the magic link lands (`redirect_uri`). Default: this page. */
+  redirectUrl?: string;
+  /** `response_type` of the magic link. Default `token id_token`. */
+  responseType?: string;
+  /** Extra authorization parameters: `scope`, `state`, `nonce`, … */
+  params?: Record<string, string>;
+  /** The API the access token is for. */
+  audience?: string;
+}
+
+/** A message shown above the form, as Lock's `flashMessage`. */
+export interface FlashMessage {
+  type: 'success' | 'error' | 'info';
+  text: string;
+}
+
 interface ShownError {
-  key: MessageKey | 'code_required';
+  key: MessageKey | 'code_required' | 'terms_required' | 'attempts_used';
   /** The field the error is about, which gets aria-invalid; none for network and server trouble. */
   field: Field | null;
-  /** Seconds to wait, for `rate_limited` when the server said. */
-  seconds?: number;
+  /** Seconds to wait (`rate_limited`) or attempts left (`wrong_code`), when known. */
+  count?: number;
 }
 
 /** The errors that are about what the user typed, rather than about the network or the server. */
 const FIELD_ERRORS: Partial<Record<ShownError['key'], Field>> = {
   bad_email: 'email',
   wrong_code: 'code',
+  code_expired: 'code',
   too_many_attempts: 'code',
+  attempts_used: 'code',
   code_required: 'code',
+  terms_required: 'terms',
 };
 
-/** Accepts `closable="false"` as false, as users of Auth0 Lock's `closable: false` would write it. */
-const closableConverter = {
-  fromAttribute: (value: string | null): boolean => value !== 'false',
-};
+/** Server errors that no retry fixes: the page or the tenant is misconfigured. */
+const CONFIGURATION_ERRORS = new Set([
+  'bad.client_id',
+  'bad.connection',
+  'bad.authParams',
+  'unauthorized_client',
+  'invalid_client',
+]);
 
 /**
- * A passwordless login box: the user enters an email, gets a one-time code by mail, and enters it.
+ * A boolean that is on unless the attribute says `"false"`, for Lock's options that default to
+ * true (`closable="false"`, `autofocus="false"`, …).
+ */
+const trueUnlessFalse = {
+  fromAttribute: (value: string | null): boolean => value !== 'false',
+  toAttribute: (value: boolean): string | null => (value ? null : 'false'),
+};
+
+/** Why `rememberLastLogin` keeps the address: one key per client id. */
+const rememberedEmailKey = (clientId: string) => `passwordless-lock:${clientId}:email`;
+
+/**
+ * A passwordless login box: the user enters an email, gets a one-time code (or a magic link) by
+ * mail, and enters the code.
  *
- * @summary Drop-in passwordless (email code) login, modal or inline.
+ * @tagname passwordless-lock
+ * @summary Drop-in passwordless (email code or magic link) login, modal or inline.
  *
  * @event authenticated - The user logged in. `detail`: `{ accessToken, idToken, idTokenPayload,
  *   expiresIn, tokenType, scope, state }`. Bubbles and is composed.
+ * @event authorization_error - The server refused the code. `detail`: `{ error, errorDescription }`.
+ * @event unrecoverable_error - The lock cannot work as configured (unknown client, origin not
+ *   allowed). `detail`: `{ error, errorDescription }`.
+ * @event request-close - The user asks to close the modal. `detail.source`: `close-button`,
+ *   `keyboard` or `backdrop`. Cancelable: `preventDefault()` keeps it open.
  * @event show - The modal opened.
  * @event hide - The modal closed.
  *
  * @csspart dialog - The native `<dialog>` (modal mode).
+ * @csspart inline - The box in inline mode.
  * @csspart panel - The box holding the header and the current screen.
- * @csspart header - The header with the heading and the close button.
+ * @csspart header - The header with the logo, the heading and the close button.
+ * @csspart logo - The `logo` image.
  * @csspart heading - The "Log in" heading.
  * @csspart close-button - The close button (also has part `button`).
+ * @csspart language-button - The language menu's button (with `language-menu`).
+ * @csspart language-menu - The language menu, placed by @floating-ui/dom.
+ * @csspart language-option - Each language in the menu.
  * @csspart status - The polite live region ("Sending…", "We sent a code to …").
- * @csspart form - Each screen's form.
+ * @csspart flash - The `flashMessage` of type success or info.
+ * @csspart form - Each screen's form (also `email-form`, `code-form`, `link-sent`).
+ * @csspart instructions - The explanation at the top of a screen.
  * @csspart label - Field labels.
- * @csspart input - Text fields.
+ * @csspart input - Text fields (also `email-input`, `code-input`).
+ * @csspart terms - The terms checkbox and its label.
+ * @csspart hint - Help under a field (the code's format, its expiry, the resend countdown).
+ * @csspart expiry - "The code expires in m:ss."
+ * @csspart resend-countdown - "You can ask for a new code in N seconds."
  * @csspart error - The error message (role="alert").
  * @csspart button - Every button.
  * @csspart submit-button - The primary button of a screen.
+ * @csspart resend-button - "Send a new code" / "Send a new link".
  * @csspart back-button - "Use a different email".
- * @csspart done - The "You are logged in." message (inline mode).
+ * @csspart done - The "You are logged in." message (when `autoclose` is off, and inline).
  *
  * @cssproperty --pl-color-primary - Primary buttons and focus rings. Default `#3949ab`.
  * @cssproperty --pl-color-on-primary - Text on primary buttons. Default `#fff`.
- * @cssproperty --pl-color-text - Default `#1f2328`.
- * @cssproperty --pl-color-muted - Secondary text. Default `#57606a`.
- * @cssproperty --pl-color-background - Default `#fff`.
- * @cssproperty --pl-color-border - Field borders. Default `#8c959f`.
- * @cssproperty --pl-color-error - Default `#b3261e`.
+ * @cssproperty --pl-color-text - Default `#1f2328` (dark: `#e6edf3`).
+ * @cssproperty --pl-color-muted - Secondary text. Default `#57606a` (dark: `#9da7b3`).
+ * @cssproperty --pl-color-background - Default `#fff` (dark: `#161b22`).
+ * @cssproperty --pl-color-border - Field borders. Default `#8c959f` (dark: `#6e7681`).
+ * @cssproperty --pl-color-error - Default `#b3261e` (dark: `#ff8a80`).
  * @cssproperty --pl-radius - Corner radius of the box, fields and buttons. Default `8px`.
  * @cssproperty --pl-font-family - Default `system-ui, sans-serif`.
+ * @cssproperty --pl-spacing - The gap between the parts of a screen. Default `0.75rem`.
  * @cssproperty --pl-width - Width of the box (it never gets wider than the viewport). Default `360px`.
  */
 export class PasswordlessLock extends LitElement {
@@ -81,14 +158,31 @@ export class PasswordlessLock extends LitElement {
     clientId: { type: String, attribute: 'client-id' },
     domain: { type: String },
     language: { type: String },
+    lang: { type: String, reflect: true },
+    languageDictionary: { attribute: false },
+    passwordlessMethod: { type: String, attribute: 'passwordless-method' },
+    auth: { attribute: false },
     open: { type: Boolean, reflect: true },
     inline: { type: Boolean, reflect: true },
-    closable: { converter: closableConverter },
-    _step: { state: true },
-    _email: { state: true },
-    _code: { state: true },
-    _pending: { state: true },
-    _error: { state: true },
+    closable: { converter: trueUnlessFalse },
+    autoclose: { type: Boolean },
+    autofocus: { converter: trueUnlessFalse },
+    rememberLastLogin: { attribute: 'remember-last-login', converter: trueUnlessFalse },
+    allowAutocomplete: { attribute: 'allow-autocomplete', converter: trueUnlessFalse },
+    mustAcceptTerms: { type: Boolean, attribute: 'must-accept-terms' },
+    prefillEmail: { type: String, attribute: 'prefill-email' },
+    theme: { type: String, reflect: true },
+    primaryColor: { type: String, attribute: 'primary-color' },
+    logo: { type: String },
+    flashMessage: { attribute: false },
+    languageMenu: { type: Boolean, attribute: 'language-menu' },
+    _step: { state: true, attribute: false },
+    _email: { state: true, attribute: false },
+    _code: { state: true, attribute: false },
+    _termsAccepted: { state: true, attribute: false },
+    _pending: { state: true, attribute: false },
+    _error: { state: true, attribute: false },
+    _sentAgain: { state: true, attribute: false },
   };
 
   /**
@@ -104,41 +198,103 @@ export class PasswordlessLock extends LitElement {
   declare clientId: string;
   /** The auth server: a bare host (https) or an origin such as `http://localhost:3000`. */
   declare domain: string;
-  /** The language of the texts and of the mail (sent to the server). Default `en`. */
+  /**
+   * The language of the texts and of the mail, e.g. `fr` or `fr-CA`. Default: the `lang`
+   * attribute, else the browser's languages; English when the widget has none of them.
+   */
   declare language: string;
+  /** Overrides for any string, keyed like the English dictionary (e.g. `{ heading: 'Sign in' }`). */
+  declare languageDictionary: DictionaryOverrides | null;
+  /** `code` (default): the mail holds a one-time code; `link`: a magic link. */
+  declare passwordlessMethod: 'code' | 'link';
+  /** Authorization options: `redirectUrl`, `responseType`, `params`, `audience`. */
+  declare auth: LockAuthOptions;
   /** Whether the modal is open. Reflects to the `open` attribute. Not used in inline mode. */
   declare open: boolean;
   /** Render in the page instead of in a modal dialog; `open`, `show()` and `hide()` then do nothing. */
   declare inline: boolean;
-  /** Whether the user can close the modal (close button, Escape). `closable="false"` turns it off. */
+  /** Whether the user can close the modal (close button, Escape, backdrop). Default true. */
   declare closable: boolean;
+  /** Close the modal once logged in, instead of showing "You are logged in.". Default false. */
+  declare autoclose: boolean;
+  /** Put focus in the first field when the modal opens. Default true; `autofocus="false"`. */
+  declare autofocus: boolean;
+  /** Remember the last email that logged in (localStorage) and prefill it. Default true. */
+  declare rememberLastLogin: boolean;
+  /** Let the browser and password managers fill the email (`autocomplete="email"`). Default true. */
+  declare allowAutocomplete: boolean;
+  /** Show a terms checkbox that must be ticked before sending. Default false. */
+  declare mustAcceptTerms: boolean;
+  /** An email to put in the field (Lock's `prefill.email`). */
+  declare prefillEmail: string;
+  /** `light` (default), `dark`, or `auto` (follows `prefers-color-scheme`). */
+  declare theme: 'light' | 'dark' | 'auto';
+  /** The primary colour (buttons, focus rings), as Lock's `theme.primaryColor`. */
+  declare primaryColor: string;
+  /** URL of a logo shown above the heading, as Lock's `theme.logo`. */
+  declare logo: string;
+  /** A message shown on the email screen, as Lock's `flashMessage`. */
+  declare flashMessage: FlashMessage | null;
+  /** Show a language menu in the header (a menu button listing every shipped language). */
+  declare languageMenu: boolean;
 
   declare private _step: Step;
   declare private _email: string;
   declare private _code: string;
+  declare private _termsAccepted: boolean;
   declare private _pending: Pending | null;
   declare private _error: ShownError | null;
+  declare private _sentAgain: boolean;
 
   private readonly i18n = new I18nController(this);
+  private readonly countdown = new CountdownController(this);
+  /** The language menu, loaded (with floating-ui) once `languageMenu` is set. */
+  private menu: LanguageMenuController | null = null;
+  private menuLoading: Promise<void> = Promise.resolve();
   /** Where focus was before the modal opened; it goes back there on close. */
   private returnFocusTo: HTMLElement | null = null;
   /** Whether the dialog is showing, as far as this element has told the world (show/hide events). */
   private shown = false;
   private request: AbortController | null = null;
+  /** The code's expiry and the resend cooldown, as `Date.now()` times, from the start answer. */
+  private expiresAt: number | null = null;
+  private resendAt: number | null = null;
+  /** Wrong codes the server still accepts, counted down locally from its `max_attempts`. */
+  private attemptsLeft: number | null = null;
+  /** The last code the server refused, so autofill does not submit it again and again. */
+  private refusedCode = '';
+  /** The page's `overflow` before the modal locked scrolling. */
+  private scrollLock: { overflow: string } | null = null;
 
   constructor() {
     super();
     this.clientId = '';
     this.domain = '';
-    this.language = 'en';
+    this.language = '';
+    this.languageDictionary = null;
+    this.passwordlessMethod = 'code';
+    this.auth = {};
     this.open = false;
     this.inline = false;
     this.closable = true;
+    this.autoclose = false;
+    this.autofocus = true;
+    this.rememberLastLogin = true;
+    this.allowAutocomplete = true;
+    this.mustAcceptTerms = false;
+    this.prefillEmail = '';
+    this.theme = 'light';
+    this.primaryColor = '';
+    this.logo = '';
+    this.flashMessage = null;
+    this.languageMenu = false;
     this._step = 'email';
     this._email = '';
     this._code = '';
+    this._termsAccepted = false;
     this._pending = null;
     this._error = null;
+    this._sentAgain = false;
   }
 
   /**
@@ -171,11 +327,29 @@ export class PasswordlessLock extends LitElement {
       this.returnFocusTo = null;
       this.dialog?.close();
     }
+    this.unlockScroll();
     this.resetFlow();
   }
 
+  /** Also waits for the strings of a newly chosen language. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const first = await super.getUpdateComplete();
+    await Promise.all([this.i18n.ready, this.menuLoading]);
+    return (await super.getUpdateComplete()) && first;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('language')) this.i18n.setLanguage(this.language);
+    if (changed.has('language') || changed.has('lang')) {
+      const browser = typeof navigator === 'undefined' ? [] : navigator.languages;
+      void this.i18n.setLanguage([this.language, this.lang ?? '', ...browser].filter(Boolean));
+    }
+    if (changed.has('languageDictionary')) this.i18n.setOverrides(this.languageDictionary);
+    if (changed.has('languageMenu') && this.languageMenu && !this.menu) {
+      this.menuLoading = this.loadMenu();
+    }
+    if ((changed.has('prefillEmail') || changed.has('clientId')) && this._step === 'email') {
+      this._email ||= this.prefillEmail || this.rememberedEmail();
+    }
     // State changes that go with opening and closing happen here, before rendering, so they do not
     // cost a second update.
     if (changed.has('open') && !this.inline) {
@@ -186,14 +360,22 @@ export class PasswordlessLock extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('open') || changed.has('inline')) this.syncDialog();
+    if (changed.has('primaryColor') || changed.has('inline')) {
+      // Through the CSSOM, which a strict `style-src` allows (a `style` attribute it would not).
+      const surface = this.renderRoot.querySelector<HTMLElement>('dialog, .inline');
+      if (this.primaryColor) surface?.style.setProperty('--_primary', this.primaryColor);
+      else surface?.style.removeProperty('--_primary');
+    }
   }
 
   protected override render(): TemplateResult {
     const t = this.i18n.t.bind(this.i18n);
     const panel = html`
-      <div class="panel" part="panel" lang=${this.i18n.resolvedLanguage} dir=${this.i18n.dir}>
+      <div class="panel" part="panel">
         <header part="header">
+          ${this.logo ? html`<img class="logo" part="logo" src=${this.logo} alt="" />` : nothing}
           <h2 id="heading" part="heading">${t('heading')}</h2>
+          ${this.languageMenu ? (this.menu?.render() ?? nothing) : nothing}
           ${
             this.closable && !this.inline
               ? html`<button
@@ -211,86 +393,96 @@ export class PasswordlessLock extends LitElement {
           }
         </header>
         <p class="status" role="status" part="status">${this.statusText()}</p>
-        ${
-          this._step === 'email'
-            ? this.renderEmailStep()
-            : this._step === 'code'
-              ? this.renderCodeStep()
-              : html`<p class="done" part="done">${t('done')}</p>`
-        }
+        ${this.renderStep()}
       </div>
     `;
     if (this.inline) {
-      return html`<section class="inline" aria-labelledby="heading">${panel}</section>`;
+      return html`<section
+        class="inline"
+        part="inline"
+        aria-labelledby="heading"
+        lang=${this.i18n.locale}
+        dir=${this.i18n.dir}
+      >
+        ${panel}
+      </section>`;
     }
     return html`<dialog
       part="dialog"
       aria-labelledby="heading"
+      lang=${this.i18n.locale}
+      dir=${this.i18n.dir}
       @cancel=${this.onDialogCancel}
       @close=${this.onDialogClose}
+      @click=${this.onDialogClick}
+      @keydown=${this.onDialogKeydown}
     >
       ${panel}
     </dialog>`;
   }
 
-  private renderEmailStep(): TemplateResult {
-    const t = this.i18n.t.bind(this.i18n);
-    return html`<form part="form" novalidate @submit=${this.sendCode}>
-      <label part="label" for="email">${t('email.label')}</label>
-      <input
-        id="email"
-        part="input"
-        name="email"
-        type="email"
-        autocomplete="email"
-        autocapitalize="off"
-        spellcheck="false"
-        required
-        .value=${live(this._email)}
-        @input=${this.onEmailInput}
-        aria-invalid=${this.fieldHasError('email') ? 'true' : nothing}
-        aria-describedby=${this._error ? 'error' : nothing}
-      />
-      ${this.renderError()}
-      <button type="submit" part="button submit-button" ?disabled=${this._pending !== null}>
-        ${t('email.submit')}
-      </button>
-    </form>`;
+  private async loadMenu(): Promise<void> {
+    const { LanguageMenuController } = await import('./language-menu/language-menu-controller.js');
+    this.menu ??= new LanguageMenuController(this, {
+      t: this.i18n.t.bind(this.i18n),
+      languages: SUPPORTED_LANGUAGES,
+      current: () => this.i18n.locale,
+      choose: (language) => (this.language = language),
+    });
+    this.requestUpdate();
   }
 
-  private renderCodeStep(): TemplateResult {
+  private renderStep(): TemplateResult {
     const t = this.i18n.t.bind(this.i18n);
-    return html`<form part="form" novalidate @submit=${this.verifyCode}>
-      <label part="label" for="code">${t('code.label')}</label>
-      <input
-        id="code"
-        part="input"
-        name="code"
-        type="text"
-        inputmode="numeric"
-        autocomplete="one-time-code"
-        spellcheck="false"
-        required
-        .value=${live(this._code)}
-        @input=${this.onCodeInput}
-        @paste=${this.onCodePaste}
-        aria-invalid=${this.fieldHasError('code') ? 'true' : nothing}
-        aria-describedby=${this._error ? 'error' : nothing}
-      />
-      ${this.renderError()}
-      <button type="submit" part="button submit-button" ?disabled=${this._pending !== null}>
-        ${t('code.submit')}
-      </button>
-      <button
-        type="button"
-        class="secondary"
-        part="button back-button"
-        ?disabled=${this._pending !== null}
-        @click=${this.changeEmail}
-      >
-        ${t('code.changeEmail')}
-      </button>
-    </form>`;
+    const busy = this._pending !== null;
+    const error = this.renderError();
+    const hasError = this.errorText() !== '';
+    switch (this._step) {
+      case 'email':
+        return emailScreen({
+          t,
+          email: this._email,
+          method: this.passwordlessMethod,
+          allowAutocomplete: this.allowAutocomplete,
+          mustAcceptTerms: this.mustAcceptTerms,
+          termsAccepted: this._termsAccepted,
+          invalidField: this.invalidField() as 'email' | 'terms' | null,
+          hasError,
+          busy,
+          error,
+          onEmailInput: this.onEmailInput,
+          onTermsChange: this.onTermsChange,
+          onSubmit: this.onEmailSubmit,
+        });
+      case 'code':
+        return codeScreen({
+          t,
+          code: this._code,
+          expiresIn:
+            this.expiresAt === null ? null : CountdownController.secondsUntil(this.expiresAt),
+          resendIn: CountdownController.secondsUntil(this.resendAt),
+          invalid: this.invalidField() === 'code',
+          hasError,
+          busy,
+          error,
+          onCodeInput: this.onCodeInput,
+          onCodePaste: this.onCodePaste,
+          onSubmit: this.onCodeSubmit,
+          onResend: this.resend,
+          onChangeEmail: this.changeEmail,
+        });
+      case 'link-sent':
+        return linkSentScreen({
+          t,
+          resendIn: CountdownController.secondsUntil(this.resendAt),
+          busy,
+          error,
+          onResend: this.resend,
+          onChangeEmail: this.changeEmail,
+        });
+      case 'done':
+        return html`<p id="done" class="done" part="done" tabindex="-1">${t('done')}</p>`;
+    }
   }
 
   /** Always in the DOM, so screen readers pick up the text when it appears. */
@@ -298,38 +490,68 @@ export class PasswordlessLock extends LitElement {
     return html`<p id="error" class="error" role="alert" part="error">${this.errorText()}</p>`;
   }
 
-  private statusText(): string {
-    if (this._pending) return this.i18n.t(`status.${this._pending}`);
-    if (this._step === 'code') return this.i18n.t('code.sent', { email: this._email });
+  private statusText(): TemplateResult | string {
+    const t = this.i18n.t.bind(this.i18n);
+    if (this._pending) return t(`status.${this._pending}`);
+    const email = this._email;
+    if (this._step === 'code') return t(this._sentAgain ? 'code.resent' : 'code.sent', { email });
+    if (this._step === 'link-sent') return t('link.sent', { email });
+    const flash = this.flashMessage;
+    if (this._step === 'email' && flash && flash.type !== 'error') {
+      return html`<span part="flash" class=${`flash ${flash.type}`}>${flash.text}</span>`;
+    }
     return '';
   }
 
   private errorText(): string {
     const error = this._error;
-    if (!error) return '';
-    if (error.key === 'rate_limited' && error.seconds !== undefined) {
-      return this.i18n.t('errors.rate_limited_wait', { count: error.seconds });
+    const t = this.i18n.t.bind(this.i18n);
+    if (!error) {
+      const flash = this.flashMessage;
+      return this._step === 'email' && flash?.type === 'error' ? flash.text : '';
     }
-    return this.i18n.t(`errors.${error.key}`);
+    if (error.key === 'rate_limited' && error.count !== undefined) {
+      return t('errors.rate_limited_wait', { count: error.count });
+    }
+    if (error.key === 'wrong_code' && error.count !== undefined) {
+      return t('errors.wrong_code_left', { count: error.count });
+    }
+    // A key the client learns later than this widget still gets a message.
+    return t([`errors.${error.key}`, 'errors.server']);
   }
 
-  private fieldHasError(field: Field): boolean {
-    return this._error?.field === field;
+  private invalidField(): Field | null {
+    return this._error?.field ?? null;
   }
 
-  private onEmailInput(event: InputEvent): void {
+  private readonly onEmailInput = (event: InputEvent): void => {
     this._email = (event.target as HTMLInputElement).value;
-  }
+  };
 
-  /** Keeps only digits, so "123 456" and "123-456" (typed, pasted or autofilled) become "123456". */
-  private onCodeInput(event: InputEvent): void {
+  private readonly onTermsChange = (event: Event): void => {
+    this._termsAccepted = (event.target as HTMLInputElement).checked;
+    if (this._termsAccepted && this._error?.key === 'terms_required') this._error = null;
+  };
+
+  /**
+   * Keeps only digits, so "123 456" and "123-456" (typed, pasted or autofilled) become "123456",
+   * and submits a complete code that did not come from typing it all at once: the last digit
+   * typed, autofill from the mail or SMS (`insertReplacementText`, or a plain `Event`), a drop.
+   */
+  private readonly onCodeInput = (event: InputEvent): void => {
     const input = event.target as HTMLInputElement;
     const digits = input.value.replace(/\D/g, '');
     if (digits !== input.value) input.value = digits;
     this._code = digits;
-  }
+    const typedOneKey = event.inputType === 'insertText' && (event.data ?? '').length === 1;
+    const filled =
+      !(event instanceof InputEvent) ||
+      event.inputType === 'insertReplacementText' ||
+      event.inputType === 'insertFromDrop';
+    if (typedOneKey || filled) this.submitCompleteCode();
+  };
 
-  private onCodePaste(event: ClipboardEvent): void {
+  private readonly onCodePaste = (event: ClipboardEvent): void => {
     const text = event.clipboardData?.getData('text') ?? '';
     const input = event.target as HTMLInputElement;
     event.preventDefault();
@@ -340,36 +562,69 @@ export class PasswordlessLock extends LitElement {
       'end',
     );
     this._code = input.value.replace(/\D/g, '');
+    this.submitCompleteCode();
+  };
+
+  private submitCompleteCode(): void {
+    if (this._code.length === CODE_LENGTH && this._code !== this.refusedCode && !this._pending) {
+      void this.verifyCode();
+    }
   }
 
-  private async sendCode(event: SubmitEvent): Promise<void> {
+  private readonly onEmailSubmit = (event: SubmitEvent): void => {
     event.preventDefault();
+    void this.sendCode(false);
+  };
+
+  private readonly onCodeSubmit = (event: SubmitEvent): void => {
+    event.preventDefault();
+    void this.verifyCode();
+  };
+
+  private readonly resend = (): void => {
+    void this.sendCode(true);
+  };
+
+  /** Asks the server to mail a code (or link) to the email; `again` for "Send a new code". */
+  private async sendCode(again: boolean): Promise<void> {
     if (this._pending) return;
-    const input = this.field('email');
+    const input = this.field('email') as HTMLInputElement | null;
     const email = this._email.trim();
-    if (!email || (input && !input.checkValidity())) {
+    if (!again && (!email || (input && !input.checkValidity()))) {
       this.showError({ key: 'bad_email', field: 'email' });
       return;
     }
+    if (!again && this.mustAcceptTerms && !this._termsAccepted) {
+      this.showError({ key: 'terms_required', field: 'terms' });
+      return;
+    }
     const signal = this.beginRequest('sending');
+    const send = this.passwordlessMethod === 'link' ? 'link' : 'code';
     try {
-      await passwordlessStart(
+      const started = await passwordlessStart(
         this.domain,
-        { clientId: this.clientId, email, send: 'code', language: this.i18n.language },
+        {
+          clientId: this.clientId,
+          email,
+          send,
+          language: this.i18n.language,
+          ...(send === 'link' ? { authParams: this.linkAuthParams() } : {}),
+        },
         { signal },
       );
       if (!this.endRequest(signal)) return;
       this._email = email;
       this._code = '';
-      this._step = 'code';
-      this.focusField('code');
+      this._sentAgain = again;
+      this.startCountdowns(started);
+      this._step = send === 'link' ? 'link-sent' : 'code';
+      if (send === 'code') this.focusField('code');
     } catch (error) {
-      if (this.endRequest(signal)) this.fail(error, 'email');
+      if (this.endRequest(signal)) this.fail(error);
     }
   }
 
-  private async verifyCode(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
+  private async verifyCode(): Promise<void> {
     if (this._pending) return;
     const code = this._code.replace(/\D/g, '');
     if (!code) {
@@ -377,10 +632,17 @@ export class PasswordlessLock extends LitElement {
       return;
     }
     const signal = this.beginRequest('checking');
+    const { params = {}, audience } = this.auth ?? {};
     try {
       const tokens = await passwordlessLogin(
         this.domain,
-        { clientId: this.clientId, email: this._email, code },
+        {
+          clientId: this.clientId,
+          email: this._email,
+          code,
+          ...(params.scope ? { scope: params.scope } : {}),
+          ...(audience ? { audience } : {}),
+        },
         { signal },
       );
       if (!this.endRequest(signal)) return;
@@ -393,21 +655,56 @@ export class PasswordlessLock extends LitElement {
         scope: tokens.scope,
         state: undefined,
       };
+      this.rememberEmail(this._email);
       this._step = 'done';
       this._code = '';
+      this.countdown.clear();
       this.dispatchEvent(authenticatedEvent(result));
-      if (!this.inline) await this.hide();
+      if (this.autoclose && !this.inline) await this.hide();
+      else this.focusField('done');
     } catch (error) {
-      if (this.endRequest(signal)) this.fail(error, 'code');
+      if (!this.endRequest(signal)) return;
+      this.refusedCode = code;
+      this.fail(error);
     }
   }
 
-  private changeEmail(): void {
+  private readonly changeEmail = (): void => {
     this.request?.abort();
+    this.request = null;
+    this._pending = null;
     this._step = 'email';
     this._code = '';
     this._error = null;
+    this.countdown.clear();
     this.focusField('email');
+  };
+
+  private startCountdowns({ expiresIn, resendAfter, maxAttempts }: PasswordlessStartResult): void {
+    const now = Date.now();
+    this.countdown.clear();
+    this.expiresAt = expiresIn === undefined ? null : now + expiresIn * 1000;
+    this.resendAt = resendAfter === undefined ? null : now + resendAfter * 1000;
+    this.attemptsLeft = maxAttempts ?? null;
+    this.refusedCode = '';
+    if (this.expiresAt !== null) this.countdown.watch(this.expiresAt);
+    if (this.resendAt !== null) this.countdown.watch(this.resendAt);
+  }
+
+  /**
+   * The magic link's `/authorize` parameters. `state` and `nonce` are fresh random values unless
+   * `auth.params` brings its own; checking them when the link comes back is `resumeAuth`'s job.
+   */
+  private linkAuthParams(): Record<string, string> {
+    const { params = {}, redirectUrl, responseType } = this.auth ?? {};
+    const redirect = redirectUrl ?? (typeof location === 'undefined' ? '' : location.href);
+    return {
+      state: randomToken(),
+      nonce: randomToken(),
+      ...params,
+      ...(redirect ? { redirect_uri: redirect } : {}),
+      response_type: responseType ?? 'token id_token',
+    };
   }
 
   private beginRequest(pending: Pending): AbortSignal {
@@ -426,53 +723,138 @@ export class PasswordlessLock extends LitElement {
     return true;
   }
 
-  private fail(error: unknown, step: Field): void {
-    const key = messageKeyOf(error);
-    // A key of "server" for something that is not a server answer is a bug or a misconfiguration
-    // (a bad domain, say): the page's developer needs the details, the user only the message.
-    if (key === 'server') console.error('passwordless-lock:', error);
-    const field = FIELD_ERRORS[key] === step ? step : null;
-    const seconds = (error as { retryAfter?: unknown }).retryAfter;
-    this.showError({ key, field, ...(typeof seconds === 'number' ? { seconds } : {}) });
+  private fail(error: unknown): void {
+    let key: ShownError['key'] = messageKeyOf(error);
+    const field = FIELD_ERRORS[key] ?? null;
+    let count = (error as { retryAfter?: unknown }).retryAfter;
+    if (key === 'wrong_code' && this.attemptsLeft !== null) {
+      this.attemptsLeft = Math.max(0, this.attemptsLeft - 1);
+      count = this.attemptsLeft;
+      if (this.attemptsLeft === 0) key = 'attempts_used';
+    } else if (key === 'wrong_code') {
+      count = undefined;
+    }
+    this.reportError(error, key);
+    this.showError({ key, field, ...(typeof count === 'number' ? { count } : {}) });
+  }
+
+  /** Tells the page what went wrong, as Lock's events do, and the developer in the console. */
+  private reportError(error: unknown, key: ShownError['key']): void {
+    if (!(error instanceof ServerError)) {
+      if (key === 'server') console.error('passwordless-lock:', error);
+      return;
+    }
+    const detail = { error: error.error, errorDescription: error.error_description };
+    if (key === 'origin_not_allowed' || CONFIGURATION_ERRORS.has(error.error)) {
+      console.error('passwordless-lock:', error);
+      this.dispatchEvent(unrecoverableErrorEvent(detail));
+    } else if (this._step === 'code') {
+      this.dispatchEvent(authorizationErrorEvent(detail));
+    } else if (key === 'server') {
+      console.error('passwordless-lock:', error);
+    }
   }
 
   private showError(error: ShownError): void {
     this._error = error;
     // Back to the field, with what the user typed kept for correction.
-    this.focusField(error.field ?? (this._step === 'code' ? 'code' : 'email'));
+    const fallback = this._step === 'code' ? 'code' : this._step === 'email' ? 'email' : null;
+    const field = error.field ?? fallback;
+    if (field) this.focusField(field);
   }
 
-  private field(name: Field): HTMLInputElement | null {
-    return this.renderRoot.querySelector<HTMLInputElement>(`#${name}`);
+  private field(name: string): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>(`#${name}`);
   }
 
-  private async focusField(name: Field): Promise<void> {
+  private async focusField(name: string): Promise<void> {
     await this.updateComplete;
     this.field(name)?.focus();
   }
 
-  private onCloseClick(): void {
-    void this.hide();
+  private rememberedEmail(): string {
+    if (!this.rememberLastLogin || !this.clientId) return '';
+    try {
+      return localStorage.getItem(rememberedEmailKey(this.clientId)) ?? '';
+    } catch {
+      return ''; // Storage can be off (privacy modes, sandboxed frames): then nothing is remembered.
+    }
   }
 
-  /** Escape (or another close request): we decide, so `closable` is honoured. */
-  private onDialogCancel(event: Event): void {
-    event.preventDefault();
-    if (this.closable) void this.hide();
+  private rememberEmail(email: string): void {
+    if (!this.rememberLastLogin || !this.clientId) return;
+    try {
+      localStorage.setItem(rememberedEmailKey(this.clientId), email);
+    } catch {
+      // See rememberedEmail.
+    }
   }
+
+  private requestClose(source: CloseSource): void {
+    if (!this.closable) return;
+    if (this.dispatchEvent(requestCloseEvent(source))) void this.hide();
+  }
+
+  private readonly onCloseClick = (): void => this.requestClose('close-button');
+
+  /** Escape (or another close request): we decide, so `closable` is honoured. */
+  private readonly onDialogCancel = (event: Event): void => {
+    event.preventDefault();
+    if (this.menu?.isOpen) this.menu.close(true);
+    else this.requestClose('keyboard');
+  };
+
+  /** A click on the backdrop reaches the dialog itself, outside its box. */
+  private readonly onDialogClick = (event: MouseEvent): void => {
+    const dialog = this.dialog;
+    if (!dialog || event.target !== dialog) return;
+    const box = dialog.getBoundingClientRect();
+    const inside =
+      event.clientX >= box.left &&
+      event.clientX <= box.right &&
+      event.clientY >= box.top &&
+      event.clientY <= box.bottom;
+    if (!inside) this.requestClose('backdrop');
+  };
+
+  /**
+   * Keeps Tab inside the modal. A modal `<dialog>` makes the page inert, but browsers still let
+   * Tab move on from the last control to their own UI (address bar, tabs); a login box whose
+   * focus wanders off there loses keyboard users.
+   */
+  private readonly onDialogKeydown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Tab') return;
+    const tabbable = [
+      ...this.renderRoot.querySelectorAll<HTMLElement>('button, input, [href], [tabindex="0"]'),
+    ].filter((el) => !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0);
+    const first = tabbable[0];
+    const last = tabbable.at(-1);
+    const active = this.shadowRoot?.activeElement;
+    if (event.shiftKey && active === first && last) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && active === last && first) {
+      event.preventDefault();
+      first.focus();
+    }
+  };
 
   /**
    * The dialog can close without us, e.g. when Chromium skips `cancel` for a repeated Escape
    * without user activation (https://html.spec.whatwg.org/#close-requests). Keep `open` true to it.
    */
-  private onDialogClose(): void {
+  private readonly onDialogClose = (): void => {
     if (!this.open) return;
     if (this.closable) {
       this.open = false;
     } else {
       this.dialog?.showModal();
-      this.focusField(this._step === 'code' ? 'code' : 'email');
+      this.focusField(this.currentField());
     }
+  };
+
+  private currentField(): string {
+    return this._step === 'code' ? 'code' : this._step === 'done' ? 'done' : 'email';
   }
 
   private get dialog(): HTMLDialogElement | null {
@@ -486,16 +868,35 @@ export class PasswordlessLock extends LitElement {
       this.returnFocusTo ??= deepActiveElement();
       if (!dialog.open) dialog.showModal();
       this.shown = true;
-      this.focusField(this._step === 'code' ? 'code' : 'email');
+      this.lockScroll();
+      if (this.autofocus) this.focusField(this.currentField());
       this.dispatchEvent(showEvent());
     } else if (!this.open && this.shown) {
       this.shown = false;
       if (dialog?.open) dialog.close();
+      this.unlockScroll();
       const target = this.returnFocusTo;
       this.returnFocusTo = null;
       if (target?.isConnected) target.focus();
       this.dispatchEvent(hideEvent());
     }
+  }
+
+  /**
+   * Keeps the page behind the modal from scrolling. Through the CSSOM (`style.overflow`), which
+   * a strict `style-src` allows, unlike a `style` attribute or an injected `<style>`.
+   */
+  private lockScroll(): void {
+    if (this.scrollLock) return;
+    const root = document.documentElement;
+    this.scrollLock = { overflow: root.style.overflow };
+    root.style.overflow = 'hidden';
+  }
+
+  private unlockScroll(): void {
+    if (!this.scrollLock) return;
+    document.documentElement.style.overflow = this.scrollLock.overflow;
+    this.scrollLock = null;
   }
 
   /** Closing starts over at the email screen (a half-done login's code may expire meanwhile). */
@@ -505,8 +906,20 @@ export class PasswordlessLock extends LitElement {
     this._pending = null;
     this._error = null;
     this._code = '';
-    this._step = 'email';
+    this._sentAgain = false;
+    this.menu?.close(false);
+    this.countdown.clear();
+    if (this._step !== 'done' || !this.inline) this._step = 'email';
   }
+}
+
+/** 128 random bits, base64url. */
+function randomToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 /** The focused element, looking inside shadow roots (a trigger may live in another component). */

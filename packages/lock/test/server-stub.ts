@@ -58,8 +58,11 @@ export const CODE = '246810';
 export const claims = { sub: 'email|0123456789abcdef01234567', email: 'ada@example.com' };
 export const idToken = jwt(claims);
 
-/** The server's answers: start always works; the token endpoint wants {@link CODE}. */
-export function passwordlessServer() {
+/**
+ * The server's answers: start always works (with `start` merged into its answer); the token
+ * endpoint wants {@link CODE}.
+ */
+export function passwordlessServer(start: Record<string, unknown> = {}) {
   return stubServer({
     '/passwordless/start': ({ body }) =>
       json(200, {
@@ -68,6 +71,7 @@ export function passwordlessServer() {
         expires_in: 180,
         resend_after: 30,
         max_attempts: 3,
+        ...start,
       }),
     '/oauth/token': ({ body }) =>
       body.otp === CODE

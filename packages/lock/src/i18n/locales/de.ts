@@ -8,8 +8,7 @@ const de: LocaleStrings = {
     label: 'E-Mail',
     instructions:
       'Geben Sie Ihre E-Mail-Adresse ein, dann senden wir Ihnen einen Einmalcode. Kein Passwort nötig.',
-    instructionsLink:
-      'Geben Sie Ihre E-Mail-Adresse ein, dann senden wir Ihnen einen Anmeldelink.',
+    instructionsLink: 'Geben Sie Ihre E-Mail-Adresse ein, dann senden wir Ihnen einen Anmeldelink.',
     submit: 'Code senden',
     submitLink: 'Link senden',
     terms: 'Ich akzeptiere die Nutzungsbedingungen',
@@ -29,7 +28,8 @@ const de: LocaleStrings = {
   },
   link: {
     sent: 'Wir haben einen Link an {{email}} gesendet.',
-    instructions: 'Öffnen Sie den Link aus der E-Mail auf diesem Gerät, um die Anmeldung abzuschließen.',
+    instructions:
+      'Öffnen Sie den Link aus der E-Mail auf diesem Gerät, um die Anmeldung abzuschließen.',
     resend: 'Neuen Link anfordern',
   },
   status: {
@@ -38,7 +38,8 @@ const de: LocaleStrings = {
   },
   done: 'Sie sind angemeldet.',
   errors: {
-    wrong_code: 'Dieser Code ist falsch oder abgelaufen. Prüfen Sie ihn und versuchen Sie es erneut.',
+    wrong_code:
+      'Dieser Code ist falsch oder abgelaufen. Prüfen Sie ihn und versuchen Sie es erneut.',
     wrong_code_left_one: 'Dieser Code ist falsch. Sie haben noch {{count}} Versuch.',
     wrong_code_left_other: 'Dieser Code ist falsch. Sie haben noch {{count}} Versuche.',
     attempts_used:
@@ -55,6 +56,10 @@ const de: LocaleStrings = {
     network:
       'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
     timeout: 'Der Server hat zu lange nicht geantwortet. Versuchen Sie es erneut.',
+    code_expired: 'Dieser Code ist abgelaufen. Fordern Sie einen neuen an.',
+    invalid_token: 'Die Anmeldung konnte nicht überprüft werden. Versuchen Sie es erneut.',
+    invalid_state:
+      'Diese Anmeldung wurde anderswo begonnen oder schon verwendet. Beginnen Sie von vorn.',
     server: 'Bei uns ist etwas schiefgelaufen. Versuchen Sie es später erneut.',
   },
 };

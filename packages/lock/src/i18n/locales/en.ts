@@ -1,3 +1,5 @@
+import type { MessageKey } from '@passwordless-lock/client';
+
 /**
  * The English strings, bundled with the widget. Every other locale has exactly these keys (plural
  * keys with the forms its language needs) and the same `{{placeholders}}`; a unit test checks it.
@@ -53,8 +55,12 @@ const en = {
     origin_not_allowed: 'This website is not allowed to log in to this application.',
     network: "Can't reach the server. Check your connection and try again.",
     timeout: 'The server took too long to answer. Try again.',
+    code_expired: 'That code has expired. Ask for a new one.',
+    invalid_token: 'The login could not be verified. Try again.',
+    invalid_state: 'This login was started somewhere else or has already been used. Start again.',
     server: 'Something went wrong on our side. Try again later.',
-  },
+    // Every error the client can report has a message: a new MessageKey fails the typecheck here.
+  } satisfies Record<MessageKey, string> & Record<string, string>,
 };
 
 export default en;

@@ -47,8 +47,7 @@ const es: LocaleStrings = {
       'Demasiados códigos incorrectos. Espera unos minutos y pide un código nuevo.',
     rate_limited: 'Demasiadas solicitudes. Espera un momento y vuelve a intentarlo.',
     rate_limited_wait_one: 'Demasiadas solicitudes. Vuelve a intentarlo en {{count}} segundo.',
-    rate_limited_wait_many:
-      'Demasiadas solicitudes. Vuelve a intentarlo en {{count}} de segundos.',
+    rate_limited_wait_many: 'Demasiadas solicitudes. Vuelve a intentarlo en {{count}} de segundos.',
     rate_limited_wait_other: 'Demasiadas solicitudes. Vuelve a intentarlo en {{count}} segundos.',
     bad_email: 'Escribe una dirección de correo válida.',
     code_required: 'Escribe el código del correo.',
@@ -56,6 +55,10 @@ const es: LocaleStrings = {
     origin_not_allowed: 'Este sitio web no tiene permiso para iniciar sesión en esta aplicación.',
     network: 'No se puede conectar con el servidor. Revisa tu conexión y vuelve a intentarlo.',
     timeout: 'El servidor ha tardado demasiado en responder. Vuelve a intentarlo.',
+    code_expired: 'El código ha caducado. Pide uno nuevo.',
+    invalid_token: 'No se ha podido verificar el inicio de sesión. Vuelve a intentarlo.',
+    invalid_state:
+      'Este inicio de sesión se empezó en otro lugar o ya se ha usado. Empieza de nuevo.',
     server: 'Algo ha fallado por nuestra parte. Inténtalo de nuevo más tarde.',
   },
 };

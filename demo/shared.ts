@@ -1,0 +1,101 @@
+// What every demo page shares: the navigation and the language and theme switches.
+import { SUPPORTED_LANGUAGES, type PasswordlessLock } from 'passwordless-lock';
+
+export const domain = 'http://localhost:3000';
+
+const pages: [string, string][] = [
+  ['./', 'The tag'],
+  ['./js-api.html', 'JS API'],
+  ['./inline.html', 'Inline'],
+  ['./magic-link.html', 'Magic link'],
+  ['./custom-ui.html', 'Custom UI'],
+  ['./csp.html', 'Strict CSP'],
+];
+
+const languageNames: Record<string, string> = {
+  en: 'English',
+  fr: 'Français',
+  de: 'Deutsch',
+  es: 'Español',
+  ar: 'العربية',
+  he: 'עברית',
+  ja: '日本語',
+};
+
+/** Adds the page navigation at the top of `<body>`. */
+export function addNavigation(): void {
+  const nav = document.createElement('nav');
+  nav.setAttribute('aria-label', 'Demo pages');
+  const list = document.createElement('ul');
+  const here = location.pathname.replace(/\/index\.html$/, '/');
+  for (const [href, label] of pages) {
+    const link = document.createElement('a');
+    link.href = href;
+    link.textContent = label;
+    if (new URL(href, location.href).pathname === here) link.setAttribute('aria-current', 'page');
+    const item = document.createElement('li');
+    item.append(link);
+    list.append(item);
+  }
+  nav.append(list);
+  document.body.prepend(nav);
+}
+
+/**
+ * Adds "Language" and "Theme" selects to `parent`; `apply` gets each change (and the initial
+ * values, kept in the URL so a reload keeps them).
+ */
+export function addSwitches(
+  parent: HTMLElement,
+  apply: (settings: { language: string; theme: PasswordlessLock['theme'] }) => void,
+): void {
+  const params = new URLSearchParams(location.search);
+  const settings = {
+    language: params.get('language') ?? '',
+    theme: (params.get('theme') ?? 'auto') as PasswordlessLock['theme'],
+  };
+  const language = select('Language', [
+    ['', 'Browser default'],
+    ...SUPPORTED_LANGUAGES.map((code): [string, string] => [code, languageNames[code] ?? code]),
+  ]);
+  const theme = select('Theme', [
+    ['auto', 'Auto (system)'],
+    ['light', 'Light'],
+    ['dark', 'Dark'],
+  ]);
+  language.select.value = settings.language;
+  theme.select.value = settings.theme;
+  const update = () => {
+    settings.language = language.select.value;
+    settings.theme = theme.select.value as PasswordlessLock['theme'];
+    const url = new URL(location.href);
+    url.searchParams.set('language', settings.language);
+    url.searchParams.set('theme', settings.theme);
+    history.replaceState(null, '', url);
+    apply(settings);
+  };
+  language.select.addEventListener('change', update);
+  theme.select.addEventListener('change', update);
+  const box = document.createElement('div');
+  box.className = 'switches';
+  box.append(language.label, theme.label);
+  parent.append(box);
+  apply(settings);
+}
+
+function select(label: string, options: [string, string][]) {
+  const element = document.createElement('label');
+  element.textContent = `${label} `;
+  const control = document.createElement('select');
+  for (const [value, text] of options) control.add(new Option(text, value));
+  element.append(control);
+  return { label: element, select: control };
+}
+
+/** Shows the profile in the page's "Your profile" region. */
+export function showProfile(user: { name?: string; email?: string; picture?: string }): void {
+  document.querySelector<HTMLImageElement>('#profile-picture')!.src = user.picture ?? '';
+  document.querySelector('#profile-name')!.textContent = user.name ?? '';
+  document.querySelector('#profile-email')!.textContent = user.email ?? '';
+  document.querySelector<HTMLElement>('#profile')!.hidden = false;
+}

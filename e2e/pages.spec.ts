@@ -1,0 +1,102 @@
+import { expect, test } from '@playwright/test';
+import { codeFromInbox, uniqueEmail } from './inbox.js';
+
+test('the JS API page: LockPasswordless logs in by keyboard alone', async ({ page, request }) => {
+  const email = uniqueEmail('js-api');
+  await page.goto('/js-api.html');
+  await page.getByRole('button', { name: 'Log in' }).focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Log in' });
+  const emailField = dialog.getByRole('textbox', { name: 'Email' });
+  await expect(emailField).toBeFocused();
+  await page.keyboard.type(email);
+  await page.keyboard.press('Enter');
+  const code = await codeFromInbox(request, email);
+  const codeField = dialog.getByRole('textbox', { name: 'Verification code' });
+  await expect(codeField).toBeFocused();
+  // Typed digit by digit, the code submits itself after the last one.
+  await page.keyboard.type(code);
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('region', { name: 'Your profile' })).toContainText(email);
+  await expect(page.getByRole('button', { name: 'Log in' })).toBeFocused();
+});
+
+test('the inline page: logs in without a dialog and says so', async ({ page, request }) => {
+  const email = uniqueEmail('inline');
+  await page.goto('/inline.html');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  const box = page.getByRole('region', { name: 'Log in' });
+  await box.getByRole('textbox', { name: 'Email' }).fill(email);
+  await box.getByRole('button', { name: 'Send code' }).click();
+  await expect(box.getByRole('status')).toContainText(`We sent a code to ${email}.`);
+  await expect(box.getByText(/The code expires in \d:\d\d\./)).toBeVisible();
+  await expect(box.getByRole('button', { name: 'Send a new code' })).toBeDisabled();
+  const code = await codeFromInbox(request, email);
+  await box.getByRole('textbox', { name: 'Verification code' }).fill(code);
+  await box.getByRole('button', { name: 'Continue' }).click();
+  await expect(box.getByText('You are logged in.')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Your profile' })).toContainText(email);
+});
+
+test("the inline page: the widget's own language menu switches to German", async ({ page }) => {
+  await page.goto('/inline.html');
+  const box = page.getByRole('region', { name: 'Log in' });
+  await box.getByRole('button', { name: 'Language: English' }).click();
+  await box.getByRole('menuitemradio', { name: 'Deutsch' }).click();
+  await expect(page.getByRole('region', { name: 'Anmelden' })).toBeVisible();
+  await expect(page.getByRole('menu')).toBeHidden();
+});
+
+test('the language switch turns the widget to Arabic, right to left, and the mail follows', async ({
+  page,
+  request,
+}) => {
+  const email = uniqueEmail('arabic');
+  await page.goto('/');
+  await page.getByLabel('Language').selectOption('ar');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  const dialog = page.getByRole('dialog', { name: 'تسجيل الدخول' });
+  await expect(dialog).toHaveAttribute('dir', 'rtl');
+  await expect(dialog).toHaveAttribute('lang', 'ar');
+  await dialog.getByRole('textbox', { name: 'البريد الإلكتروني' }).fill(email);
+  await dialog.getByRole('button', { name: 'إرسال الرمز' }).click();
+  await expect(dialog.getByRole('textbox', { name: 'رمز التحقق' })).toBeFocused();
+  expect(await codeFromInbox(request, email)).toMatch(/^\d{6}$/);
+});
+
+test('the theme switch makes the widget dark', async ({ page }) => {
+  await page.goto('/?theme=dark');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Log in' });
+  await expect(dialog).toHaveCSS('background-color', 'rgb(22, 27, 34)');
+});
+
+test('the magic link page sends a link and says to check the inbox', async ({ page, request }) => {
+  const email = uniqueEmail('link');
+  await page.goto('/magic-link.html');
+  await page.getByRole('button', { name: 'Log in with a link' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Log in' });
+  await dialog.getByRole('textbox', { name: 'Email' }).fill(email);
+  await dialog.getByRole('button', { name: 'Send link' }).click();
+  await expect(dialog.getByRole('status')).toHaveText(`We sent a link to ${email}.`);
+  await expect
+    .poll(async () => {
+      const response = await request.get('http://127.0.0.1:3000/dev/inbox.json', {
+        params: { to: email },
+      });
+      const { messages } = (await response.json()) as { messages: { text: string }[] };
+      return messages[0]?.text ?? '';
+    })
+    .toContain('/passwordless/verify_redirect');
+});
+
+test('the custom UI page logs in with the client alone', async ({ page, request }) => {
+  const email = uniqueEmail('custom');
+  await page.goto('/custom-ui.html');
+  await page.getByRole('textbox', { name: 'Email' }).fill(email);
+  await page.getByRole('button', { name: 'Send code' }).click();
+  const code = await codeFromInbox(request, email);
+  await page.getByRole('textbox', { name: 'Verification code' }).fill(code);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('region', { name: 'Your profile' })).toContainText(email);
+});

@@ -1,0 +1,29 @@
+import type { LocaleStrings } from './locales/en.js';
+
+/**
+ * The locales the widget ships. English is bundled; every other one is a dynamic import, so a
+ * bundler splits it into its own chunk and a page only downloads the language it shows.
+ */
+export const LOCALE_LOADERS: Readonly<Record<string, () => Promise<{ default: LocaleStrings }>>> = {
+  ar: () => import('./locales/ar.js'),
+  de: () => import('./locales/de.js'),
+  es: () => import('./locales/es.js'),
+  fr: () => import('./locales/fr.js'),
+  he: () => import('./locales/he.js'),
+  ja: () => import('./locales/ja.js'),
+};
+
+/** Every language code the widget has strings for. */
+export const SUPPORTED_LANGUAGES: readonly string[] = ['en', ...Object.keys(LOCALE_LOADERS)];
+
+/**
+ * The first of `requested` (BCP 47 tags, most wanted first) the widget has strings for, matching
+ * `fr-CA` to `fr`; `en` when none matches.
+ */
+export function matchLanguage(requested: readonly string[]): string {
+  for (const tag of requested) {
+    const base = tag.toLowerCase().split(/[-_]/)[0] ?? '';
+    if (SUPPORTED_LANGUAGES.includes(base)) return base;
+  }
+  return 'en';
+}

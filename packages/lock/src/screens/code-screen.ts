@@ -1,0 +1,108 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { describedBy, type Translate } from './types.js';
+
+/** What the code screen shows and what it reports back. */
+export interface CodeScreenProps {
+  t: Translate;
+  code: string;
+  /** Seconds until the code expires; `null` when the server did not say. */
+  expiresIn: number | null;
+  /** Seconds until a new code may be asked for (0: now). */
+  resendIn: number;
+  invalid: boolean;
+  hasError: boolean;
+  busy: boolean;
+  error: TemplateResult;
+  onCodeInput: (event: InputEvent) => void;
+  onCodePaste: (event: ClipboardEvent) => void;
+  onSubmit: (event: SubmitEvent) => void;
+  onResend: () => void;
+  onChangeEmail: () => void;
+}
+
+/** `m:ss`, the way a countdown reads in every shipped language. */
+export function minutesAndSeconds(seconds: number): string {
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+/**
+ * The code screen: one field (no digit boxes, which break autofill and paste), the code's expiry,
+ * resend with the server's cooldown, and a way back to change the email.
+ */
+export function codeScreen(p: CodeScreenProps): TemplateResult {
+  const { t } = p;
+  return html`<form part="form code-form" novalidate @submit=${p.onSubmit}>
+    <label part="label" for="code">${t('code.label')}</label>
+    <input
+      id="code"
+      part="input code-input"
+      name="code"
+      type="text"
+      inputmode="numeric"
+      autocomplete="one-time-code"
+      spellcheck="false"
+      required
+      .value=${p.code}
+      @input=${p.onCodeInput}
+      @paste=${p.onCodePaste}
+      aria-invalid=${p.invalid ? 'true' : nothing}
+      aria-describedby=${ifDefined(
+        describedBy('code-hint', p.expiresIn !== null && 'expiry', p.hasError && 'error'),
+      )}
+    />
+    <p id="code-hint" class="hint" part="hint">${t('code.hint')}</p>
+    ${
+      p.expiresIn === null
+        ? nothing
+        : html`<p id="expiry" class="hint" part="expiry">
+            ${
+              p.expiresIn > 0
+                ? t('code.expiresIn', { time: minutesAndSeconds(p.expiresIn) })
+                : t('code.expired')
+            }
+          </p>`
+    }
+    ${p.error}
+    <button type="submit" part="button submit-button" ?disabled=${p.busy}>
+      ${t('code.submit')}
+    </button>
+    ${resendButton(t, 'code.resend', p.resendIn, p.busy, p.onResend)}
+    <button
+      type="button"
+      class="secondary"
+      part="button back-button"
+      ?disabled=${p.busy}
+      @click=${p.onChangeEmail}
+    >
+      ${t('code.changeEmail')}
+    </button>
+  </form>`;
+}
+
+/** "Send a new code", disabled with a countdown while the server's cooldown runs. */
+export function resendButton(
+  t: Translate,
+  label: string,
+  resendIn: number,
+  busy: boolean,
+  onResend: () => void,
+): TemplateResult {
+  return html`<button
+      type="button"
+      class="secondary"
+      part="button resend-button"
+      ?disabled=${busy || resendIn > 0}
+      aria-describedby=${ifDefined(resendIn > 0 ? 'resend-countdown' : undefined)}
+      @click=${onResend}
+    >
+      ${t(label)}
+    </button>
+    ${
+      resendIn > 0
+        ? html`<p id="resend-countdown" class="hint" part="resend-countdown">
+            ${t('code.resendIn', { count: resendIn })}
+          </p>`
+        : nothing
+    }`;
+}

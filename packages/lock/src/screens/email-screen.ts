@@ -1,0 +1,64 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { describedBy, type Translate } from './types.js';
+
+/** What the email screen shows and what it reports back. */
+export interface EmailScreenProps {
+  t: Translate;
+  email: string;
+  method: 'code' | 'link';
+  allowAutocomplete: boolean;
+  mustAcceptTerms: boolean;
+  termsAccepted: boolean;
+  /** Which field the current error is about, if any. */
+  invalidField: 'email' | 'terms' | null;
+  hasError: boolean;
+  busy: boolean;
+  error: TemplateResult;
+  onEmailInput: (event: InputEvent) => void;
+  onTermsChange: (event: Event) => void;
+  onSubmit: (event: SubmitEvent) => void;
+}
+
+/** The first screen: the email address (and the terms, when they must be accepted). */
+export function emailScreen(p: EmailScreenProps): TemplateResult {
+  const { t } = p;
+  const instructions = p.method === 'link' ? 'email.instructionsLink' : 'email.instructions';
+  return html`<form part="form email-form" novalidate @submit=${p.onSubmit}>
+    <p id="instructions" class="instructions" part="instructions">${t(instructions)}</p>
+    <label part="label" for="email">${t('email.label')}</label>
+    <input
+      id="email"
+      part="input email-input"
+      name="email"
+      type="email"
+      autocomplete=${p.allowAutocomplete ? 'email' : 'off'}
+      autocapitalize="off"
+      spellcheck="false"
+      required
+      .value=${p.email}
+      @input=${p.onEmailInput}
+      aria-invalid=${p.invalidField === 'email' ? 'true' : nothing}
+      aria-describedby=${ifDefined(describedBy('instructions', p.hasError && 'error'))}
+    />
+    ${
+      p.mustAcceptTerms
+        ? html`<label class="terms" part="terms">
+            <input
+              id="terms"
+              type="checkbox"
+              .checked=${p.termsAccepted}
+              @change=${p.onTermsChange}
+              aria-invalid=${p.invalidField === 'terms' ? 'true' : nothing}
+              aria-describedby=${ifDefined(describedBy(p.invalidField === 'terms' && 'error'))}
+            />
+            <span>${t('email.terms')}</span>
+          </label>`
+        : nothing
+    }
+    ${p.error}
+    <button type="submit" part="button submit-button" ?disabled=${p.busy}>
+      ${t(p.method === 'link' ? 'email.submitLink' : 'email.submit')}
+    </button>
+  </form>`;
+}

@@ -1,0 +1,31 @@
+import { html, type TemplateResult } from 'lit';
+import { resendButton } from './code-screen.js';
+import type { Translate } from './types.js';
+
+/** What the "check your inbox" screen of magic-link mode needs. */
+export interface LinkSentScreenProps {
+  t: Translate;
+  resendIn: number;
+  busy: boolean;
+  error: TemplateResult;
+  onResend: () => void;
+  onChangeEmail: () => void;
+}
+
+/** Magic-link mode after sending: what to do next, resend, or change the email. */
+export function linkSentScreen(p: LinkSentScreenProps): TemplateResult {
+  const { t } = p;
+  return html`<div class="form" part="form link-sent">
+    <p class="instructions" part="instructions">${t('link.instructions')}</p>
+    ${p.error} ${resendButton(t, 'link.resend', p.resendIn, p.busy, p.onResend)}
+    <button
+      type="button"
+      class="secondary"
+      part="button back-button"
+      ?disabled=${p.busy}
+      @click=${p.onChangeEmail}
+    >
+      ${t('code.changeEmail')}
+    </button>
+  </div>`;
+}

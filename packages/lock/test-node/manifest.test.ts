@@ -1,0 +1,84 @@
+// custom-elements.json comes from the class JSDoc (cem analyze --litelement): what editors and
+// docs tools show must list the whole public surface.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+interface Named {
+  name: string;
+}
+interface Declaration {
+  name: string;
+  tagName?: string;
+  attributes?: Named[];
+  events?: Named[];
+  cssParts?: Named[];
+  cssProperties?: Named[];
+}
+
+describe('custom-elements.json', () => {
+  it('describes the tag: its attributes, events, parts and custom properties', () => {
+    const root = fileURLToPath(new URL('..', import.meta.url));
+    const outdir = mkdtempSync(join(tmpdir(), 'pl-cem-'));
+    execFileSync(
+      'pnpm',
+      [
+        'exec',
+        'cem',
+        'analyze',
+        '--litelement',
+        '--globs',
+        'src/passwordless-lock.ts',
+        '--outdir',
+        // cem joins --outdir to the working directory, even an absolute one.
+        relative(root, outdir),
+      ],
+      { cwd: root, stdio: 'pipe' },
+    );
+    const manifest = JSON.parse(readFileSync(join(outdir, 'custom-elements.json'), 'utf8')) as {
+      modules: { declarations?: Declaration[] }[];
+    };
+    const element = manifest.modules
+      .flatMap((m) => m.declarations ?? [])
+      .find((d) => d.tagName === 'passwordless-lock');
+    expect(element?.name).toBe('PasswordlessLock');
+    const names = (list: Named[] | undefined) => (list ?? []).map((x) => x.name).sort();
+    expect(names(element?.attributes)).toEqual(
+      [
+        'allow-autocomplete',
+        'autoclose',
+        'autofocus',
+        'client-id',
+        'closable',
+        'domain',
+        'inline',
+        'lang',
+        'language',
+        'language-menu',
+        'logo',
+        'must-accept-terms',
+        'open',
+        'passwordless-method',
+        'prefill-email',
+        'primary-color',
+        'remember-last-login',
+        'theme',
+      ].sort(),
+    );
+    expect(names(element?.events)).toEqual(
+      [
+        'authenticated',
+        'authorization_error',
+        'hide',
+        'request-close',
+        'show',
+        'unrecoverable_error',
+      ].sort(),
+    );
+    expect(names(element?.cssParts)).toEqual(expect.arrayContaining(['dialog', 'panel', 'error']));
+    expect(names(element?.cssProperties)).toContain('--pl-color-primary');
+  }, 30_000);
+});

@@ -1,0 +1,294 @@
+import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { PasswordlessLock } from '../src/index.js';
+import {
+  $,
+  alertText,
+  expectAccessible,
+  focused,
+  page,
+  statusText,
+  tabTo,
+  text,
+  toCodeStep,
+} from './helpers.js';
+import { CODE, json, passwordlessServer, stubServer } from './server-stub.js';
+
+let server: ReturnType<typeof stubServer>;
+
+beforeEach(() => localStorage.clear());
+afterEach(() => server?.restore());
+
+const lockTag = html`<passwordless-lock
+  client-id="demo"
+  domain="http://localhost:3000"
+></passwordless-lock>`;
+
+async function typeWrongCode(lock: PasswordlessLock, requests: number) {
+  await sendKeys({ press: 'ControlOrMeta+A' });
+  await sendKeys({ type: `${requests}`.padStart(6, '1') });
+  await waitUntil(() => server.requests.length === requests, 'the code was not sent');
+  await lock.updateComplete;
+}
+
+describe('code screen', () => {
+  it('shows the expiry, and offers a new code once the cooldown is over, in the same language', async () => {
+    server = passwordlessServer({ resend_after: 1, expires_in: 2 });
+    const { lock } = await page(
+      html`<passwordless-lock
+        client-id="demo"
+        domain="http://localhost:3000"
+        language="de"
+      ></passwordless-lock>`,
+    );
+    await toCodeStep(lock);
+    const resend = $<HTMLButtonElement>(lock, 'button[part~="resend-button"]');
+    expect(resend.textContent?.trim()).to.equal('Neuen Code anfordern');
+    expect(resend.disabled).to.equal(true);
+    expect(text(lock, '[part="resend-countdown"]')).to.equal(
+      'Einen neuen Code können Sie in 1 Sekunde anfordern.',
+    );
+    expect(text(lock, '[part="expiry"]')).to.equal('Der Code läuft in 0:02 ab.');
+    await expectAccessible(lock);
+
+    await waitUntil(() => !resend.disabled, 'resend never became available', { timeout: 3000 });
+    expect(lock.shadowRoot!.querySelector('[part="resend-countdown"]')).to.equal(null);
+    await tabTo(lock, (el) => el === resend);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => server.requests.length === 2, 'no new code was asked for');
+    await waitUntil(() => focused(lock)?.id === 'code', 'focus did not go back to the code');
+    expect(statusText(lock)).to.equal('Wir haben einen neuen Code an ada@example.com gesendet.');
+    const [first, again] = server.requests;
+    expect(again?.body).to.deep.include({ email: 'ada@example.com', send: 'code' });
+    expect(again?.headers.get('X-Request-Language')).to.equal('de');
+    expect(first?.headers.get('X-Request-Language')).to.equal('de');
+
+    await waitUntil(
+      () =>
+        text(lock, '[part="expiry"]') === 'Der Code ist abgelaufen. Fordern Sie einen neuen an.',
+      'the code never expired',
+      { timeout: 3500 },
+    );
+  });
+
+  it('counts the attempts left after each wrong code, down to asking for a new one', async () => {
+    server = passwordlessServer();
+    const { lock } = await page(lockTag);
+    let refusals = 0;
+    lock.addEventListener('authorization_error', (event) => {
+      refusals++;
+      expect(event.detail).to.deep.equal({
+        error: 'invalid_grant',
+        errorDescription: 'Wrong email or verification code.',
+      });
+    });
+    await toCodeStep(lock);
+    await typeWrongCode(lock, 2);
+    expect(alertText(lock)).to.equal('That code is wrong. You have 2 more tries.');
+    await typeWrongCode(lock, 3);
+    expect(alertText(lock)).to.equal('That code is wrong. You have 1 more try.');
+    await typeWrongCode(lock, 4);
+    expect(alertText(lock)).to.equal(
+      'That code is wrong, and it was the last try. Ask for a new code.',
+    );
+    expect(refusals).to.equal(3);
+    expect($(lock, '#code').getAttribute('aria-invalid')).to.equal('true');
+    await expectAccessible(lock);
+  });
+
+  it('does not send the same refused code again when it is autofilled again', async () => {
+    server = passwordlessServer();
+    const { lock } = await page(lockTag);
+    await toCodeStep(lock);
+    await typeWrongCode(lock, 2);
+    const code = $<HTMLInputElement>(lock, '#code');
+    code.dispatchEvent(new Event('input', { bubbles: true }));
+    await lock.updateComplete;
+    expect(server.requests).to.have.length(2);
+  });
+
+  const errors: [string, () => Response, string][] = [
+    [
+      'code_expired',
+      () => json(403, { error: 'invalid_grant', error_description: 'The code has expired.' }),
+      'That code has expired. Ask for a new one.',
+    ],
+    [
+      'too_many_attempts',
+      () => json(429, { error: 'too_many_attempts', error_description: 'x' }),
+      'Too many wrong codes. Wait a few minutes, then ask for a new code.',
+    ],
+    [
+      'a server error',
+      () => json(500, { error: 'server_error' }),
+      'Something went wrong on our side. Try again later.',
+    ],
+    [
+      'a network failure',
+      () => {
+        throw new TypeError('Failed to fetch');
+      },
+      "Can't reach the server. Check your connection and try again.",
+    ],
+  ];
+  for (const [name, answer, message] of errors) {
+    it(`says what went wrong with the code: ${name}`, async () => {
+      server = stubServer({
+        '/passwordless/start': () => json(200, { _id: 'r', email: 'ada@example.com' }),
+        '/oauth/token': answer,
+      });
+      const { lock } = await page(lockTag);
+      await toCodeStep(lock);
+      await sendKeys({ type: '123456' });
+      await waitUntil(() => alertText(lock), 'no error appeared');
+      expect(alertText(lock)).to.equal(message);
+      expect($<HTMLInputElement>(lock, '#code').value).to.equal('123456');
+    });
+  }
+
+  it('reports an origin the client does not allow as unrecoverable, with its message', async () => {
+    server = stubServer({
+      '/passwordless/start': () =>
+        json(403, { error: 'access_denied', error_description: 'Origin x is not allowed.' }),
+    });
+    const { lock } = await page(lockTag);
+    const unrecoverable = oneEvent(lock, 'unrecoverable_error');
+    const errorLog = console.error;
+    console.error = () => {};
+    try {
+      await lock.show();
+      await sendKeys({ type: 'ada@example.com' });
+      await sendKeys({ press: 'Enter' });
+      expect((await unrecoverable).detail.error).to.equal('access_denied');
+    } finally {
+      console.error = errorLog;
+    }
+    expect(alertText(lock)).to.equal('This website is not allowed to log in to this application.');
+  });
+
+  it('says the server refused the email', async () => {
+    server = stubServer({
+      '/passwordless/start': () => json(400, { error: 'bad.email', error_description: 'x' }),
+    });
+    const { lock } = await page(lockTag);
+    await lock.show();
+    await sendKeys({ type: 'ada@example.com' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => alertText(lock), 'no error appeared');
+    expect(alertText(lock)).to.equal('Enter a valid email address.');
+    expect($(lock, '#email').getAttribute('aria-invalid')).to.equal('true');
+  });
+
+  it('asks for the code when the field is empty', async () => {
+    server = passwordlessServer();
+    const { lock } = await page(lockTag);
+    await toCodeStep(lock);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => alertText(lock), 'no error appeared');
+    expect(alertText(lock)).to.equal('Enter the code from the email.');
+    expect(server.requests).to.have.length(1);
+  });
+});
+
+describe('signed-in screen', () => {
+  it('stays open saying "You are logged in." when autoclose is off (the default)', async () => {
+    server = passwordlessServer();
+    const { lock } = await page(lockTag);
+    expect(lock.autoclose).to.equal(false);
+    await toCodeStep(lock);
+    const authenticated = oneEvent(lock, 'authenticated');
+    await sendKeys({ type: CODE });
+    await authenticated;
+    await waitUntil(() => focused(lock)?.id === 'done', 'focus did not move to the message');
+    expect(text(lock, '[part="done"]')).to.equal('You are logged in.');
+    expect(lock.open).to.equal(true);
+    await expectAccessible(lock);
+  });
+});
+
+describe('magic link mode', () => {
+  it('sends a link with the redirect and shows "check your inbox"', async () => {
+    server = passwordlessServer({ resend_after: 30 });
+    const { lock } = await page(
+      html`<passwordless-lock
+        client-id="demo"
+        domain="http://localhost:3000"
+        passwordless-method="link"
+      ></passwordless-lock>`,
+    );
+    lock.auth = { redirectUrl: 'http://localhost:5173/callback', params: { scope: 'openid' } };
+    await lock.show();
+    expect(text(lock, 'button[type="submit"]')).to.equal('Send link');
+    await expectAccessible(lock);
+    await sendKeys({ type: 'ada@example.com' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => lock.shadowRoot!.querySelector('[part~="link-sent"]'), 'no link screen');
+    expect(server.requests[0]?.body).to.deep.include({ send: 'link' });
+    const authParams = server.requests[0]?.body.authParams as Record<string, string>;
+    expect(authParams).to.deep.include({
+      scope: 'openid',
+      redirect_uri: 'http://localhost:5173/callback',
+      response_type: 'token id_token',
+    });
+    expect(authParams.state).to.match(/^[\w-]{22}$/);
+    expect(authParams.nonce).to.match(/^[\w-]{22}$/);
+    expect(authParams.nonce).not.to.equal(authParams.state);
+    expect(statusText(lock)).to.equal('We sent a link to ada@example.com.');
+    expect(text(lock, 'button[part~="resend-button"]')).to.equal('Send a new link');
+    await expectAccessible(lock);
+  });
+});
+
+describe('every state passes axe', () => {
+  it('while a request is pending', async () => {
+    let answer!: (response: Response) => void;
+    server = stubServer({
+      '/passwordless/start': () => new Promise<Response>((resolve) => (answer = resolve)),
+    });
+    const { lock } = await page(lockTag);
+    await lock.show();
+    await sendKeys({ type: 'ada@example.com' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => answer, 'no request was made');
+    await lock.updateComplete;
+    expect(statusText(lock)).to.equal('Sending…');
+    await expectAccessible(lock);
+    answer(json(200, { _id: 'r', email: 'ada@example.com' }));
+  });
+
+  it('inline, right to left, on the link screen', async () => {
+    server = passwordlessServer();
+    const { lock } = await page(
+      html`<passwordless-lock
+        client-id="demo"
+        domain="http://localhost:3000"
+        language="he"
+        passwordless-method="link"
+        inline
+      ></passwordless-lock>`,
+    );
+    await expectAccessible(lock);
+    $(lock, '#email').focus();
+    await sendKeys({ type: 'ada@example.com' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => lock.shadowRoot!.querySelector('[part~="link-sent"]'), 'no link screen');
+    expect($(lock, 'section').getAttribute('dir')).to.equal('rtl');
+    await expectAccessible(lock);
+  });
+
+  it('after going back to change the email, by keyboard', async () => {
+    server = passwordlessServer();
+    const { lock } = await page(lockTag);
+    await toCodeStep(lock, 'grace@example.com');
+    await tabTo(lock, (el) => el.getAttribute('part') === 'button back-button');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => focused(lock)?.id === 'email', 'focus did not go back to the email');
+    await sendKeys({ press: 'ControlOrMeta+A' });
+    await sendKeys({ type: 'ada@example.com' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => server.requests.length === 2, 'the new email was not sent');
+    expect(server.requests[1]?.body.email).to.equal('ada@example.com');
+    await waitUntil(() => focused(lock)?.id === 'code', 'focus did not move to the code');
+    await expectAccessible(lock);
+  });
+});

@@ -1,0 +1,127 @@
+import { expect, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import i18next from 'i18next';
+import { $, alertText, expectAccessible, page, statusText, text, toCodeStep } from './helpers.js';
+import { json, passwordlessServer, stubServer } from './server-stub.js';
+
+let server: ReturnType<typeof stubServer>;
+
+beforeEach(() => {
+  localStorage.clear();
+  server = passwordlessServer();
+});
+afterEach(() => server.restore());
+
+describe('languages', () => {
+  it('loads Arabic on demand and lays the dialog out right to left', async () => {
+    const { lock } = await page(
+      html`<passwordless-lock
+        client-id="demo"
+        domain="http://localhost:3000"
+        language="ar"
+      ></passwordless-lock>`,
+    );
+    await lock.show();
+    const dialog = $(lock, 'dialog');
+    expect(dialog.getAttribute('lang')).to.equal('ar');
+    expect(dialog.getAttribute('dir')).to.equal('rtl');
+    expect(text(lock, 'h2')).to.equal('تسجيل الدخول');
+    // Logical CSS: in RTL the close button sits on the left of the heading.
+    const close = $(lock, 'button[part~="close-button"]').getBoundingClientRect();
+    expect(close.left).to.be.below($(lock, 'h2').getBoundingClientRect().left);
+    await expectAccessible(lock);
+  });
+
+  it('takes the lang attribute when there is no language, e.g. Hebrew', async () => {
+    const { lock } = await page(
+      html`<passwordless-lock
+        client-id="demo"
+        domain="http://localhost:3000"
+        lang="he"
+      ></passwordless-lock>`,
+    );
+    expect($(lock, 'dialog').getAttribute('dir')).to.equal('rtl');
+    expect(text(lock, 'label[for="email"]')).to.equal('אימייל');
+  });
+
+  it('matches fr-CA to French and sends fr-CA to the server on start', async () => {
+    const { lock } = await page(
+      html`<passwordless-lock
+        client-id="demo"
+        domain="http://localhost:3000"
+        language="fr-CA"
+      ></passwordless-lock>`,
+    );
+    await toCodeStep(lock);
+    expect($(lock, 'dialog').getAttribute('lang')).to.equal('fr');
+    expect(statusText(lock)).to.equal('Nous avons envoyé un code à ada@example.com.');
+    expect(server.requests[0]?.headers.get('X-Request-Language')).to.equal('fr-CA');
+  });
+
+  it('falls back to English for a language it does not ship', async () => {
+    const { lock } = await page(
+      html`<passwordless-lock
+        client-id="demo"
+        domain="http://localhost:3000"
+        language="pt-BR"
+      ></passwordless-lock>`,
+    );
+    expect($(lock, 'dialog').getAttribute('lang')).to.equal('en');
+    expect(text(lock, 'h2')).to.equal('Log in');
+  });
+
+  it('switches language at run time', async () => {
+    const { lock } = await page();
+    lock.language = 'ja';
+    await lock.updateComplete;
+    expect(text(lock, 'h2')).to.equal('ログイン');
+    lock.language = 'es';
+    await lock.updateComplete;
+    expect(text(lock, 'h2')).to.equal('Iniciar sesión');
+  });
+
+  it('uses the plural forms of the language (Arabic dual)', async () => {
+    server.restore();
+    server = stubServer({
+      '/passwordless/start': () =>
+        json(429, { error: 'too_many_requests' }, { 'Retry-After': '2' }),
+    });
+    const { lock } = await page(
+      html`<passwordless-lock
+        client-id="demo"
+        domain="http://localhost:3000"
+        language="ar"
+      ></passwordless-lock>`,
+    );
+    await lock.show();
+    await sendKeys({ type: 'ada@example.com' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => alertText(lock), 'no error appeared');
+    expect(alertText(lock)).to.equal('طلبات كثيرة جدًا. حاول مرة أخرى بعد ثانيتين.');
+  });
+
+  it('lets languageDictionary override any string, in any language', async () => {
+    const { lock } = await page();
+    lock.languageDictionary = { heading: 'Sign in', email: { submit: 'Email me a code' } };
+    await lock.updateComplete;
+    expect(text(lock, 'h2')).to.equal('Sign in');
+    expect(text(lock, 'button[type="submit"]')).to.equal('Email me a code');
+    expect(text(lock, 'label[for="email"]')).to.equal('Email');
+    lock.language = 'fr';
+    await lock.updateComplete;
+    expect(text(lock, 'h2')).to.equal('Sign in');
+    expect(text(lock, 'label[for="email"]')).to.equal('E-mail');
+  });
+
+  it("leaves the page's own i18next alone", async () => {
+    await page(
+      html`<passwordless-lock
+        client-id="demo"
+        domain="http://localhost:3000"
+        language="de"
+      ></passwordless-lock>`,
+    );
+    expect(i18next.isInitialized).not.to.equal(true);
+    expect(i18next.language).to.equal(undefined);
+  });
+});

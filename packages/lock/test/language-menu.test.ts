@@ -1,0 +1,133 @@
+import { aTimeout, expect, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { FloatingController } from '../src/floating-controller.js';
+import { $, expectAccessible, focused, page, text } from './helpers.js';
+import { passwordlessServer } from './server-stub.js';
+
+let server: ReturnType<typeof passwordlessServer>;
+
+beforeEach(() => {
+  localStorage.clear();
+  server = passwordlessServer();
+});
+afterEach(() => server.restore());
+
+const withMenu = html`<passwordless-lock
+  client-id="demo"
+  domain="http://localhost:3000"
+  language="en"
+  language-menu
+></passwordless-lock>`;
+
+describe('language menu', () => {
+  it('is off unless asked for', async () => {
+    const { lock } = await page();
+    expect(lock.shadowRoot!.querySelector('#language-button')).to.equal(null);
+  });
+
+  it('switches language by keyboard alone, and gives focus back to its button', async () => {
+    const { lock } = await page(withMenu);
+    await lock.show();
+    const button = $(lock, '#language-button');
+    expect(button.getAttribute('aria-label')).to.equal('Language: English');
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => focused(lock)?.getAttribute('role') === 'menuitemradio', 'no item focus');
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    expect(focused(lock)?.getAttribute('aria-checked')).to.equal('true');
+    expect(focused(lock)?.textContent?.trim()).to.equal('English');
+    await expectAccessible(lock);
+
+    await sendKeys({ press: 'End' });
+    expect(focused(lock)?.getAttribute('lang')).to.equal('ja');
+    await sendKeys({ press: 'ArrowDown' });
+    expect(focused(lock)?.getAttribute('lang')).to.equal('en');
+    await sendKeys({ press: 'ArrowUp' });
+    await sendKeys({ press: 'ArrowUp' });
+    await sendKeys({ press: 'ArrowUp' });
+    expect(focused(lock)?.textContent?.trim()).to.equal('Français');
+    await sendKeys({ press: 'Enter' });
+    await lock.updateComplete;
+
+    expect(lock.language).to.equal('fr');
+    expect(text(lock, 'h2')).to.equal('Connexion');
+    expect($(lock, 'dialog').getAttribute('lang')).to.equal('fr');
+    expect(lock.shadowRoot!.querySelector('[role="menuitemradio"]')).to.equal(null);
+    expect(focused(lock)).to.equal($(lock, '#language-button'));
+    expect($(lock, '#language-button').getAttribute('aria-label')).to.equal('Langue: Français');
+  });
+
+  it('closes on Escape without closing the dialog', async () => {
+    const { lock } = await page(withMenu);
+    await lock.show();
+    $(lock, '#language-button').focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await waitUntil(() => focused(lock)?.getAttribute('role') === 'menuitemradio', 'no item focus');
+    await sendKeys({ press: 'Escape' });
+    await aTimeout(20);
+    expect(lock.open).to.equal(true);
+    expect($(lock, '#language-menu').hidden).to.equal(true);
+    expect(focused(lock)?.id).to.equal('language-button');
+  });
+
+  it('sits anchored under its button, inside the viewport, in RTL too', async () => {
+    const { lock } = await page(withMenu);
+    lock.language = 'ar';
+    await lock.show();
+    $(lock, '#language-button').click();
+    const menu = $(lock, '#language-menu');
+    await waitUntil(() => menu.style.top !== '', 'the menu was never placed');
+    const anchor = $(lock, '#language-button').getBoundingClientRect();
+    const box = menu.getBoundingClientRect();
+    expect(box.top).to.be.closeTo(anchor.bottom + 4, 1);
+    expect(box.left).to.be.at.least(0);
+    expect(box.right).to.be.at.most(window.innerWidth);
+  });
+});
+
+describe('FloatingController', () => {
+  it('follows its reference until released, and releases when the host disconnects', async () => {
+    const host = { addController() {}, requestUpdate() {} } as never;
+    const floating = new FloatingController(host);
+    const reference = document.createElement('button');
+    reference.textContent = 'anchor';
+    reference.style.cssText = 'position: fixed; top: 10px; left: 10px';
+    const menu = document.createElement('div');
+    menu.style.cssText = 'position: fixed; top: 0; left: 0; width: 50px; height: 20px';
+    document.body.append(reference, menu);
+    try {
+      await floating.anchor(reference, menu);
+      expect(floating.anchored).to.equal(true);
+      await waitUntil(
+        () => menu.style.top === `${10 + reference.offsetHeight + 4}px`,
+        'not placed',
+      );
+
+      reference.style.top = '100px';
+      await waitUntil(
+        () => menu.style.top === `${100 + reference.offsetHeight + 4}px`,
+        'not moved',
+      );
+
+      floating.hostDisconnected();
+      expect(floating.anchored).to.equal(false);
+      reference.style.top = '200px';
+      await aTimeout(100);
+      expect(menu.style.top).to.equal(`${100 + reference.offsetHeight + 4}px`);
+    } finally {
+      reference.remove();
+      menu.remove();
+    }
+  });
+
+  it('is released when the element leaves the page with its menu open', async () => {
+    const { lock } = await page(withMenu);
+    await lock.show();
+    $(lock, '#language-button').click();
+    const controller = (lock as unknown as { menu: { anchored: boolean } }).menu;
+    await waitUntil(() => controller.anchored, 'the menu was never anchored');
+    lock.remove();
+    expect(controller.anchored).to.equal(false);
+  });
+});
