@@ -363,9 +363,29 @@ describe.skipIf(!chromiumPath)('against the real server, in Chromium', () => {
           ),
       server.origin,
     );
-    // The server refuses with 403 "Origin … is not allowed."; unless it sends CORS headers on that
-    // refusal, the browser hides the answer and the page can only see a network failure.
-    expect(['origin_not_allowed', 'network']).toContain(result);
+    // The server refuses with 403 "Origin … is not allowed." and CORS headers on that refusal
+    // (with credentials, which this transport sends), so the page reads why instead of seeing a
+    // network failure.
+    expect(result).toBe('origin_not_allowed');
+    await page.close();
+  });
+
+  it('reports an unlisted page origin as origin_not_allowed when it asks for a code', async () => {
+    await openApp('/', app.origin.replace('127.0.0.1', 'localhost'));
+    const address = email();
+    const result = await page.evaluate(
+      ([domain, email]) =>
+        window.client.passwordlessStart(domain, { clientId: 'app', email }).then(
+          () => 'sent',
+          (error: unknown) => window.client.messageKeyOf(error),
+        ),
+      [server.origin, address] as const,
+    );
+    expect(result).toBe('origin_not_allowed');
+    const inbox = (await (
+      await fetch(`${server.origin}/dev/inbox.json?to=${encodeURIComponent(address)}`)
+    ).json()) as { messages: unknown[] };
+    expect(inbox.messages).toEqual([]);
     await page.close();
   });
 });

@@ -12,7 +12,7 @@ import { startDevInboxMailer } from './mail/dev-inbox-smtp.js';
 import { createSmtpMailer, type Mailer } from './mail/mailer.js';
 import { MailOutbox } from './mail/outbox.js';
 import { EmailTemplates } from './mail/templates.js';
-import { knownOrigins } from './origins.js';
+import { knownOrigins, READABLE_REFUSAL_ROUTES } from './origins.js';
 import { eventRetentionMs } from './rate-limits.js';
 import { devInboxRoutes } from './routes/dev-inbox.js';
 import { authorizeRoutes } from './routes/authorize.js';
@@ -56,6 +56,8 @@ export interface AppDeps {
   outboxIntervalMs?: number;
   /** How long /passwordless/start waits for SMTP before answering with the mail queued; 5000 ms. */
   outboxFirstTryWaitMs?: number;
+  /** Fastify's `serverFactory`: the CLI binds its port before building the app (cli.ts). */
+  serverFactory?: FastifyServerOptions['serverFactory'];
 }
 
 /** The data dir cannot be created, written, or holds files the server cannot read. */
@@ -114,7 +116,7 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
       now: deps.now ?? Date.now,
       random: deps.random ?? randomBytes,
     };
-    app = await createFastify(ctx, deps.logger ?? false);
+    app = await createFastify(ctx, deps.logger ?? false, deps.serverFactory);
     outbox.start(deps.outboxIntervalMs);
     const pruneTimer = setInterval(() => {
       const now = ctx.now();
@@ -135,9 +137,11 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
 async function createFastify(
   ctx: AppContext,
   logger: FastifyServerOptions['logger'],
+  serverFactory: FastifyServerOptions['serverFactory'],
 ): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
+    ...(serverFactory ? { serverFactory } : {}),
     bodyLimit: BODY_LIMIT_BYTES,
     ajv: {
       // Refuse what does not match instead of silently dropping or coercing it, and name every
@@ -149,16 +153,29 @@ async function createFastify(
   await app.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
 
   const origins = knownOrigins(ctx.config.clients);
-  await app.register(cors, {
-    // Browsers get CORS headers only for origins some client lists; each route then checks
-    // that its own client lists the origin. Routes may override (discovery is public).
-    origin: (origin, callback) => callback(null, origin !== undefined && origins.has(origin)),
+  const corsFor = (origin: string | false, credentials: boolean) => ({
+    origin,
     methods: ['GET', 'POST'],
     allowedHeaders: ['Content-Type', 'Authorization', 'X-Request-Language', 'Auth0-Client'],
     exposedHeaders: ['Retry-After'],
-    // auth0.js sends /co/authenticate with credentials; origins are always checked, never '*'.
-    credentials: true,
+    credentials,
     maxAge: 600,
+  });
+  await app.register(cors, {
+    // Browsers get CORS headers only for origins some client lists; each route then checks that
+    // its own client lists the origin, and routes may override (discovery is public). auth0.js
+    // sends /co/authenticate with credentials; origins are always checked, never '*'.
+    // One exception: the preflight of a route that refuses an unlisted origin readably is
+    // answered for any origin, so the page gets to read the 403 (origins.ts).
+    delegator: (request, callback) => {
+      const origin = request.headers.origin;
+      if (origin !== undefined && origins.has(origin)) return callback(null, corsFor(origin, true));
+      const refusal = READABLE_REFUSAL_ROUTES.get(request.url.split('?')[0]!);
+      if (origin !== undefined && refusal && request.method === 'OPTIONS') {
+        return callback(null, corsFor(origin, refusal.credentials));
+      }
+      callback(null, corsFor(false, false));
+    },
   });
 
   await app.register(discoveryRoutes, ctx);

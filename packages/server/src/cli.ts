@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { FastifyInstance } from 'fastify';
@@ -80,9 +82,15 @@ function readConfigFile(file: string): unknown {
   }
 }
 
-async function listen(app: FastifyInstance, options: CliOptions): Promise<string> {
+async function bind(server: http.Server, options: CliOptions): Promise<void> {
   try {
-    await app.listen({ port: options.port, host: options.host });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, options.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') {
@@ -95,8 +103,15 @@ async function listen(app: FastifyInstance, options: CliOptions): Promise<string
     }
     throw error;
   }
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port;
+}
+
+/** Stops accepting connections and resolves once the requests in flight are answered. */
+function closeServer(server: http.Server): Promise<void> {
+  return new Promise((resolve) => server.close(() => resolve()));
+}
+
+function publicUrl(server: http.Server, options: CliOptions): string {
+  const { port } = server.address() as AddressInfo;
   const loopback = ['127.0.0.1', 'localhost', '::1', '0.0.0.0', '::'].includes(options.host);
   return `http://${loopback ? 'localhost' : options.host}:${port}`;
 }
@@ -118,34 +133,61 @@ async function main(): Promise<void> {
     return;
   }
   const file = options.configFile ? readConfigFile(options.configFile) : undefined;
-  const config = resolveConfig(file, {
-    dev: options.dev,
-    port: options.port,
-    dataDir: options.dataDir,
-    ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}),
-  });
-  const app = await buildApp(config, { logger: { level: 'warn' } });
+  const server = http.createServer();
+  // Until the app is ready, a request that arrives gets 503 instead of hanging.
+  let handle: http.RequestListener = (_request, response) => {
+    response.writeHead(503, { 'retry-after': '1' }).end();
+  };
+  server.on('request', (request, response) => handle(request, response));
+  let app: FastifyInstance;
+  try {
+    // The default issuer (`http://localhost:<port>/`, every token's `iss` and the base of magic
+    // links) must name the port the OS picks for --port 0, so that port is bound first. A fixed
+    // port is bound last, after every config and data dir problem has had its chance to show.
+    if (options.port === 0) await bind(server, options);
+    const config = resolveConfig(file, {
+      dev: options.dev,
+      port: server.listening ? (server.address() as AddressInfo).port : options.port,
+      dataDir: options.dataDir,
+      ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}),
+    });
+    let fastifyHandler: http.RequestListener | undefined;
+    app = await buildApp(config, {
+      logger: { level: 'warn' },
+      serverFactory: (handler) => {
+        fastifyHandler = handler;
+        return server;
+      },
+    });
+    await app.ready();
+    handle = fastifyHandler!;
+    if (!server.listening)
+      await bind(server, options).catch(async (error: unknown) => {
+        await app.close();
+        throw error;
+      });
+  } catch (error) {
+    if (server.listening) await closeServer(server);
+    throw error;
+  }
 
   let closing = false;
   const shutdown = () => {
     if (closing) return;
     closing = true;
-    app.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    // The app does not close a server it was handed (serverFactory) and did not listen on.
+    closeServer(server)
+      .then(() => app.close())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
 
-  let url: string;
-  try {
-    url = await listen(app, options);
-  } catch (error) {
-    await app.close();
-    throw error;
-  }
-  const inbox = config.dev ? ` (dev inbox: ${url}/dev/inbox)` : '';
+  const url = publicUrl(server, options);
+  const inbox = options.dev ? ` (dev inbox: ${url}/dev/inbox)` : '';
   console.log(`${NAME} listening on ${url}${inbox}`);
 }
 

@@ -137,6 +137,30 @@ describe('passwordless-lock-server CLI', () => {
     expect(response.status).toBe(200);
     expect(((await response.json()) as { keys: unknown[] }).keys).toHaveLength(1);
     expect((await fs.stat(path.join(dir, 'passwordless.sqlite'))).isFile()).toBe(true);
+    // With no configured issuer, the default one names the port really bound, not port 0.
+    const discovery = await fetch(`${match![1]}/.well-known/openid-configuration`);
+    expect(((await discovery.json()) as { issuer: string }).issuer).toBe(`${match![1]}/`);
+    const address = 'cli@example.com';
+    const start = await fetch(`${match![1]}/passwordless/start`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        client_id: 'demo',
+        connection: 'email',
+        email: address,
+        send: 'link',
+        authParams: {
+          redirect_uri: 'http://localhost:5173/',
+          code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+          code_challenge_method: 'S256',
+        },
+      }),
+    });
+    expect(start.status).toBe(200);
+    const inbox = (await (
+      await fetch(`${match![1]}/dev/inbox.json?to=${encodeURIComponent(address)}`)
+    ).json()) as { messages: Array<{ text: string }> };
+    expect(inbox.messages[0]!.text).toContain(`${match![1]}/passwordless/verify_redirect?`);
 
     const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
     child.kill('SIGTERM');

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { OTP_GRANT } from '../src/app.js';
 import { startTestServer } from './helpers.js';
 
 const START = { client_id: 'demo', connection: 'email', email: 'a@example.com', send: 'code' };
 
 describe('browser origins', () => {
-  it('refuses a start from an origin the client does not list, and sends no mail', async () => {
+  it('refuses a start from an origin the client does not list readably, and sends no mail', async () => {
     const server = await startTestServer();
     const response = await server.inject({
       method: 'POST',
@@ -17,9 +18,74 @@ describe('browser origins', () => {
       error: 'access_denied',
       error_description: 'Origin https://evil.example is not allowed.',
     });
-    expect(response.headers['access-control-allow-origin']).toBeUndefined();
+    // The page may read the refusal (to say "this site is not allowed"), with no credentials.
+    expect(response.headers['access-control-allow-origin']).toBe('https://evil.example');
+    expect(response.headers.vary).toContain('Origin');
+    expect(response.headers['access-control-allow-credentials']).toBeUndefined();
     const inbox = await server.inject({ url: '/dev/inbox.json' });
     expect(inbox.json().messages).toEqual([]);
+  });
+
+  it('refuses a token request from an unlisted origin readably, and issues nothing', async () => {
+    const server = await startTestServer();
+    await server.start('a@example.com');
+    const code = await server.codeFromInbox('a@example.com');
+    const refused = await server.inject({
+      method: 'POST',
+      url: '/oauth/token',
+      headers: { origin: 'https://evil.example' },
+      payload: {
+        grant_type: OTP_GRANT,
+        client_id: 'demo',
+        username: 'a@example.com',
+        otp: code,
+        realm: 'email',
+      },
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toEqual({
+      error: 'access_denied',
+      error_description: 'Origin https://evil.example is not allowed.',
+    });
+    expect(refused.headers['access-control-allow-origin']).toBe('https://evil.example');
+    expect(refused.headers.vary).toContain('Origin');
+    expect(refused.headers['access-control-allow-credentials']).toBeUndefined();
+    // The code was not used up: the refusal came before it was looked at.
+    expect((await server.token('a@example.com', code)).statusCode).toBe(200);
+  });
+
+  it('refuses /co/authenticate from an unlisted origin readably, with credentials as auth0.js sends them', async () => {
+    const server = await startTestServer();
+    const response = await server.inject({
+      method: 'POST',
+      url: '/co/authenticate',
+      headers: { origin: 'https://evil.example' },
+      payload: {
+        client_id: 'demo',
+        username: 'a@example.com',
+        otp: '123456',
+        realm: 'email',
+        credential_type: OTP_GRANT,
+      },
+    });
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error_description).toBe('Origin https://evil.example is not allowed.');
+    expect(response.headers['access-control-allow-origin']).toBe('https://evil.example');
+    expect(response.headers['access-control-allow-credentials']).toBe('true');
+    expect(response.headers.vary).toContain('Origin');
+    expect(response.json()).not.toHaveProperty('login_ticket');
+  });
+
+  it('gives an unlisted origin no CORS headers on other failures of those routes', async () => {
+    const server = await startTestServer();
+    const response = await server.inject({
+      method: 'POST',
+      url: '/passwordless/start',
+      headers: { origin: 'https://evil.example' },
+      payload: { ...START, client_id: 'nobody' },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['access-control-allow-origin']).toBeUndefined();
   });
 
   it("refuses an origin another client lists but this client doesn't", async () => {
@@ -73,14 +139,58 @@ describe('browser origins', () => {
     );
   });
 
-  it('gives no CORS headers to the preflight of an unknown origin', async () => {
+  it.each([
+    ['/passwordless/start', undefined],
+    ['/oauth/token', undefined],
+    ['/co/authenticate', 'true'],
+  ])(
+    'answers the preflight of an unknown origin at %s, so the refusal can be read',
+    async (url, credentials) => {
+      const server = await startTestServer();
+      const response = await server.inject({
+        method: 'OPTIONS',
+        url,
+        headers: {
+          origin: 'https://evil.example',
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type',
+        },
+      });
+      expect(response.statusCode).toBe(204);
+      expect(response.headers['access-control-allow-origin']).toBe('https://evil.example');
+      expect(response.headers['access-control-allow-methods']).toContain('POST');
+      expect(response.headers['access-control-allow-headers']).toContain('Content-Type');
+      expect(response.headers['access-control-allow-credentials']).toBe(credentials);
+      expect(response.headers.vary).toContain('Origin');
+    },
+  );
+
+  it.each(['/userinfo', '/authorize', '/v2/logout'])(
+    'gives no CORS headers to the preflight of an unknown origin at %s',
+    async (url) => {
+      const server = await startTestServer();
+      const response = await server.inject({
+        method: 'OPTIONS',
+        url,
+        headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' },
+      });
+      expect(response.statusCode).toBeGreaterThanOrEqual(400);
+      expect(response.headers['access-control-allow-origin']).toBeUndefined();
+    },
+  );
+
+  it('gives no CORS headers to an unknown origin at /userinfo', async () => {
     const server = await startTestServer();
+    await server.start('a@example.com');
+    const tokens = await server.token('a@example.com', await server.codeFromInbox('a@example.com'));
     const response = await server.inject({
-      method: 'OPTIONS',
-      url: '/passwordless/start',
-      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+      url: '/userinfo',
+      headers: {
+        origin: 'https://evil.example',
+        authorization: `Bearer ${tokens.json().access_token}`,
+      },
     });
-    expect(response.statusCode).toBeGreaterThanOrEqual(400);
+    expect(response.statusCode).toBe(403);
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
   });
 

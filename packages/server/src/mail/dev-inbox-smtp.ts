@@ -17,6 +17,8 @@ export async function startDevInboxMailer(store: Store): Promise<Mailer & { port
     authOptional: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
     logger: false,
+    // The only client is our own transport on loopback: no reverse DNS lookup per connection.
+    disableReverseLookup: true,
     banner: 'passwordless-lock dev inbox',
     size: MAX_MESSAGE_BYTES,
     onData(stream, session, callback) {

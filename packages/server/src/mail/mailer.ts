@@ -20,13 +20,19 @@ export interface Mailer {
 export function createSmtpMailer(smtp: SmtpConfig): Mailer {
   // Well under the outbox's 60 s lease: a hung server fails the try instead of blocking it.
   const timeouts = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
+  // Pooled: a new connection per mail costs the TCP/TLS handshake and the server's greeting
+  // delay (smtp-server waits 100 ms to catch early talkers; Postfix's postscreen longer), which
+  // made that handshake most of /passwordless/start's time. A message still resolves only once
+  // the server accepted it; a dropped connection fails the message, and the outbox retries it.
+  const pool = { pool: true, maxConnections: 5, maxMessages: 100 } as const;
   const transport =
     'url' in smtp
-      ? nodemailer.createTransport({ url: smtp.url, ...timeouts })
+      ? nodemailer.createTransport({ url: smtp.url, ...pool, ...timeouts })
       : nodemailer.createTransport({
           host: smtp.host,
           port: smtp.port,
           secure: smtp.secure,
+          ...pool,
           ...timeouts,
           ...(smtp.user === undefined ? {} : { auth: { user: smtp.user, pass: smtp.pass ?? '' } }),
         });

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { OTP_GRANT } from '../config.js';
 import type { AppContext } from '../context.js';
 import { AuthError, type ErrorStyle } from '../errors.js';
+import { originRefused } from '../origins.js';
 import { sha256Hex } from '../tokens.js';
 import { verifyEmailCode } from '../verification.js';
 
@@ -51,7 +52,7 @@ export async function crossOriginRoutes(app: FastifyInstance, ctx: AppContext): 
       if (!client) throw new AuthError(401, 'invalid_client', 'Unknown client.');
       const origin = request.headers.origin;
       if (origin === undefined || !client.webOrigins.includes(origin)) {
-        throw new AuthError(403, 'access_denied', `Origin ${origin ?? '(none)'} is not allowed.`);
+        throw originRefused(origin, '/co/authenticate');
       }
       if (body.credential_type !== OTP_GRANT) {
         throw new AuthError(

@@ -93,7 +93,7 @@ export async function passwordlessRoutes(app: FastifyInstance, ctx: AppContext):
       const body = request.body;
       const client = ctx.clients.get(body.client_id);
       if (!client) throw new AuthError(400, 'bad.client_id', 'Unknown client.');
-      assertOriginAllowed(client, request.headers.origin);
+      assertOriginAllowed(client, request.headers.origin, '/passwordless/start');
       const connection = ctx.config.connections.email;
       if (body.connection !== connection.name) {
         throw new AuthError(400, 'bad.connection', 'Connection does not exist.');

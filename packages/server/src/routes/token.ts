@@ -60,7 +60,7 @@ export async function tokenRoutes(app: FastifyInstance, ctx: AppContext): Promis
       }
       const client = ctx.clients.get(required(body.client_id, 'client_id'));
       if (!client) throw new AuthError(401, 'invalid_client', 'Unknown client.');
-      assertOriginAllowed(client, request.headers.origin);
+      assertOriginAllowed(client, request.headers.origin, '/oauth/token');
       if (!client.grantTypes.includes(body.grant_type)) {
         throw new AuthError(
           403,
