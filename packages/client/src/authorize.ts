@@ -5,6 +5,12 @@ import { validateIdToken, type IdTokenExpectations, type IdTokenOptions } from '
 import { decodeJwtPayload } from './jwt.js';
 import type { Transaction, TransactionOptions } from './transaction.js';
 
+/**
+ * The grant type Auth0 defines for exchanging a passwordless one-time code. (Here, beside what
+ * both transports of `passwordlessLogin` share, so the lazily loaded one needs nothing else.)
+ */
+export const PASSWORDLESS_OTP_GRANT = 'http://auth0.com/oauth/grant-type/passwordless/otp';
+
 /** Options of the functions that log in: requests, id_token checks and transaction storage. */
 export interface LoginOptions extends RequestOptions, IdTokenOptions, TransactionOptions {
   /**

@@ -1,20 +1,10 @@
-import { finishAuthorization, toLoginResult, type LoginOptions } from './authorize.js';
+import { PASSWORDLESS_OTP_GRANT, toLoginResult, type LoginOptions } from './authorize.js';
 import type { PasswordlessLoginResult } from './authorize.js';
 import { toOrigin } from './domain.js';
 import { invalidArgument } from './errors.js';
-import {
-  AUTH0_CLIENT,
-  DEFAULT_TIMEOUT,
-  assertOptionalString,
-  assertString,
-  invalidResponse,
-  isObject,
-  requestJson,
-} from './http.js';
-import { beginTransaction, takeTransaction } from './transaction.js';
+import { assertOptionalString, assertString, isObject, requestJson } from './http.js';
 
-/** The grant type Auth0 defines for exchanging a passwordless one-time code. */
-export const PASSWORDLESS_OTP_GRANT = 'http://auth0.com/oauth/grant-type/passwordless/otp';
+export { PASSWORDLESS_OTP_GRANT };
 
 /** What {@link passwordlessLogin} needs. */
 export interface PasswordlessLoginParams {
@@ -56,12 +46,6 @@ export interface PasswordlessLoginOptions extends LoginOptions {
    */
   redirect?: (url: string) => void;
 }
-
-/** How long a loaded iframe may take to post its answer before it counts as blocked (ms). */
-const LOAD_GRACE = 1000;
-
-/** Answers that mean the iframe could not use the login (e.g. third-party cookies blocked). */
-const BLOCKED = ['login_required', 'consent_required', 'interaction_required'];
 
 /**
  * Exchanges the one-time code from {@link passwordlessStart} for tokens.
@@ -143,109 +127,13 @@ export async function passwordlessLogin(
   if (transport !== 'cross-origin') {
     throw invalidArgument('params.transport must be "otp" or "cross-origin"');
   }
-  if (responseType !== 'code' && responseType !== 'token id_token') {
-    throw invalidArgument('params.responseType must be "code" or "token id_token"');
-  }
-  if (typeof document === 'undefined') {
-    throw invalidArgument('the cross-origin transport needs a browser page');
-  }
-  const redirectUri = params.redirectUri ?? location.origin;
-  assertString(redirectUri, 'params.redirectUri');
-
-  const ticket = await requestJson(
-    {
-      method: 'POST',
-      url: `${origin}/co/authenticate`,
-      credentials: 'include',
-      body: {
-        client_id: clientId,
-        username: email,
-        otp: code,
-        realm: 'email',
-        credential_type: PASSWORDLESS_OTP_GRANT,
-      },
-    },
+  // The iframe and redirect round trip is loaded when asked for: a page that logs in with the
+  // `otp` transport (like the widget) does not download it.
+  const { crossOriginLogin } = await import('./cross-origin.js');
+  return crossOriginLogin(
+    domain,
+    { clientId, email, code, scope, extra, responseType, nonce, maxAge },
+    params.redirectUri,
     options,
   );
-  if (typeof ticket.login_ticket !== 'string') throw invalidResponse('a login_ticket');
-
-  const [transaction, query] = await beginTransaction(
-    { clientId, redirectUri, responseType, nonce, maxAge },
-    options,
-  );
-  const authorize = (mode: Record<string, string>) =>
-    `${origin}/authorize?${new URLSearchParams({
-      ...query,
-      scope,
-      ...extra,
-      login_ticket: ticket.login_ticket as string,
-      auth0Client: AUTH0_CLIENT,
-      ...mode,
-    })}`;
-
-  const answer = await webMessage(
-    authorize({ response_mode: 'web_message' }),
-    origin,
-    transaction.state,
-    options,
-  ).catch((error: unknown) => {
-    takeTransaction(transaction.state, options);
-    throw error;
-  });
-  if (!answer || BLOCKED.includes(answer.error as string)) {
-    // The transaction stays stored for parseCallback on the page the redirect comes back to.
-    (options.redirect ?? ((url) => location.assign(url)))(authorize({}));
-    return new Promise(() => {});
-  }
-  return finishAuthorization(domain, takeTransaction(transaction.state, options), answer, options);
-}
-
-/**
- * Loads `url` in a hidden iframe and resolves with the `authorization_response` it posts for
- * `state`, or with `undefined` when none comes (the browser blocked it): within a second of the
- * iframe's `load`, or within the timeout.
- */
-function webMessage(
-  url: string,
-  origin: string,
-  state: string,
-  { signal, timeout = DEFAULT_TIMEOUT }: LoginOptions,
-): Promise<Record<string, unknown> | undefined> {
-  return new Promise((resolve, reject) => {
-    signal?.throwIfAborted();
-    const iframe = document.createElement('iframe');
-    const finish = (settle: () => void) => {
-      clearTimeout(timer);
-      window.removeEventListener('message', onMessage);
-      signal?.removeEventListener('abort', onAbort);
-      iframe.remove();
-      settle();
-    };
-    const onMessage = ({ origin: from, source, data }: MessageEvent) => {
-      // Only the tenant's page in our iframe may answer, and only for this login.
-      if (
-        from === origin &&
-        source === iframe.contentWindow &&
-        data?.type === 'authorization_response' &&
-        data.response?.state === state
-      ) {
-        finish(() => resolve(data.response));
-      }
-    };
-    const onAbort = () => finish(() => reject(signal?.reason));
-    const blocked = (delay: number) => {
-      clearTimeout(timer);
-      timer = setTimeout(() => finish(() => resolve(undefined)), delay);
-    };
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    blocked(timeout);
-    window.addEventListener('message', onMessage);
-    signal?.addEventListener('abort', onAbort, { once: true });
-    // The answer page posts while it loads. A page that loaded without posting was refused
-    // (frame-ancestors, X-Frame-Options, a network error page): no need to wait for the timeout.
-    iframe.onload = () => blocked(LOAD_GRACE);
-    iframe.hidden = true;
-    iframe.src = url;
-    document.body.append(iframe);
-  });
 }
