@@ -2,13 +2,13 @@
 export interface AuthResult {
   accessToken: string;
   idToken: string;
-  /** The id_token's claims, decoded but not yet signature-checked. */
+  /** The id_token's claims, checked: signature (JWKS), `iss`, `aud`, `exp`, and `nonce` for a link. */
   idTokenPayload: Record<string, unknown>;
   /** Seconds until the access token expires. */
   expiresIn: number;
   tokenType: string;
   scope: string | undefined;
-  /** The `state` of a redirect login; `undefined` for a code login. */
+  /** The `state` of a magic-link login; `undefined` for a code login. */
   state: string | undefined;
 }
 
@@ -27,6 +27,9 @@ export interface UnrecoverableError {
   error: string;
   errorDescription: string | undefined;
 }
+
+/** Fired once a login answer in the page's address has been read: its result, or `null`. */
+export type HashParsedEvent = CustomEvent<AuthResult | null>;
 
 /** Why the modal is asked to close. */
 export type CloseSource = 'close-button' | 'keyboard' | 'backdrop';
@@ -58,6 +61,10 @@ export function unrecoverableErrorEvent(detail: UnrecoverableError): Unrecoverab
   return new CustomEvent('unrecoverable_error', { ...init, detail });
 }
 
+export function hashParsedEvent(detail: AuthResult | null): HashParsedEvent {
+  return new CustomEvent('hash_parsed', { ...init, detail });
+}
+
 export function requestCloseEvent(source: CloseSource): RequestCloseEvent {
   return new CustomEvent('request-close', { ...init, cancelable: true, detail: { source } });
 }
@@ -75,6 +82,7 @@ declare global {
     authenticated: AuthenticatedEvent;
     authorization_error: AuthorizationErrorEvent;
     unrecoverable_error: UnrecoverableErrorEvent;
+    hash_parsed: HashParsedEvent;
     'request-close': RequestCloseEvent;
     show: ShowEvent;
     hide: HideEvent;

@@ -73,6 +73,9 @@ export type LockEventCallback<E extends LockEventName> = LockEventPayloads[E] ex
   ? () => void
   : (payload: LockEventPayloads[E]) => void;
 
+/** What marks a login answer in the address, besides its `state`. */
+const ANSWER = ['access_token', 'id_token', 'code', 'error'];
+
 const EVENTS: readonly LockEventName[] = [
   'authenticated',
   'authorization_error',
@@ -179,6 +182,9 @@ export class LockPasswordless {
     if (theme?.mode) this.element.theme = theme.mode;
     this.#apply(options);
     this.element.addEventListener('hide', () => this.#restore?.());
+    if (options.auth?.autoParseHash !== false && typeof location !== 'undefined') {
+      this.#resumeFromAddress();
+    }
   }
 
   /**
@@ -195,6 +201,44 @@ export class LockPasswordless {
     const parent = this.#container ?? document.body;
     if (this.element.parentElement !== parent) parent.append(this.element);
     if (!this.element.inline) void this.element.show();
+  }
+
+  /**
+   * Finishes a magic-link login from its answer, as Lock's `resumeAuth`: checks the `state`, the
+   * `nonce` and the id_token, fires `hash_parsed`, then `authenticated` or `authorization_error`,
+   * and calls `callback`. Needed only with `auth.autoParseHash: false`.
+   *
+   * @param hash - The answer: `location.hash`, a query string or a whole URL.
+   * @param callback - Node-style: `(error, authResult)`; both `null` when `hash` holds no answer.
+   */
+  resumeAuth(
+    hash: string,
+    callback: (error: AuthorizationError | null, authResult: AuthResult | null) => void = () => {},
+  ): void {
+    const url = new URL(/^[#?]|:\/\//.test(hash) ? hash : `#${hash}`, location.href);
+    void import('./auth-response.js')
+      .then(({ resumeAuth }) => resumeAuth(this.element, this.#domain, url))
+      .then(([error, result]) => callback(error, result));
+  }
+
+  /**
+   * Lock's `autoParseHash`: when the page was opened by a magic link (an answer with a `state`),
+   * takes the answer out of the address at once, so a reload does not replay it, and finishes it.
+   */
+  #resumeFromAddress(): void {
+    const url = new URL(location.href);
+    const clean = new URL(url);
+    const isAnswer = (params: URLSearchParams) =>
+      params.has('state') && ANSWER.some((name) => params.has(name));
+    if (isAnswer(new URLSearchParams(url.hash.slice(1)))) {
+      clean.hash = '';
+    } else if (isAnswer(url.searchParams)) {
+      for (const name of ['state', 'error_description', ...ANSWER]) clean.searchParams.delete(name);
+    } else {
+      return;
+    }
+    history.replaceState(history.state, '', clean);
+    this.resumeAuth(url.href);
   }
 
   /** Closes the login modal. */
@@ -219,7 +263,10 @@ export class LockPasswordless {
     const listeners = this.#listeners.get(event) ?? new Map<object, EventListener>();
     if (listeners.has(callback)) return this;
     const listener: EventListener = (e) => {
-      (callback as (payload?: unknown) => void)((e as CustomEvent).detail ?? undefined);
+      const { detail } = e as CustomEvent;
+      (callback as (payload?: unknown) => void)(
+        event === 'hash_parsed' ? detail : (detail ?? undefined),
+      );
     };
     listeners.set(callback, listener);
     this.#listeners.set(event, listeners);

@@ -4,6 +4,7 @@ import {
   passwordlessStart,
   ServerError,
   type MessageKey,
+  type PasswordlessStartParams,
   type PasswordlessStartResult,
 } from '@passwordless-lock/client';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
@@ -26,6 +27,7 @@ import { codeScreen } from './screens/code-screen.js';
 import { emailScreen } from './screens/email-screen.js';
 import type { LanguageMenuController } from './language-menu/language-menu-controller.js';
 import { linkSentScreen } from './screens/link-sent-screen.js';
+import { transactionStorage } from './transaction-storage.js';
 
 type Step = 'email' | 'code' | 'link-sent' | 'done';
 type Field = 'email' | 'code' | 'terms';
@@ -36,14 +38,22 @@ const CODE_LENGTH = 6;
 
 /** Lock's `auth` options that a passwordless login uses. */
 export interface LockAuthOptions {
-  /** Where the magic link lands (`redirect_uri`). Default: this page. */
+  /**
+   * Where the magic link lands (`redirect_uri`): a registered callback, matched exactly. Default:
+   * this page's origin and path.
+   */
   redirectUrl?: string;
-  /** `response_type` of the magic link. Default `token id_token`. */
+  /** `response_type` of the magic link: `token id_token` (default) or `code` (with PKCE). */
   responseType?: string;
   /** Extra authorization parameters: `scope`, `state`, `nonce`, … */
   params?: Record<string, string>;
   /** The API the access token is for. */
   audience?: string;
+  /**
+   * `LockPasswordless` only: finish a magic-link login found in the page's address when it is
+   * created (Lock's `autoParseHash`). Default `true`; with `false`, call `resumeAuth` yourself.
+   */
+  autoParseHash?: boolean;
 }
 
 /** A message shown above the form, as Lock's `flashMessage`. */
@@ -101,9 +111,12 @@ const rememberedEmailKey = (clientId: string) => `passwordless-lock:${clientId}:
  *
  * @event authenticated - The user logged in. `detail`: `{ accessToken, idToken, idTokenPayload,
  *   expiresIn, tokenType, scope, state }`. Bubbles and is composed.
- * @event authorization_error - The server refused the code. `detail`: `{ error, errorDescription }`.
+ * @event authorization_error - The server refused the code, or a magic link's answer failed.
+ *   `detail`: `{ error, errorDescription }`.
+ * @event hash_parsed - `LockPasswordless` read a magic link's answer. `detail`: the
+ *   `authenticated` result, or `null`.
  * @event unrecoverable_error - The lock cannot work as configured (unknown client, origin not
- *   allowed). `detail`: `{ error, errorDescription }`.
+ *   allowed, an id_token that fails its checks). `detail`: `{ error, errorDescription }`.
  * @event request-close - The user asks to close the modal. `detail.source`: `close-button`,
  *   `keyboard` or `backdrop`. Cancelable: `preventDefault()` keeps it open.
  * @event show - The modal opened.
@@ -608,9 +621,9 @@ export class PasswordlessLock extends LitElement {
           email,
           send,
           language: this.i18n.language,
-          ...(send === 'link' ? { authParams: this.linkAuthParams() } : {}),
+          ...(send === 'link' ? this.linkParams() : {}),
         },
-        { signal },
+        { signal, storage: transactionStorage() },
       );
       if (!this.endRequest(signal)) return;
       this._email = email;
@@ -643,7 +656,8 @@ export class PasswordlessLock extends LitElement {
           ...(params.scope ? { scope: params.scope } : {}),
           ...(audience ? { audience } : {}),
         },
-        { signal },
+        // The page acts on these claims (the email, the user id): check them, not just decode.
+        { signal, verifyIdToken: true },
       );
       if (!this.endRequest(signal)) return;
       const result: AuthResult = {
@@ -692,18 +706,17 @@ export class PasswordlessLock extends LitElement {
   }
 
   /**
-   * The magic link's `/authorize` parameters. `state` and `nonce` are fresh random values unless
-   * `auth.params` brings its own; checking them when the link comes back is `resumeAuth`'s job.
+   * Where the magic link lands and what it asks for. The client stores a transaction (`state`,
+   * `nonce`, PKCE verifier) that `LockPasswordless` checks when the link comes back; its `state`
+   * and `nonce` replace any in `auth.params`.
    */
-  private linkAuthParams(): Record<string, string> {
-    const { params = {}, redirectUrl, responseType } = this.auth ?? {};
-    const redirect = redirectUrl ?? (typeof location === 'undefined' ? '' : location.href);
+  private linkParams(): Partial<PasswordlessStartParams> {
+    const { params = {}, redirectUrl, responseType, audience } = this.auth ?? {};
     return {
-      state: randomToken(),
-      nonce: randomToken(),
-      ...params,
-      ...(redirect ? { redirect_uri: redirect } : {}),
-      response_type: responseType ?? 'token id_token',
+      // A registered callback must match exactly: no query (the demo's switches), no fragment.
+      redirectUri: redirectUrl ?? location.origin + location.pathname,
+      responseType: responseType === 'code' ? 'code' : 'token id_token',
+      authParams: { ...params, ...(audience ? { audience } : {}) },
     };
   }
 
@@ -741,7 +754,13 @@ export class PasswordlessLock extends LitElement {
   /** Tells the page what went wrong, as Lock's events do, and the developer in the console. */
   private reportError(error: unknown, key: ShownError['key']): void {
     if (!(error instanceof ServerError)) {
-      if (key === 'server') console.error('passwordless-lock:', error);
+      // A token that fails its checks is a misconfigured tenant or a tampered answer, never a typo.
+      if (key === 'invalid_token') {
+        this.dispatchEvent(
+          unrecoverableErrorEvent({ error: key, errorDescription: (error as Error).message }),
+        );
+      }
+      if (key === 'server' || key === 'invalid_token') console.error('passwordless-lock:', error);
       return;
     }
     const detail = { error: error.error, errorDescription: error.error_description };
@@ -911,15 +930,6 @@ export class PasswordlessLock extends LitElement {
     this.countdown.clear();
     if (this._step !== 'done' || !this.inline) this._step = 'email';
   }
-}
-
-/** 128 random bits, base64url. */
-function randomToken(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
 }
 
 /** The focused element, looking inside shadow roots (a trigger may live in another component). */

@@ -72,6 +72,7 @@ describe('custom-elements.json', () => {
       [
         'authenticated',
         'authorization_error',
+        'hash_parsed',
         'hide',
         'request-close',
         'show',

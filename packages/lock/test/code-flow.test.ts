@@ -12,7 +12,7 @@ import {
   text,
   toCodeStep,
 } from './helpers.js';
-import { CODE, json, passwordlessServer, stubServer } from './server-stub.js';
+import { CODE, idToken, json, passwordlessServer, stubServer, tampered } from './server-stub.js';
 
 let server: ReturnType<typeof stubServer>;
 
@@ -206,6 +206,32 @@ describe('signed-in screen', () => {
   });
 });
 
+describe('id_token checks', () => {
+  it('refuses a tampered token with unrecoverable_error and a localized message', async () => {
+    server = passwordlessServer({}, tampered(idToken, { email: 'eve@example.com' }));
+    const { lock } = await page(
+      html`<passwordless-lock
+        client-id="demo"
+        domain="http://localhost:3000"
+        language="fr"
+      ></passwordless-lock>`,
+    );
+    let authenticated = false;
+    lock.addEventListener('authenticated', () => (authenticated = true));
+    await toCodeStep(lock);
+    const unrecoverable = oneEvent(lock, 'unrecoverable_error');
+    await sendKeys({ type: CODE });
+    const { detail } = await unrecoverable;
+    expect(detail.error).to.equal('invalid_token');
+    expect(detail.errorDescription).to.contain('signature');
+    await lock.updateComplete;
+    expect(alertText(lock)).to.equal("La connexion n'a pas pu être vérifiée. Réessayez.");
+    expect(authenticated).to.equal(false);
+    expect(lock.shadowRoot!.querySelector('#done')).to.equal(null);
+    await expectAccessible(lock);
+  });
+});
+
 describe('magic link mode', () => {
   it('sends a link with the redirect and shows "check your inbox"', async () => {
     server = passwordlessServer({ resend_after: 30 });
@@ -230,8 +256,10 @@ describe('magic link mode', () => {
       redirect_uri: 'http://localhost:5173/callback',
       response_type: 'token id_token',
     });
-    expect(authParams.state).to.match(/^[\w-]{22}$/);
-    expect(authParams.nonce).to.match(/^[\w-]{22}$/);
+    // The client's transaction, kept in localStorage for the tab the link opens in.
+    const stored = JSON.parse(localStorage.getItem(`pl.tx.${authParams.state}`) ?? '{}');
+    expect(stored).to.deep.include({ nonce: authParams.nonce, clientId: 'demo' });
+    expect(authParams.nonce).to.match(/^[\w-]{43}$/);
     expect(authParams.nonce).not.to.equal(authParams.state);
     expect(statusText(lock)).to.equal('We sent a link to ada@example.com.');
     expect(text(lock, 'button[part~="resend-button"]')).to.equal('Send a new link');

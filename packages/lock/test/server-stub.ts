@@ -17,6 +17,9 @@ export function stubServer(routes: Record<string, Handler>) {
   const requests: RecordedRequest[] = [];
   window.fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const url = new URL(String(input));
+    // The client caches the key set per domain, so whether a test fetches it depends on the tests
+    // before it: answered always, recorded never.
+    if (url.pathname === '/.well-known/jwks.json') return json(200, { keys: [signingKey.jwk] });
     const request: RecordedRequest = {
       url: url.href,
       method: init.method ?? 'GET',
@@ -47,22 +50,61 @@ export function json(
   });
 }
 
-/** An unsigned JWT with the given claims (the widget does not check signatures yet). */
-export function jwt(claims: Record<string, unknown>): string {
-  const part = (value: unknown) =>
-    btoa(JSON.stringify(value)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-  return `${part({ alg: 'RS256', typ: 'JWT' })}.${part(claims)}.c2ln`;
+/** The stub tenant's RS256 key: made once per test file, its public half served as the JWKS. */
+const signingKey = await (async () => {
+  const algorithm = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } as const;
+  const pair = await crypto.subtle.generateKey(
+    { ...algorithm, modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]) },
+    true,
+    ['sign', 'verify'],
+  );
+  const jwk = { ...(await crypto.subtle.exportKey('jwk', pair.publicKey)), kid: 'stub-1' };
+  return { algorithm, privateKey: pair.privateKey, jwk };
+})();
+
+const base64Url = (bytes: Uint8Array) =>
+  btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+
+/** An id_token signed by the stub tenant, as the real server issues it for client `demo`. */
+export async function signedIdToken(extra: Record<string, unknown> = {}): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  const payload = { iss: 'http://localhost:3000/', aud: 'demo', iat: now, exp: now + 3600 };
+  const part = (value: unknown) => base64Url(new TextEncoder().encode(JSON.stringify(value)));
+  const input = `${part({ alg: 'RS256', typ: 'JWT', kid: signingKey.jwk.kid })}.${part({ ...payload, ...extra })}`;
+  const signature = await crypto.subtle.sign(
+    signingKey.algorithm,
+    signingKey.privateKey,
+    new TextEncoder().encode(input),
+  );
+  return `${input}.${base64Url(new Uint8Array(signature))}`;
+}
+
+/** `token` with one claim changed and the signature kept: what an attacker would try. */
+export function tampered(token: string, claims: Record<string, unknown>): string {
+  const [header, payload, signature] = token.split('.');
+  const decoded = JSON.parse(atob(payload!.replace(/-/g, '+').replace(/_/g, '/'))) as object;
+  const changed = base64Url(new TextEncoder().encode(JSON.stringify({ ...decoded, ...claims })));
+  return `${header}.${changed}.${signature}`;
 }
 
 export const CODE = '246810';
-export const claims = { sub: 'email|0123456789abcdef01234567', email: 'ada@example.com' };
-export const idToken = jwt(claims);
+export const idToken = await signedIdToken({
+  sub: 'email|0123456789abcdef01234567',
+  email: 'ada@example.com',
+});
+/** The claims of {@link idToken}, as `idTokenPayload` should carry them. */
+export const claims = JSON.parse(
+  atob(idToken.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/')),
+) as Record<string, unknown>;
 
 /**
  * The server's answers: start always works (with `start` merged into its answer); the token
- * endpoint wants {@link CODE}.
+ * endpoint wants {@link CODE} and answers with `token` (default {@link idToken}).
  */
-export function passwordlessServer(start: Record<string, unknown> = {}) {
+export function passwordlessServer(start: Record<string, unknown> = {}, token = idToken) {
   return stubServer({
     '/passwordless/start': ({ body }) =>
       json(200, {
@@ -77,7 +119,7 @@ export function passwordlessServer(start: Record<string, unknown> = {}) {
       body.otp === CODE
         ? json(200, {
             access_token: 'at-1',
-            id_token: idToken,
+            id_token: token,
             token_type: 'Bearer',
             expires_in: 86400,
             scope: 'openid profile email',

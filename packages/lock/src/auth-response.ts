@@ -1,0 +1,38 @@
+// Loaded only when a page comes back from a magic link, so code logins never download it.
+import { messageKeyOf, parseCallback, ServerError } from '@passwordless-lock/client';
+import {
+  authenticatedEvent,
+  authorizationErrorEvent,
+  hashParsedEvent,
+  type AuthorizationError,
+  type AuthResult,
+} from './events.js';
+import { transactionStorage } from './transaction-storage.js';
+
+/**
+ * Finishes the login answered in `url` (checking its `state`, `nonce` and id_token through the
+ * client), then tells `target` as Auth0 Lock does: `hash_parsed` with the result (or `null`), then
+ * `authenticated` or `authorization_error`.
+ */
+export async function resumeAuth(
+  target: EventTarget,
+  domain: string,
+  url: URL,
+): Promise<[AuthorizationError | null, AuthResult | null]> {
+  let result: AuthResult | null = null;
+  let failure: AuthorizationError | null = null;
+  try {
+    const storage = transactionStorage();
+    const tokens = await parseCallback(domain, url, storage ? { storage } : {});
+    if (tokens) result = { scope: undefined, state: undefined, ...tokens };
+  } catch (error) {
+    failure =
+      error instanceof ServerError
+        ? { error: error.error, errorDescription: error.error_description }
+        : { error: messageKeyOf(error), errorDescription: (error as Error).message };
+  }
+  target.dispatchEvent(hashParsedEvent(result));
+  if (failure) target.dispatchEvent(authorizationErrorEvent(failure));
+  else if (result) target.dispatchEvent(authenticatedEvent(result));
+  return [failure, result];
+}
