@@ -43,13 +43,18 @@ async function startAppServer(): Promise<{ origin: string; server: Server }> {
       },
     },
   })) as Rollup.RollupOutput[];
-  const code = bundle!.output[0].code;
+  // The lazy cross-origin transport (and any shared chunk) are files of their own: serve them all.
+  const chunks = new Map(
+    bundle!.output.flatMap((file) => (file.type === 'chunk' ? [[`/${file.fileName}`, file]] : [])),
+  );
+  const entry = [...chunks.values()].find((chunk) => chunk.isEntry)!;
   const page = `<!doctype html><html lang="en"><title>client test</title>
-<script type="module">import * as client from '/client.js'; window.client = client;</script></html>`;
+<script type="module">import * as client from '/${entry.fileName}'; window.client = client;</script></html>`;
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://x').pathname;
-    if (path === '/client.js') {
-      response.writeHead(200, { 'content-type': 'text/javascript' }).end(code);
+    const chunk = chunks.get(path);
+    if (chunk) {
+      response.writeHead(200, { 'content-type': 'text/javascript' }).end(chunk.code);
     } else if (path === '/' || path === '/callback') {
       response.writeHead(200, { 'content-type': 'text/html' }).end(page);
     } else {
