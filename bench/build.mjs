@@ -2,6 +2,11 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import {
+  minifyStyles,
+  minifyTemplates,
+  stripI18nextDebugLogs,
+} from '../packages/lock/scripts/build-plugins.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const LOCALES_DIR = here('../packages/lock/src/i18n/locales/');
@@ -52,9 +57,10 @@ export function ourLocales() {
 
 /**
  * One bundle: ESM (or IIFE), minified, es2022, NODE_ENV production, every dependency inlined.
- * Dynamic imports become separate chunks, reported beside the entry.
+ * Dynamic imports become separate chunks, reported beside the entry; `loaded` is the code of the
+ * entry and of every chunk it imports statically (shared chunks), which is what the sizes count.
  *
- * @returns {Promise<{ code: string, chunks: { fileName: string, code: string, facade?: string }[] }>}
+ * @returns {Promise<{ code: string, loaded: string[], chunks: { fileName: string, code: string, facade?: string }[] }>}
  */
 export async function bundle(entryPath, { format = 'es', name = 'Bundle' } = {}) {
   const result = await build({
@@ -64,6 +70,9 @@ export async function bundle(entryPath, { format = 'es', name = 'Bundle' } = {})
     root: here('.'),
     publicDir: false,
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    // Our widget's own build transforms, so it is measured as it ships; they touch only its
+    // sources and i18next, which no peer bundles.
+    plugins: [minifyStyles(), minifyTemplates(), stripI18nextDebugLogs()],
     build: {
       write: false,
       minify: true,
@@ -72,11 +81,14 @@ export async function bundle(entryPath, { format = 'es', name = 'Bundle' } = {})
       modulePreload: false,
       reportCompressedSize: false,
       copyPublicDir: false,
-      rollupOptions: {
+      rolldownOptions: {
         input: entryPath,
-        // An app build would drop the entry's exports; a library keeps them all.
-        preserveEntrySignatures: 'strict',
+        // An app build would drop the entry's exports; a library keeps them all (and, as our packages'
+        // builds do, may add some, so shared code need not become a chunk of its own).
+        preserveEntrySignatures: 'allow-extension',
         output: {
+          // Strips the whitespace Vite's minify keeps when entry signatures are preserved.
+          minify: true,
           format,
           ...(format === 'iife' ? { name } : {}),
           entryFileNames: '[name].js',
@@ -91,10 +103,24 @@ export async function bundle(entryPath, { format = 'es', name = 'Bundle' } = {})
   if (!entry) throw new Error(`no entry chunk for ${entryPath}`);
   return {
     code: entry.code,
+    loaded: staticClosure(entry, chunks).map((chunk) => chunk.code),
     chunks: chunks
       .filter((c) => !c.isEntry)
       .map((c) => ({ fileName: c.fileName, code: c.code, facade: c.facadeModuleId ?? undefined })),
   };
+}
+
+/** The entry and every chunk it imports statically: what a page loads on import. */
+function staticClosure(entry, chunks) {
+  const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+  const loaded = new Map();
+  const visit = (chunk) => {
+    if (loaded.has(chunk.fileName)) return;
+    loaded.set(chunk.fileName, chunk);
+    for (const name of chunk.imports) visit(byName.get(name));
+  };
+  visit(entry);
+  return [...loaded.values()];
 }
 
 /** The entry file of a subject. */

@@ -131,7 +131,7 @@ function sizesSection({ rows, locales }) {
   }
   return [
     '## Size',
-    'Minified with Vite (ESM, es2022, NODE_ENV=production, every dependency inlined); gzip -9 and brotli -11. ' +
+    'Minified with Vite (ESM, es2022, NODE_ENV=production, every dependency inlined); the entry plus the chunks it imports statically, each compressed on its own and summed; gzip -9 and brotli -11. ' +
       'Ratios are each peer over our line of the same kind (widgets over our widget ESM, auth0-js over our client).',
     table(
       ['Bundle', 'min', 'min+gzip', 'min+brotli', 'vs ours (gzip / brotli)', 'budget (gzip)'],

@@ -20,6 +20,15 @@ export function measure(code) {
   };
 }
 
+/** The sum of `measure` over files that are fetched and compressed one by one. */
+export function measureFiles(codes) {
+  const total = { bytes: 0, gzip: 0, brotli: 0 };
+  for (const sizes of codes.map(measure)) {
+    for (const key of Object.keys(total)) total[key] += sizes[key];
+  }
+  return total;
+}
+
 /**
  * Builds and measures every subject and our locale chunks.
  *
@@ -39,7 +48,7 @@ export async function measureSizes() {
       bundles[subject.id] = built;
       rows.push({
         ...subject,
-        ...measure(built.code),
+        ...measureFiles(built.loaded),
         buildMs: Math.round(performance.now() - started),
       });
     } catch (error) {

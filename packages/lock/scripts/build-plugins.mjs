@@ -1,0 +1,97 @@
+// Build-time transforms of the widget's bundle, shared by vite.config.ts and `pnpm bench` (so the
+// bench measures the widget as it ships). Each is a Vite plugin.
+
+/**
+ * Squeezes the whitespace and comments out of the `css` literals in `*.styles.ts` (they hold no
+ * `${}` expressions). A JS minifier leaves template text alone; this is about 0.3 KB gzipped.
+ */
+export function minifyStyles() {
+  return {
+    name: 'passwordless-lock:minify-styles',
+    transform(code, id) {
+      if (!id.endsWith('.styles.ts')) return null;
+      return code.replace(/css`([^`]*)`/g, (_, text) => {
+        const css = text
+          .replace(/\/\*[^]*?\*\//g, '')
+          .replace(/\s+/g, ' ')
+          .replace(/\s*([{};,>])\s*/g, '$1')
+          .replace(/;}/g, '}')
+          .trim();
+        return `css\`${css}\``;
+      });
+    },
+  };
+}
+
+/** Visits every node of an ESTree AST, depth first; `visit` returns false to skip a subtree. */
+function walk(node, visit) {
+  if (Array.isArray(node)) {
+    for (const child of node) walk(child, visit);
+  } else if (typeof node?.type === 'string') {
+    if (!visit(node)) return;
+    for (const value of Object.values(node)) {
+      if (value && typeof value === 'object') walk(value, visit);
+    }
+  }
+}
+
+const nameOf = (node) => node?.name;
+
+/**
+ * Replaces i18next's debug-only log calls (`this.logger.warn(…)`, `.log`, `.deprecate`) with
+ * `void 0`. i18next prints them only with its `debug` option, which the widget's private instance
+ * never sets, so they can never print; their messages are about 0.9 KB of the bundle gzipped.
+ * `logger.error` (printed without `debug`) stays.
+ */
+export function stripI18nextDebugLogs() {
+  const debugOnly = new Set(['warn', 'log', 'deprecate']);
+  return {
+    name: 'passwordless-lock:strip-i18next-debug-logs',
+    transform(code, id) {
+      if (!/[\\/]i18next[\\/]dist[\\/]esm[\\/]i18next\.js$/.test(id)) return null;
+      const calls = [];
+      walk(this.parse(code), (node) => {
+        const callee = node.type === 'CallExpression' ? node.callee : undefined;
+        const logger = callee?.type === 'MemberExpression' ? callee.object : undefined;
+        const isDebugLog =
+          logger?.type === 'MemberExpression' &&
+          logger.object.type === 'ThisExpression' &&
+          nameOf(logger.property) === 'logger' &&
+          debugOnly.has(nameOf(callee.property));
+        if (isDebugLog) calls.push(node);
+        return !isDebugLog;
+      });
+      let stripped = code;
+      for (const { start, end } of calls.reverse()) {
+        stripped = `${stripped.slice(0, start)}void 0${stripped.slice(end)}`;
+      }
+      return { code: stripped, map: null };
+    },
+  };
+}
+
+/**
+ * Collapses every run of whitespace with a line break in the text of `html`/`svg` templates to one
+ * space, as HTML rendering does anyway (the templates hold no `<pre>` or `<textarea>` text).
+ */
+export function minifyTemplates() {
+  return {
+    name: 'passwordless-lock:minify-templates',
+    transform(code, id) {
+      if (!/[\\/]lock[\\/]src[\\/].*\.ts$/.test(id) || !/\b(html|svg)`/.test(code)) return null;
+      const texts = [];
+      walk(this.parse(code), (node) => {
+        if (node.type === 'TaggedTemplateExpression' && /^(html|svg)$/.test(nameOf(node.tag))) {
+          texts.push(...node.quasi.quasis);
+        }
+        return true;
+      });
+      let minified = code;
+      for (const { start, end } of texts.sort((a, b) => b.start - a.start)) {
+        const text = minified.slice(start, end).replace(/\s*\n\s*/g, ' ');
+        minified = `${minified.slice(0, start)}${text}${minified.slice(end)}`;
+      }
+      return { code: minified, map: null };
+    },
+  };
+}
