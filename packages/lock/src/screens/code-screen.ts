@@ -68,16 +68,25 @@ export function codeScreen(p: CodeScreenProps): TemplateResult {
       ${t('code.submit')}
     </button>
     ${resendButton(t, 'code.resend', p.resendIn, p.busy, p.onResend)}
-    <button
-      type="button"
-      class="secondary"
-      part="button back-button"
-      ?disabled=${p.busy}
-      @click=${p.onChangeEmail}
-    >
-      ${t('code.changeEmail')}
-    </button>
+    ${changeEmailButton(t, p.busy, p.onChangeEmail)}
   </form>`;
+}
+
+/** "Use a different email": back to the email screen. */
+export function changeEmailButton(
+  t: Translate,
+  busy: boolean,
+  onChangeEmail: () => void,
+): TemplateResult {
+  return html`<button
+    type="button"
+    class="secondary"
+    part="button back-button"
+    ?disabled=${busy}
+    @click=${onChangeEmail}
+  >
+    ${t('code.changeEmail')}
+  </button>`;
 }
 
 /** "Send a new code", disabled with a countdown while the server's cooldown runs. */

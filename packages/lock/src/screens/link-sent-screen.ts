@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from 'lit';
-import { resendButton } from './code-screen.js';
+import { changeEmailButton, resendButton } from './code-screen.js';
 import type { Translate } from './types.js';
 
 /** What the "check your inbox" screen of magic-link mode needs. */
@@ -18,14 +18,6 @@ export function linkSentScreen(p: LinkSentScreenProps): TemplateResult {
   return html`<div class="form" part="form link-sent">
     <p class="instructions" part="instructions">${t('link.instructions')}</p>
     ${p.error} ${resendButton(t, 'link.resend', p.resendIn, p.busy, p.onResend)}
-    <button
-      type="button"
-      class="secondary"
-      part="button back-button"
-      ?disabled=${p.busy}
-      @click=${p.onChangeEmail}
-    >
-      ${t('code.changeEmail')}
-    </button>
+    ${changeEmailButton(t, p.busy, p.onChangeEmail)}
   </div>`;
 }

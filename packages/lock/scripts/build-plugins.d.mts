@@ -1,0 +1,5 @@
+import type { Plugin } from 'vite';
+
+export function minifyStyles(): Plugin;
+export function minifyTemplates(): Plugin;
+export function stripI18nextDebugLogs(): Plugin;
