@@ -11,10 +11,8 @@ test('logs in under a strict CSP with Trusted Types, with zero violations', asyn
       violations.push(message.text());
   });
   const email = uniqueEmail('csp');
-  await page.goto('/csp.html');
-  const policy = await page
-    .locator('meta[http-equiv="Content-Security-Policy"]')
-    .getAttribute('content');
+  const response = await page.goto('/csp.html');
+  const policy = response?.headers()['content-security-policy'];
   expect(policy).toContain("default-src 'self'");
   expect(policy).toContain("require-trusted-types-for 'script'");
 
