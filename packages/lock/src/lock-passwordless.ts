@@ -1,4 +1,5 @@
 import { toOrigin, userInfo, type UserInfo } from '@passwordless-lock/client';
+import { addressReadElsewhere, takeAnswerFromAddress } from './address.js';
 import type { AuthorizationError, AuthResult, UnrecoverableError } from './events.js';
 import type { DictionaryOverrides } from './i18n/locales/en.js';
 import { PasswordlessLock, type FlashMessage, type LockAuthOptions } from './passwordless-lock.js';
@@ -72,9 +73,6 @@ export interface LockEventPayloads {
 export type LockEventCallback<E extends LockEventName> = LockEventPayloads[E] extends undefined
   ? () => void
   : (payload: LockEventPayloads[E]) => void;
-
-/** What marks a login answer in the address, besides its `state`. */
-const ANSWER = ['access_token', 'id_token', 'code', 'error'];
 
 const EVENTS: readonly LockEventName[] = [
   'authenticated',
@@ -165,6 +163,8 @@ export class LockPasswordless {
     this.#container = resolveContainer(options.container);
     PasswordlessLock.define();
     this.element = document.createElement('passwordless-lock');
+    // This constructor reads the address (below), as Lock does; the element must not read it again.
+    addressReadElsewhere.add(this.element);
     this.element.clientId = clientId;
     this.element.domain = domain;
     if (this.#container) {
@@ -182,8 +182,9 @@ export class LockPasswordless {
     if (theme?.mode) this.element.theme = theme.mode;
     this.#apply(options);
     this.element.addEventListener('hide', () => this.#restore?.());
-    if (options.auth?.autoParseHash !== false && typeof location !== 'undefined') {
-      this.#resumeFromAddress();
+    if (options.auth?.autoParseHash !== false) {
+      const url = takeAnswerFromAddress();
+      if (url) this.resumeAuth(url.href);
     }
   }
 
@@ -219,26 +220,6 @@ export class LockPasswordless {
     void import('./auth-response.js')
       .then(({ resumeAuth }) => resumeAuth(this.element, this.#domain, url))
       .then(([error, result]) => callback(error, result));
-  }
-
-  /**
-   * Lock's `autoParseHash`: when the page was opened by a magic link (an answer with a `state`),
-   * takes the answer out of the address at once, so a reload does not replay it, and finishes it.
-   */
-  #resumeFromAddress(): void {
-    const url = new URL(location.href);
-    const clean = new URL(url);
-    const isAnswer = (params: URLSearchParams) =>
-      params.has('state') && ANSWER.some((name) => params.has(name));
-    if (isAnswer(new URLSearchParams(url.hash.slice(1)))) {
-      clean.hash = '';
-    } else if (isAnswer(url.searchParams)) {
-      for (const name of ['state', 'error_description', ...ANSWER]) clean.searchParams.delete(name);
-    } else {
-      return;
-    }
-    history.replaceState(history.state, '', clean);
-    this.resumeAuth(url.href);
   }
 
   /** Closes the login modal. */

@@ -8,6 +8,7 @@ import {
   type PasswordlessStartResult,
 } from '@passwordless-lock/client';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { addressReadElsewhere, takeAnswerFromAddress } from './address.js';
 import { CountdownController } from './countdown-controller.js';
 import {
   authenticatedEvent,
@@ -50,8 +51,9 @@ export interface LockAuthOptions {
   /** The API the access token is for. */
   audience?: string;
   /**
-   * `LockPasswordless` only: finish a magic-link login found in the page's address when it is
-   * created (Lock's `autoParseHash`). Default `true`; with `false`, call `resumeAuth` yourself.
+   * Finish a magic-link login found in the page's address (Lock's `autoParseHash`): the element
+   * does it when it is first connected, `LockPasswordless` when it is created. Default `true`;
+   * with `false`, call `LockPasswordless#resumeAuth` (or the client's `parseCallback`) yourself.
    */
   autoParseHash?: boolean;
 }
@@ -113,7 +115,8 @@ const rememberedEmailKey = (clientId: string) => `passwordless-lock:${clientId}:
  *   expiresIn, tokenType, scope, state }`. Bubbles and is composed.
  * @event authorization_error - The server refused the code, or a magic link's answer failed.
  *   `detail`: `{ error, errorDescription }`.
- * @event hash_parsed - `LockPasswordless` read a magic link's answer. `detail`: the
+ * @event hash_parsed - A magic link's answer in the page's address was read (see
+ *   `auth.autoParseHash`), before `authenticated` or `authorization_error`. `detail`: the
  *   `authenticated` result, or `null`.
  * @event unrecoverable_error - The lock cannot work as configured (unknown client, origin not
  *   allowed, an id_token that fails its checks). `detail`: `{ error, errorDescription }`.
@@ -344,6 +347,19 @@ export class PasswordlessLock extends LitElement {
     this.resetFlow();
   }
 
+  /**
+   * Lock's `autoParseHash` for the bare element: when the page was opened by a magic link, takes
+   * the answer out of the address and finishes it (the code loads only then), firing
+   * `hash_parsed`, then `authenticated` or `authorization_error`. Not for the element of a
+   * `LockPasswordless`, which does this itself when created.
+   */
+  private resumeFromAddress(): void {
+    if (this.auth?.autoParseHash === false || addressReadElsewhere.has(this)) return;
+    const url = takeAnswerFromAddress();
+    if (!url) return;
+    void import('./auth-response.js').then(({ resumeAuth }) => resumeAuth(this, this.domain, url));
+  }
+
   /** Also waits for the strings of a newly chosen language. */
   protected override async getUpdateComplete(): Promise<boolean> {
     const first = await super.getUpdateComplete();
@@ -352,6 +368,8 @@ export class PasswordlessLock extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // The first update follows the first connection, once the page's script has set `auth`.
+    if (!this.hasUpdated) this.resumeFromAddress();
     if (changed.has('language') || changed.has('lang')) {
       const browser = typeof navigator === 'undefined' ? [] : navigator.languages;
       void this.i18n.setLanguage([this.language, this.lang ?? '', ...browser].filter(Boolean));

@@ -1,10 +1,48 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { LockPasswordless, type AuthorizationError, type AuthResult } from '../src/index.js';
+import {
+  LockPasswordless,
+  PasswordlessLock,
+  type AuthorizationError,
+  type AuthResult,
+} from '../src/index.js';
 import { json, passwordlessServer, signedIdToken, stubServer } from './server-stub.js';
 
 const domain = 'http://localhost:3000';
 const here = `${location.origin}${location.pathname}`;
+
+/** Sends a link from a LockPasswordless, as the user would, and returns its authParams. */
+async function sendLink(
+  server: ReturnType<typeof stubServer>,
+  options: ConstructorParameters<typeof LockPasswordless>[2] = {},
+) {
+  const lock = new LockPasswordless('demo', domain, { passwordlessMethod: 'link', ...options });
+  lock.show();
+  const element = lock.element;
+  await waitUntil(() => element.shadowRoot!.activeElement?.id === 'email', 'no focus in email');
+  await sendKeys({ type: 'ada@example.com' });
+  await sendKeys({ press: 'Enter' });
+  await waitUntil(() => element.shadowRoot!.querySelector('[part~="link-sent"]'), 'no link sent');
+  lock.destroy();
+  return server.requests[0]!.body.authParams as Record<string, string>;
+}
+
+/** What the server's verify_redirect puts in the fragment for `authParams`. */
+async function implicitAnswer(authParams: Record<string, string>, claims = {}) {
+  const idToken = await signedIdToken({
+    sub: 'email|ada',
+    email: 'ada@example.com',
+    nonce: authParams.nonce,
+    ...claims,
+  });
+  return new URLSearchParams({
+    access_token: 'at-link',
+    id_token: idToken,
+    token_type: 'Bearer',
+    expires_in: '7200',
+    state: authParams.state!,
+  }).toString();
+}
 
 describe('magic link: coming back from the link', () => {
   let server: ReturnType<typeof stubServer>;
@@ -23,36 +61,6 @@ describe('magic link: coming back from the link', () => {
     history.replaceState(null, '', address);
   });
 
-  /** Sends a link from a LockPasswordless, as the user would, and returns its authParams. */
-  async function sendLink(options: ConstructorParameters<typeof LockPasswordless>[2] = {}) {
-    lock = new LockPasswordless('demo', domain, { passwordlessMethod: 'link', ...options });
-    lock.show();
-    const element = lock.element;
-    await waitUntil(() => element.shadowRoot!.activeElement?.id === 'email', 'no focus in email');
-    await sendKeys({ type: 'ada@example.com' });
-    await sendKeys({ press: 'Enter' });
-    await waitUntil(() => element.shadowRoot!.querySelector('[part~="link-sent"]'), 'no link sent');
-    lock.destroy();
-    return server.requests[0]!.body.authParams as Record<string, string>;
-  }
-
-  /** What the server's verify_redirect puts in the fragment for `authParams`. */
-  async function implicitAnswer(authParams: Record<string, string>, claims = {}) {
-    const idToken = await signedIdToken({
-      sub: 'email|ada',
-      email: 'ada@example.com',
-      nonce: authParams.nonce,
-      ...claims,
-    });
-    return new URLSearchParams({
-      access_token: 'at-link',
-      id_token: idToken,
-      token_type: 'Bearer',
-      expires_in: '7200',
-      state: authParams.state!,
-    }).toString();
-  }
-
   function record(target: LockPasswordless) {
     const events: [string, unknown][] = [];
     target
@@ -64,7 +72,7 @@ describe('magic link: coming back from the link', () => {
 
   it('sends the link to this page (origin and path, no query) with a stored transaction', async () => {
     history.replaceState(null, '', '?language=fr&theme=dark');
-    const authParams = await sendLink();
+    const authParams = await sendLink(server);
     expect(authParams).to.deep.include({
       redirect_uri: here,
       response_type: 'token id_token',
@@ -74,7 +82,7 @@ describe('magic link: coming back from the link', () => {
   });
 
   it('finishes the login found in the address on load, then clears the address', async () => {
-    const authParams = await sendLink();
+    const authParams = await sendLink(server);
     history.replaceState(null, '', `?theme=dark#${await implicitAnswer(authParams)}`);
     lock = new LockPasswordless('demo', domain, { passwordlessMethod: 'link' });
     // Cleared at once, before the answer is even checked: a reload cannot replay it.
@@ -98,7 +106,7 @@ describe('magic link: coming back from the link', () => {
   });
 
   it('with responseType "code", exchanges the code from the query with the PKCE verifier', async () => {
-    const authParams = await sendLink({ auth: { responseType: 'code' } });
+    const authParams = await sendLink(server, { auth: { responseType: 'code' } });
     expect(authParams).to.deep.include({ response_type: 'code', code_challenge_method: 'S256' });
     const idToken = await signedIdToken({ sub: 'email|ada', nonce: authParams.nonce });
     server.restore();
@@ -121,7 +129,7 @@ describe('magic link: coming back from the link', () => {
   });
 
   it('resumeAuth(hash, callback) reports a replayed link as an authorization_error', async () => {
-    const authParams = await sendLink({ auth: { autoParseHash: false } });
+    const authParams = await sendLink(server, { auth: { autoParseHash: false } });
     const hash = `#${await implicitAnswer(authParams)}`;
     lock = new LockPasswordless('demo', domain, { auth: { autoParseHash: false } });
     const events = record(lock);
@@ -144,7 +152,7 @@ describe('magic link: coming back from the link', () => {
   });
 
   it('refuses a token for another login (wrong nonce) or with a forged signature', async () => {
-    const authParams = await sendLink();
+    const authParams = await sendLink(server);
     lock = new LockPasswordless('demo', domain);
     const wrongNonce = await implicitAnswer(authParams, { nonce: 'someone-elses' });
     const error = await new Promise<AuthorizationError | null>((resolve) =>
@@ -155,7 +163,7 @@ describe('magic link: coming back from the link', () => {
   });
 
   it('passes an error answer on as authorization_error with the server error', async () => {
-    const authParams = await sendLink();
+    const authParams = await sendLink(server);
     history.replaceState(
       null,
       '',
@@ -182,5 +190,127 @@ describe('magic link: coming back from the link', () => {
     expect(events).to.deep.equal([]);
     expect(otherEvents).to.deep.equal([]);
     other.destroy();
+  });
+});
+
+describe('magic link: coming back to a page with the bare element', () => {
+  let server: ReturnType<typeof stubServer>;
+  const address = location.href;
+  const cleanups: (() => void)[] = [];
+  /** What reached the document: bubbling, composed events only. */
+  let events: [string, unknown][];
+
+  before(() => PasswordlessLock.define());
+
+  beforeEach(() => {
+    localStorage.clear();
+    server = passwordlessServer();
+    events = [];
+    for (const name of ['hash_parsed', 'authenticated', 'authorization_error']) {
+      const listener = (event: Event) => {
+        if (event.bubbles && event.composed) events.push([name, (event as CustomEvent).detail]);
+      };
+      document.addEventListener(name, listener);
+      cleanups.push(() => document.removeEventListener(name, listener));
+    }
+  });
+
+  afterEach(() => {
+    for (const cleanup of cleanups.splice(0)) cleanup();
+    server.restore();
+    history.replaceState(null, '', address);
+  });
+
+  /** `<passwordless-lock passwordless-method="link">` in the page, as plain HTML would have it. */
+  function addTag(setUp: (element: PasswordlessLock) => void = () => {}) {
+    const container = document.createElement('div');
+    container.innerHTML = `<passwordless-lock client-id="demo" domain="${domain}"
+      passwordless-method="link"></passwordless-lock>`;
+    document.body.append(container);
+    cleanups.push(() => container.remove());
+    const element = container.querySelector('passwordless-lock')!;
+    // The page's script runs after the tag is upgraded and connected, in the same task.
+    setUp(element);
+    return element;
+  }
+
+  const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('finishes the login found in the address once connected, then clears the address', async () => {
+    const authParams = await sendLink(server);
+    history.replaceState(null, '', `?theme=dark#${await implicitAnswer(authParams)}`);
+    const element = addTag();
+    await element.updateComplete;
+    expect(location.hash).to.equal('');
+    expect(location.search).to.equal('?theme=dark');
+    await waitUntil(() => events.length === 2, 'the answer was not reported');
+
+    expect(events.map(([name]) => name)).to.deep.equal(['hash_parsed', 'authenticated']);
+    const result = events[1]![1] as AuthResult;
+    expect(result).to.deep.include({ accessToken: 'at-link', state: authParams.state });
+    expect(result.idTokenPayload).to.deep.include({ email: 'ada@example.com', aud: 'demo' });
+    expect(events[0]![1]).to.deep.equal(result);
+    expect(localStorage.getItem(`pl.tx.${authParams.state}`)).to.equal(null);
+    // Reconnecting does not read the address again.
+    element.remove();
+    document.body.append(element);
+    await wait(100);
+    expect(events).to.have.length(2);
+  });
+
+  it('passes an error answer from the query on as authorization_error', async () => {
+    const authParams = await sendLink(server);
+    history.replaceState(
+      null,
+      '',
+      `?error=access_denied&error_description=The+link+has+expired.&state=${authParams.state}&a=1`,
+    );
+    await addTag().updateComplete;
+    expect(location.search).to.equal('?a=1');
+    await waitUntil(() => events.length === 2, 'the error was not reported');
+    expect(events).to.deep.equal([
+      ['hash_parsed', null],
+      [
+        'authorization_error',
+        { error: 'access_denied', errorDescription: 'The link has expired.' },
+      ],
+    ]);
+  });
+
+  it('is parsed once when a LockPasswordless (which creates the element) is used', async () => {
+    const authParams = await sendLink(server);
+    history.replaceState(null, '', `#${await implicitAnswer(authParams)}`);
+    const lock = new LockPasswordless('demo', domain, { passwordlessMethod: 'link' });
+    cleanups.push(() => lock.destroy());
+    const callbacks: string[] = [];
+    lock
+      .on('hash_parsed', () => callbacks.push('hash_parsed'))
+      .on('authenticated', () => callbacks.push('authenticated'));
+    lock.show();
+    await lock.element.updateComplete;
+    // A second element on the page finds the address already cleared.
+    await addTag().updateComplete;
+    await waitUntil(() => events.length === 2, 'the answer was not reported');
+    await wait(100);
+    expect(events.map(([name]) => name)).to.deep.equal(['hash_parsed', 'authenticated']);
+    expect(callbacks).to.deep.equal(['hash_parsed', 'authenticated']);
+  });
+
+  it('leaves the page alone without an answer, or with auth.autoParseHash: false', async () => {
+    history.replaceState(null, '', '#section-2');
+    await addTag().updateComplete;
+    expect(location.hash).to.equal('#section-2');
+
+    history.replaceState(null, '', '#access_token=a&state=b');
+    await addTag((element) => (element.auth = { autoParseHash: false })).updateComplete;
+    // Nor the element of a LockPasswordless created with autoParseHash: false, even when `show`
+    // gives it other auth options.
+    const lock = new LockPasswordless('demo', domain, { auth: { autoParseHash: false } });
+    cleanups.push(() => lock.destroy());
+    lock.show({ auth: { params: { scope: 'openid' } } });
+    await lock.element.updateComplete;
+    await wait(100);
+    expect(location.hash).to.equal('#access_token=a&state=b');
+    expect(events).to.deep.equal([]);
   });
 });
