@@ -92,10 +92,28 @@ function select(label: string, options: [string, string][]) {
   return { label: element, select: control };
 }
 
-/** Shows the profile in the page's "Your profile" region. */
+/**
+ * Shows the profile in the page's "Your profile" region (each page has the empty section with its
+ * heading). Built with DOM calls, not markup strings, so it also runs under Trusted Types.
+ */
 export function showProfile(user: { name?: string; email?: string; picture?: string }): void {
-  document.querySelector<HTMLImageElement>('#profile-picture')!.src = user.picture ?? '';
-  document.querySelector('#profile-name')!.textContent = user.name ?? '';
-  document.querySelector('#profile-email')!.textContent = user.email ?? '';
-  document.querySelector<HTMLElement>('#profile')!.hidden = false;
+  const section = document.querySelector<HTMLElement>('#profile')!;
+  const picture = Object.assign(document.createElement('img'), {
+    src: user.picture ?? '',
+    alt: 'Profile picture',
+    width: 64,
+    height: 64,
+  });
+  const details = document.createElement('dl');
+  for (const [term, value] of [
+    ['Name', user.name],
+    ['Email', user.email],
+  ]) {
+    details.append(
+      Object.assign(document.createElement('dt'), { textContent: term }),
+      Object.assign(document.createElement('dd'), { textContent: value ?? '' }),
+    );
+  }
+  section.replaceChildren(section.querySelector('h2')!, picture, details);
+  section.hidden = false;
 }
