@@ -14,10 +14,11 @@ export const PASSWORDLESS_OTP_GRANT = 'http://auth0.com/oauth/grant-type/passwor
 /** Options of the functions that log in: requests, id_token checks and transaction storage. */
 export interface LoginOptions extends RequestOptions, IdTokenOptions, TransactionOptions {
   /**
-   * Validate the id_token (signature through the JWKS and every claim). Always on for tokens that
-   * come back through the browser (`cross-origin`, {@link parseCallback}); for the `otp` transport,
-   * whose tokens come straight from the token endpoint over TLS, it is off unless set to `true`
-   * (OpenID Connect Core §3.1.3.7 allows that), and the payload is only decoded.
+   * Validate the id_token (signature through the JWKS and every claim). Default `true`. Only the
+   * `otp` transport, whose tokens come straight from the token endpoint over TLS, lets you turn it
+   * off with `false` (OpenID Connect Core §3.1.3.7 allows that): the payload is then only decoded,
+   * unless a `nonce` or `maxAge` needs checking. Tokens that come back through the browser
+   * (`cross-origin`, {@link parseCallback}) are always validated.
    */
   verifyIdToken?: boolean;
 }
@@ -26,7 +27,7 @@ export interface LoginOptions extends RequestOptions, IdTokenOptions, Transactio
 export interface PasswordlessLoginResult {
   accessToken: string;
   idToken: string;
-  /** The id_token's claims: validated, unless `verifyIdToken` was off for the `otp` transport. */
+  /** The id_token's claims: validated, unless `verifyIdToken: false` for the `otp` transport. */
   idTokenPayload: Record<string, unknown>;
   tokenType: string;
   /** Seconds until the access token expires. */

@@ -59,8 +59,9 @@ export class ServerError extends Error {
   override readonly name = 'ServerError';
   readonly code = 'server_error';
   readonly messageKey: MessageKey;
-  readonly status: number;
-  readonly error: string;
+  // Set by Object.assign in the constructor.
+  readonly status!: number;
+  readonly error!: string;
   readonly error_description: string | undefined;
   readonly retryAfter: number | undefined;
 
@@ -70,17 +71,16 @@ export class ServerError extends Error {
    */
   constructor(init: ServerErrorInit, options?: { cause?: unknown }) {
     super(init.error_description || init.error, options);
-    this.status = init.status;
-    this.error = init.error;
-    this.error_description = init.error_description;
-    this.retryAfter = init.retryAfter;
+    // The fields above exist (as `undefined`) before this, so an omitted one is still own.
+    Object.assign(this, init);
     this.messageKey = messageKeyFor(init);
   }
 }
 
 /**
  * The request never got an HTTP answer: the server is down, the network is off, or the browser
- * refused the response (for example CORS, when this page's origin is not allowed).
+ * refused the response (for example CORS, when this page's origin is not allowed). Its `cause` is
+ * the error `fetch` threw.
  *
  * @example
  * ```ts
@@ -91,14 +91,6 @@ export class NetworkError extends Error {
   override readonly name = 'NetworkError';
   readonly code = 'network_error';
   readonly messageKey: MessageKey = 'network';
-
-  /**
-   * @param message - What failed.
-   * @param options - `cause`: the error `fetch` threw.
-   */
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-  }
 }
 
 /**

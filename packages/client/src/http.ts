@@ -43,7 +43,7 @@ export async function requestJson(
 ): Promise<Record<string, unknown>> {
   const { signal, timeout = DEFAULT_TIMEOUT } = options;
   if (typeof timeout !== 'number' || !(timeout > 0)) {
-    throw invalidArgument('options.timeout must be a positive number of milliseconds');
+    throw invalidArgument('options.timeout must be > 0 ms');
   }
   signal?.throwIfAborted();
 
@@ -111,24 +111,26 @@ export function invalidResponse(expected: string, status = 200): ServerError {
 }
 
 function serverError(response: Response, body: unknown): ServerError {
-  const error = isObject(body) && typeof body.error === 'string' ? body.error : undefined;
-  const description =
-    isObject(body) && typeof body.error_description === 'string'
-      ? body.error_description
-      : undefined;
+  const fields = isObject(body) ? body : {};
+  const error = typeof fields.error === 'string' ? fields.error : undefined;
+  const description = fields.error_description;
   return new ServerError({
     status: response.status,
     error: error ?? `http_${response.status}`,
-    error_description: description ?? (error ? undefined : response.statusText || undefined),
+    error_description:
+      typeof description === 'string'
+        ? description
+        : (error ? undefined : response.statusText) || undefined,
     retryAfter: parseRetryAfter(response.headers.get('Retry-After')),
   });
 }
 
 /** `Retry-After` is either delay-seconds or an HTTP date (RFC 9110 §10.2.3). */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (value === null || value.trim() === '') return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim());
-  const date = Date.parse(value);
+  const text = value?.trim();
+  if (!text) return undefined;
+  if (/^\d+$/.test(text)) return Number(text);
+  const date = Date.parse(text);
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
 }
 

@@ -104,6 +104,7 @@ export async function validateIdToken(
 
   const [head, body, signature = ''] = idToken.split('.');
   let valid = false;
+  let cause: unknown;
   try {
     const algorithm = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' };
     const key = await crypto.subtle.importKey('jwk', jwk, algorithm, false, ['verify']);
@@ -113,10 +114,10 @@ export async function validateIdToken(
       fromBase64Url(signature),
       new TextEncoder().encode(`${head}.${body}`),
     );
-  } catch (cause) {
-    fail('signature', 'signature could not be checked', cause);
+  } catch (error) {
+    cause = error; // A key Web Crypto cannot import, or a damaged signature.
   }
-  if (!valid) fail('signature', 'signature is invalid');
+  if (!valid) fail('signature', 'signature is invalid', cause);
 
   const { iss, sub, aud, azp, exp, iat, nbf, auth_time } = claims;
   const now = Math.floor(Date.now() / 1000);

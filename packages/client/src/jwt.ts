@@ -1,4 +1,5 @@
 import { invalidArgument } from './errors.js';
+import { isObject } from './http.js';
 
 /**
  * Reads the claims of a JWT (its payload) **without verifying the signature**.
@@ -21,20 +22,22 @@ export function decodeJwtPayload(jwt: string): Record<string, unknown> {
 
 /** Parses part `index` (0 header, 1 payload) of a compact JWS as a JSON object. */
 export function decodeJwtPart(jwt: string, index: 0 | 1): Record<string, unknown> {
-  const parts = typeof jwt === 'string' ? jwt.split('.') : [];
-  if (parts.length !== 3 || !parts[index]) throw invalidArgument('not a JWT: expected three parts');
   let value: unknown;
+  let cause: unknown;
   try {
-    value = JSON.parse(
-      new TextDecoder('utf-8', { fatal: true }).decode(fromBase64Url(parts[index])),
-    );
-  } catch (cause) {
-    throw Object.assign(invalidArgument('not a JWT: a part is not base64url JSON'), { cause });
+    const parts = jwt.split('.');
+    value =
+      parts.length === 3 &&
+      JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(fromBase64Url(parts[index]!)));
+  } catch (error) {
+    cause = error;
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw invalidArgument('not a JWT: a part is not a JSON object');
+  if (!isObject(value)) {
+    throw Object.assign(invalidArgument('not a JWT: three parts, base64url JSON objects'), {
+      cause,
+    });
   }
-  return value as Record<string, unknown>;
+  return value;
 }
 
 /** Decodes unpadded base64url (RFC 4648 §5); throws a `SyntaxError` on anything else. */

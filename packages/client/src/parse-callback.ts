@@ -22,9 +22,9 @@ const ANSWER = ['state', 'code', 'error', 'access_token', 'id_token'];
  * @param url - The address the login came back to, usually `location.href`.
  * @param options - `signal`, `timeout`, `fetch`, `leeway`, `issuer`, `storage`.
  * @returns The tokens and `state`, or `null` when `url` carries no login answer.
- * @throws TransactionError for a missing, unknown or used `state`; `ServerError` for an `error`
- *   answer (e.g. `access_denied`, `code_expired`) or a failed exchange; `TokenValidationError`,
- *   `NetworkError`, `TimeoutError`.
+ * @throws TransactionError for a missing, unknown, expired or used `state`; `ServerError` for an
+ *   `error` answer (e.g. `access_denied`, `code_expired`) or a failed exchange;
+ *   `TokenValidationError`, `NetworkError`, `TimeoutError`.
  * @example
  * ```ts
  * const result = await parseCallback('auth.example.com', location.href);

@@ -53,14 +53,16 @@ export interface PasswordlessLoginOptions extends LoginOptions {
  * With the `otp` transport (default) the passwordless OTP grant goes to `/oauth/token`; with
  * `cross-origin` (what Auth0 allows single-page apps) the code goes to `/co/authenticate` and the
  * login ticket to `/authorize`, whose answer comes back through a hidden iframe, or through a
- * redirect to `redirectUri` when the browser blocks the iframe. A code verification is never
- * retried: each try counts against the code's attempts.
+ * redirect to `redirectUri` when the browser blocks the iframe. The id_token is validated
+ * (signature and claims) before the promise resolves; the `otp` transport skips that with
+ * `verifyIdToken: false`. A code verification is never retried: each try counts against the
+ * code's attempts.
  *
  * @param domain - The tenant: a bare host (https) or an origin (`http:` only for localhost).
  * @param params - The client id, the email, the code, and optionally `scope`, `audience`,
  *   `transport`, `redirectUri`, `responseType`, `nonce`, `maxAge`.
- * @param options - `signal`, `timeout` (ms, default 15000), `fetch`, `verifyIdToken`, `leeway`,
- *   `issuer`, `storage`, `redirect`.
+ * @param options - `signal`, `timeout` (ms, default 15000), `fetch`, `verifyIdToken` (default
+ *   `true`), `leeway`, `issuer`, `storage`, `redirect`.
  * @returns The access token, id token and its payload, token type, lifetime and scope.
  * @throws TypeError for bad arguments; `ServerError` (`wrong_code`, `code_expired`,
  *   `too_many_attempts`, `origin_not_allowed`), `TokenValidationError`, `TransactionError`,
@@ -121,7 +123,7 @@ export async function passwordlessLogin(
       },
       options,
     );
-    const verify = options.verifyIdToken || nonce !== undefined || maxAge !== undefined;
+    const verify = options.verifyIdToken !== false || nonce !== undefined || maxAge !== undefined;
     return toLoginResult(domain, body, verify ? { clientId, nonce, maxAge } : undefined, options);
   }
   if (transport !== 'cross-origin') {

@@ -17,7 +17,11 @@ export interface PasswordlessStartParams {
   email: string;
   /** `code` (default) mails a one-time code; `link` mails a magic link. */
   send?: 'code' | 'link';
-  /** Authorization parameters for the magic link (`scope`, `state`, `redirect_uri`, …). */
+  /**
+   * Authorization parameters for the magic link (`scope`, `state`, `redirect_uri`, …). With
+   * `redirectUri`, a `state` or `nonce` given here is the transaction's (checked on return, and the
+   * `state` that {@link parseCallback} resolves with) instead of a random one.
+   */
   authParams?: Record<string, string>;
   /**
    * `send: "link"`: the registered callback the magic link lands on. When given, a transaction
@@ -106,7 +110,7 @@ export async function passwordlessStart(
   if (redirectUri !== undefined && send === 'link') {
     assertString(redirectUri, 'params.redirectUri');
     const [transaction, query] = await beginTransaction(
-      { clientId, redirectUri, responseType },
+      { clientId, redirectUri, responseType, state: authParams.state, nonce: authParams.nonce },
       options,
     );
     state = transaction.state;
@@ -124,7 +128,7 @@ export async function passwordlessStart(
   );
 
   return {
-    id: typeof body._id === 'string' ? body._id : String(body._id ?? ''),
+    id: String(body._id ?? ''),
     email: typeof body.email === 'string' ? body.email : email,
     ...numberField('expiresIn', body.expires_in),
     ...numberField('resendAfter', body.resend_after),
@@ -134,7 +138,8 @@ export async function passwordlessStart(
 }
 
 function numberField<K extends string>(key: K, value: unknown): { [P in K]?: number } {
-  return (typeof value === 'number' && Number.isFinite(value) ? { [key]: value } : {}) as {
+  // Number.isFinite is false for anything but a finite number: no coercion.
+  return (Number.isFinite(value) ? { [key]: value } : {}) as {
     [P in K]?: number;
   };
 }

@@ -1,11 +1,17 @@
 import { TransactionError } from './errors.js';
 import { randomToken, sha256, toBase64Url } from './jwt.js';
 
-/** Where transactions wait for the round trip: `sessionStorage`, `localStorage` or your own. */
+/**
+ * Where transactions wait for the round trip: `sessionStorage`, `localStorage` or your own. With
+ * `length` and `key` (as Web Storage has them), expired transactions of other logins are dropped
+ * too, not only the one that is read.
+ */
 export interface TransactionStorage {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
   removeItem(key: string): void;
+  readonly length?: number;
+  key?(index: number): string | null;
 }
 
 /** Options of the functions that start or finish a round trip through `/authorize`. */
@@ -13,7 +19,8 @@ export interface TransactionOptions {
   /**
    * Where `state`, `nonce` and the PKCE verifier wait for the answer. Default `sessionStorage`,
    * else (Node, storage disabled) memory. Pass `localStorage` when a magic link may be opened in
-   * another tab of the same browser.
+   * another tab of the same browser. A transaction expires two days after it is stored (longer
+   * than a magic link lives); expired ones are dropped whenever a transaction is stored or read.
    */
   storage?: TransactionStorage;
 }
@@ -27,7 +34,17 @@ export interface Transaction {
   redirectUri: string;
   responseType: string;
   maxAge?: number | undefined;
+  /** When the transaction expires (ms since the epoch). */
+  expiresAt: number;
 }
+
+/**
+ * How long a transaction waits for its answer (ms): two days. A magic link is the slowest round
+ * trip, and the server's links live `connections.email.otp.lifetime_s` (180 s by default, a day at
+ * most), so a link that still works always finds its transaction. An unused transaction (a link
+ * never clicked) is dropped after that instead of staying in `localStorage` for good.
+ */
+export const TRANSACTION_LIFETIME = 2 * 86_400_000;
 
 const PREFIX = 'pl.tx.';
 const memory = new Map<string, string>();
@@ -35,33 +52,71 @@ const memoryStorage: TransactionStorage = {
   getItem: (key) => memory.get(key) ?? null,
   setItem: (key, value) => void memory.set(key, value),
   removeItem: (key) => void memory.delete(key),
+  key: (index) => [...memory.keys()][index] ?? null,
+  get length() {
+    return memory.size;
+  },
 };
 
+/** The storage to use, rid of its expired transactions. */
 function storageOf({ storage }: TransactionOptions): TransactionStorage {
-  if (storage) return storage;
-  try {
-    // Reading sessionStorage throws in some sandboxed frames; writing throws when it is full or off.
-    globalThis.sessionStorage.setItem(PREFIX, '');
-    globalThis.sessionStorage.removeItem(PREFIX);
-    return globalThis.sessionStorage;
-  } catch {
-    return memoryStorage;
+  if (!storage) {
+    storage = memoryStorage;
+    try {
+      // Reading sessionStorage throws in some sandboxed frames; writing throws when it is full or off.
+      sessionStorage.setItem(PREFIX, '');
+      sessionStorage.removeItem(PREFIX);
+      storage = sessionStorage;
+    } catch {
+      // Memory, then.
+    }
+  }
+  dropExpired(storage);
+  return storage;
+}
+
+/** Removes the expired transactions of `storage`, when it can list its keys. */
+function dropExpired(storage: TransactionStorage): void {
+  // Keys first: removing an item may reorder the rest.
+  for (const key of Array.from({ length: storage.length ?? 0 }, (_, i) => storage.key?.(i))) {
+    if (key?.startsWith(PREFIX)) load(storage, key);
   }
 }
 
 /**
- * Creates and stores a transaction with a fresh `state`, `nonce` and PKCE verifier, and returns it
- * with the `/authorize` parameters that carry it.
+ * The transaction stored under `key`, or `undefined` when it has expired or is not a transaction;
+ * then it is removed, as it is in any case with `take`.
+ */
+function load(storage: TransactionStorage, key: string, take?: boolean): Transaction | undefined {
+  let transaction: Transaction | undefined;
+  try {
+    transaction = JSON.parse(storage.getItem(key) ?? '') as Transaction;
+  } catch {
+    // Damaged or not ours: dropped like an expired one.
+  }
+  const live = Number(transaction?.expiresAt) > Date.now();
+  if (take || !live) storage.removeItem(key);
+  return live ? transaction : undefined;
+}
+
+/**
+ * Creates and stores a transaction, and returns it with the `/authorize` parameters that carry it.
+ * Its `state` and `nonce` are the caller's when given (as Auth0's SDKs do), else fresh random
+ * values; the PKCE verifier is always fresh.
  */
 export async function beginTransaction(
-  init: Omit<Transaction, 'state' | 'nonce' | 'codeVerifier'> & { nonce?: string | undefined },
+  init: Omit<Transaction, 'state' | 'nonce' | 'codeVerifier' | 'expiresAt'> & {
+    state?: string | undefined;
+    nonce?: string | undefined;
+  },
   options: TransactionOptions,
 ): Promise<[Transaction, Record<string, string>]> {
   const transaction: Transaction = {
     ...init,
-    state: randomToken(),
-    nonce: init.nonce ?? randomToken(),
+    state: init.state || randomToken(),
+    nonce: init.nonce || randomToken(),
     codeVerifier: randomToken(),
+    expiresAt: Date.now() + TRANSACTION_LIFETIME,
   };
   storageOf(options).setItem(PREFIX + transaction.state, JSON.stringify(transaction));
   return [
@@ -84,19 +139,17 @@ export async function beginTransaction(
 }
 
 /**
- * Takes the transaction for `state` out of storage (it can be used once).
- * @throws TransactionError when there is none.
+ * Takes the transaction for `state` out of storage (it can be used once), dropping expired ones.
+ * @throws TransactionError when there is none, or it has expired.
  */
 export function takeTransaction(state: string | null, options: TransactionOptions): Transaction {
   if (!state) throw new TransactionError('The answer has no state.');
   const storage = storageOf(options);
-  const stored = storage.getItem(PREFIX + state);
-  storage.removeItem(PREFIX + state);
-  try {
-    return JSON.parse(stored ?? '') as Transaction;
-  } catch {
+  const transaction = load(storage, PREFIX + state, true);
+  if (!transaction) {
     throw new TransactionError(
-      'No login was started with this state here, or it was already finished (or opened in another browser).',
+      'No login waits for this state here (expired, used, or started in another browser).',
     );
   }
+  return transaction;
 }

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   ServerError,
   TokenValidationError,
@@ -327,5 +327,130 @@ describe('magic link: passwordlessStart with redirectUri, then parseCallback', (
         fetch: tenant.fetch,
       }),
     ).resolves.toMatchObject({ accessToken: 'at-1' });
+  });
+});
+
+describe('magic link: a state and nonce given in authParams', () => {
+  it('sends, stores and checks them, and resolves with the given state', async () => {
+    const { tenant, authParams } = await magicLinkTenant();
+    const storage = mapStorage();
+    const options = { fetch: tenant.fetch, storage };
+    const started = await passwordlessStart(
+      tenant.domain,
+      {
+        clientId: 'demo',
+        email: 'ada@example.com',
+        send: 'link',
+        redirectUri: callback,
+        authParams: { state: 'cart-42', nonce: 'nonce-of-the-app' },
+      },
+      options,
+    );
+    expect(started.state).toBe('cart-42');
+    expect(authParams()).toMatchObject({ state: 'cart-42', nonce: 'nonce-of-the-app' });
+    expect(JSON.parse(storage.map.get('pl.tx.cart-42')!)).toMatchObject({
+      state: 'cart-42',
+      nonce: 'nonce-of-the-app',
+    });
+
+    // An answer for another state is refused and leaves the transaction alone.
+    await expect(
+      parseCallback(tenant.domain, `${callback}?code=code-1&state=cart-43`, options),
+    ).rejects.toMatchObject({ name: 'TransactionError', messageKey: 'invalid_state' });
+    expect(storage.map.has('pl.tx.cart-42')).toBe(true);
+
+    await expect(
+      parseCallback(tenant.domain, `${callback}?code=code-1&state=cart-42`, options),
+    ).resolves.toMatchObject({
+      state: 'cart-42',
+      idTokenPayload: { nonce: 'nonce-of-the-app' },
+    });
+  });
+});
+
+describe('magic link: transactions expire', () => {
+  const day = 86_400_000;
+  const start = new Date('2030-01-01T00:00:00Z').getTime();
+
+  /** A storage that lists its keys, like Web Storage. */
+  function webStorage(): TransactionStorage & { map: Map<string, string> } {
+    const { map, ...methods } = mapStorage();
+    return {
+      ...methods,
+      map,
+      key: (index) => [...map.keys()][index] ?? null,
+      get length() {
+        return map.size;
+      },
+    };
+  }
+
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(start);
+  });
+  afterEach(() => vi.useRealTimers());
+
+  const sendLink = (tenant: { domain: string; fetch: typeof fetch }, storage: TransactionStorage) =>
+    passwordlessStart(
+      tenant.domain,
+      { clientId: 'demo', email: 'ada@example.com', send: 'link', redirectUri: callback },
+      { fetch: tenant.fetch, storage },
+    );
+
+  it('outlives the longest magic link, then refuses the answer as invalid_state', async () => {
+    const { tenant } = await magicLinkTenant();
+    const storage = mapStorage();
+    const options = { fetch: tenant.fetch, storage };
+    const first = await sendLink(tenant, storage);
+    // The server's links live a day at most (connections.email.otp.lifetime_s ≤ 86400).
+    vi.setSystemTime(start + day);
+    await expect(
+      parseCallback(tenant.domain, `${callback}?code=code-1&state=${first.state}`, options),
+    ).resolves.toMatchObject({ state: first.state });
+
+    const second = await sendLink(tenant, storage);
+    vi.setSystemTime(start + 3 * day + 1);
+    const error = await parseCallback(
+      tenant.domain,
+      `${callback}?code=code-1&state=${second.state}`,
+      options,
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TransactionError);
+    expect(error).toMatchObject({ messageKey: 'invalid_state' });
+    expect((error as Error).message).toContain('expired');
+    // Refused before any request: no code was spent.
+    expect(tenant.calls.filter((call) => call.url.endsWith('/oauth/token'))).toHaveLength(1);
+    expect(storage.map.size).toBe(0);
+  });
+
+  it('drops the expired transactions of unclicked links when one is stored or read', async () => {
+    const { tenant } = await magicLinkTenant();
+    const storage = webStorage();
+    storage.setItem('other-app', 'kept');
+    storage.setItem('pl.tx.damaged', '{');
+    const unclicked = await sendLink(tenant, storage);
+    vi.setSystemTime(start + 2 * day - 1);
+    const recent = await sendLink(tenant, storage);
+    // Stored alongside: nothing has expired yet, but the damaged entry is gone.
+    expect([...storage.map.keys()].sort()).toEqual(
+      ['other-app', `pl.tx.${unclicked.state}`, `pl.tx.${recent.state}`].sort(),
+    );
+
+    vi.setSystemTime(start + 2 * day + 1);
+    const newest = await sendLink(tenant, storage);
+    expect([...storage.map.keys()].sort()).toEqual(
+      ['other-app', `pl.tx.${recent.state}`, `pl.tx.${newest.state}`].sort(),
+    );
+
+    vi.setSystemTime(start + 4 * day + 2);
+    // Reading one (here an answer for a state that was never stored) drops the expired rest.
+    await expect(
+      parseCallback(tenant.domain, `${callback}?code=code-1&state=unknown`, {
+        fetch: tenant.fetch,
+        storage,
+      }),
+    ).rejects.toBeInstanceOf(TransactionError);
+    expect([...storage.map.keys()]).toEqual(['other-app']);
   });
 });

@@ -28,7 +28,7 @@ const tokens = {
 describe('passwordlessLogin', () => {
   it('posts the passwordless otp grant as JSON', async () => {
     const fetch = fakeFetch(json(200, tokens));
-    await passwordlessLogin('http://127.0.0.1:3000', params, { fetch });
+    await passwordlessLogin('http://127.0.0.1:3000', params, { fetch, verifyIdToken: false });
     const [call] = fetch.calls;
     expect(call?.url).toBe('http://127.0.0.1:3000/oauth/token');
     expect(call?.method).toBe('POST');
@@ -50,7 +50,7 @@ describe('passwordlessLogin', () => {
     await passwordlessLogin(
       'auth.example.com',
       { ...params, scope: 'openid', audience: 'https://api.example.com' },
-      { fetch },
+      { fetch, verifyIdToken: false },
     );
     expect(fetch.calls[0]?.body).toMatchObject({
       scope: 'openid',
@@ -58,9 +58,11 @@ describe('passwordlessLogin', () => {
     });
   });
 
-  it('maps the tokens and decodes the id_token payload', async () => {
+  it('with verifyIdToken: false, maps the tokens and only decodes the id_token payload', async () => {
     const fetch = fakeFetch(json(200, tokens));
-    await expect(passwordlessLogin('auth.example.com', params, { fetch })).resolves.toEqual({
+    await expect(
+      passwordlessLogin('auth.example.com', params, { fetch, verifyIdToken: false }),
+    ).resolves.toEqual({
       accessToken: 'opaque-at',
       idToken: tokens.id_token,
       idTokenPayload: claims,
@@ -103,7 +105,10 @@ describe('passwordlessLogin', () => {
       json(200, { ...tokens, id_token: 'not-a-jwt' }),
     );
     for (let i = 0; i < 2; i++) {
-      const error = await passwordlessLogin('auth.example.com', params, { fetch }).catch((e) => e);
+      const error = await passwordlessLogin('auth.example.com', params, {
+        fetch,
+        verifyIdToken: false,
+      }).catch((e) => e);
       expect(error).toMatchObject({
         name: 'ServerError',
         error: 'invalid_response',
@@ -126,7 +131,7 @@ describe('decodeJwtPayload', () => {
 });
 
 describe('passwordlessLogin with the otp transport and id_token validation', () => {
-  it('validates the id_token when verifyIdToken is set', async () => {
+  it('validates the id_token by default', async () => {
     const tenant = await fakeTenant({
       'POST /oauth/token': async () =>
         json(200, {
@@ -136,21 +141,35 @@ describe('passwordlessLogin with the otp transport and id_token validation', () 
         }),
     });
     await expect(
-      passwordlessLogin(tenant.domain, params, { fetch: tenant.fetch, verifyIdToken: true }),
+      passwordlessLogin(tenant.domain, params, { fetch: tenant.fetch }),
     ).resolves.toMatchObject({ accessToken: 'at-1', idTokenPayload: { iss: tenant.issuer } });
     expect(tenant.jwksCalls()).toBe(1);
   });
 
-  it('rejects a foreign or tampered id_token when verifyIdToken is set', async () => {
+  it('refuses a tampered or forged id_token from the token endpoint by default', async () => {
+    let idToken = '';
     const tenant = await fakeTenant({
-      'POST /oauth/token': () => json(200, tokens),
+      'POST /oauth/token': () => json(200, { ...tokens, id_token: idToken }),
     });
-    const error = await passwordlessLogin(tenant.domain, params, {
-      fetch: tenant.fetch,
-      verifyIdToken: true,
-    }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(TokenValidationError);
-    expect(error).toMatchObject({ messageKey: 'invalid_token' });
+    // The tenant's own token with another user's email in it: the signature no longer matches.
+    const [header, , signature] = (await tenant.idToken()).split('.');
+    const payload = jwt({ ...claims, iss: tenant.issuer, aud: 'demo', email: 'eve@example.com' });
+    const tampered = `${header}.${payload.split('.')[1]}.${signature}`;
+    // And a token with the tenant's kid but no real signature.
+    for (const token of [tampered, tokens.id_token]) {
+      idToken = token;
+      const error = await passwordlessLogin(tenant.domain, params, { fetch: tenant.fetch }).catch(
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(TokenValidationError);
+      expect(error).toMatchObject({ check: 'signature', messageKey: 'invalid_token' });
+    }
+
+    // Only verifyIdToken: false takes it as it comes.
+    idToken = tampered;
+    await expect(
+      passwordlessLogin(tenant.domain, params, { fetch: tenant.fetch, verifyIdToken: false }),
+    ).resolves.toMatchObject({ idTokenPayload: { email: 'eve@example.com' } });
   });
 
   it('sends a nonce with the grant and checks that the id_token carries it', async () => {
@@ -165,6 +184,14 @@ describe('passwordlessLogin with the otp transport and id_token validation', () 
       passwordlessLogin(tenant.domain, { ...params, nonce: 'n-1' }, { fetch: tenant.fetch }),
     ).rejects.toMatchObject({ check: 'nonce' });
     expect(sent).toBe('n-1');
+    // A nonce is checked even with verifyIdToken: false.
+    await expect(
+      passwordlessLogin(
+        tenant.domain,
+        { ...params, nonce: 'n-1' },
+        { fetch: tenant.fetch, verifyIdToken: false },
+      ),
+    ).rejects.toMatchObject({ check: 'nonce' });
   });
 
   it('never retries a code verification, even after a network failure or a 503', async () => {
