@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { codeFromInbox, uniqueEmail } from './inbox.js';
+import { widget } from './widget.js';
 
 test('logs in under a strict CSP with Trusted Types, with zero violations', async ({
   page,
@@ -18,11 +19,13 @@ test('logs in under a strict CSP with Trusted Types, with zero violations', asyn
 
   await page.getByRole('button', { name: 'Log in' }).click();
   const dialog = page.getByRole('dialog', { name: 'Log in' });
-  await dialog.getByRole('textbox', { name: 'Email' }).fill(email);
-  await dialog.getByRole('button', { name: 'Send code' }).click();
+  await expect(dialog).toBeVisible();
+  const lock = widget(page);
+  await lock.getByRole('textbox', { name: 'Email' }).fill(email);
+  await lock.getByRole('button', { name: 'Send code' }).click();
   const code = await codeFromInbox(request, email);
-  await dialog.getByRole('textbox', { name: 'Verification code' }).fill(code);
-  await dialog.getByRole('button', { name: 'Continue' }).click();
+  await lock.getByRole('textbox', { name: 'Verification code' }).fill(code);
+  await lock.getByRole('button', { name: 'Continue' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('region', { name: 'Your profile' })).toContainText(email);
 

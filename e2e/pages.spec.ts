@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { codeFromInbox, uniqueEmail } from './inbox.js';
+import { widget } from './widget.js';
 
 test('the JS API page: LockPasswordless logs in by keyboard alone', async ({ page, request }) => {
   const email = uniqueEmail('js-api');
@@ -7,12 +8,14 @@ test('the JS API page: LockPasswordless logs in by keyboard alone', async ({ pag
   await page.getByRole('button', { name: 'Log in' }).focus();
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Log in' });
-  const emailField = dialog.getByRole('textbox', { name: 'Email' });
+  await expect(dialog).toBeVisible();
+  const lock = widget(page);
+  const emailField = lock.getByRole('textbox', { name: 'Email' });
   await expect(emailField).toBeFocused();
   await page.keyboard.type(email);
   await page.keyboard.press('Enter');
   const code = await codeFromInbox(request, email);
-  const codeField = dialog.getByRole('textbox', { name: 'Verification code' });
+  const codeField = lock.getByRole('textbox', { name: 'Verification code' });
   await expect(codeField).toBeFocused();
   // Typed digit by digit, the code submits itself after the last one.
   await page.keyboard.type(code);
@@ -26,23 +29,27 @@ test('the inline page: logs in without a dialog and says so', async ({ page, req
   await page.goto('/inline.html');
   await expect(page.getByRole('dialog')).toHaveCount(0);
   const box = page.getByRole('region', { name: 'Log in' });
-  await box.getByRole('textbox', { name: 'Email' }).fill(email);
-  await box.getByRole('button', { name: 'Send code' }).click();
-  await expect(box.getByRole('status')).toContainText(`We sent a code to ${email}.`);
-  await expect(box.getByText(/The code expires in \d:\d\d\./)).toBeVisible();
-  await expect(box.getByRole('button', { name: 'Send a new code' })).toBeDisabled();
+  await expect(box).toBeVisible();
+  const lock = widget(page);
+  await lock.getByRole('textbox', { name: 'Email' }).fill(email);
+  await lock.getByRole('button', { name: 'Send code' }).click();
+  await expect(lock.getByRole('status')).toContainText(`We sent a code to ${email}.`);
+  await expect(lock.getByText(/The code expires in \d:\d\d\./)).toBeVisible();
+  await expect(lock.getByRole('button', { name: 'Send a new code' })).toBeDisabled();
   const code = await codeFromInbox(request, email);
-  await box.getByRole('textbox', { name: 'Verification code' }).fill(code);
-  await box.getByRole('button', { name: 'Continue' }).click();
-  await expect(box.getByText('You are logged in.')).toBeVisible();
+  await lock.getByRole('textbox', { name: 'Verification code' }).fill(code);
+  await lock.getByRole('button', { name: 'Continue' }).click();
+  await expect(lock.getByText('You are logged in.')).toBeVisible();
   await expect(page.getByRole('region', { name: 'Your profile' })).toContainText(email);
 });
 
 test("the inline page: the widget's own language menu switches to German", async ({ page }) => {
   await page.goto('/inline.html');
   const box = page.getByRole('region', { name: 'Log in' });
-  await box.getByRole('button', { name: 'Language: English' }).click();
-  await box.getByRole('menuitemradio', { name: 'Deutsch' }).click();
+  await expect(box).toBeVisible();
+  const lock = widget(page);
+  await lock.getByRole('button', { name: 'Language: English' }).click();
+  await lock.getByRole('menuitemradio', { name: 'Deutsch' }).click();
   await expect(page.getByRole('region', { name: 'Anmelden' })).toBeVisible();
   await expect(page.getByRole('menu')).toBeHidden();
 });
@@ -56,11 +63,13 @@ test('the language switch turns the widget to Arabic, right to left, and the mai
   await page.getByLabel('Language').selectOption('ar');
   await page.getByRole('button', { name: 'Log in' }).click();
   const dialog = page.getByRole('dialog', { name: 'تسجيل الدخول' });
+  await expect(dialog).toBeVisible();
+  const lock = widget(page);
   await expect(dialog).toHaveAttribute('dir', 'rtl');
   await expect(dialog).toHaveAttribute('lang', 'ar');
-  await dialog.getByRole('textbox', { name: 'البريد الإلكتروني' }).fill(email);
-  await dialog.getByRole('button', { name: 'إرسال الرمز' }).click();
-  await expect(dialog.getByRole('textbox', { name: 'رمز التحقق' })).toBeFocused();
+  await lock.getByRole('textbox', { name: 'البريد الإلكتروني' }).fill(email);
+  await lock.getByRole('button', { name: 'إرسال الرمز' }).click();
+  await expect(lock.getByRole('textbox', { name: 'رمز التحقق' })).toBeFocused();
   expect(await codeFromInbox(request, email)).toMatch(/^\d{6}$/);
 });
 
@@ -68,7 +77,12 @@ test('the theme switch makes the widget dark', async ({ page }) => {
   await page.goto('/?theme=dark');
   await page.getByRole('button', { name: 'Log in' }).click();
   const dialog = page.getByRole('dialog', { name: 'Log in' });
+  await expect(dialog).toBeVisible();
   await expect(dialog).toHaveCSS('background-color', 'rgb(22, 27, 34)');
+  // The screen is slotted in from the light DOM, and takes the theme through the slot.
+  const emailField = widget(page).getByRole('textbox', { name: 'Email' });
+  await expect(emailField).toHaveCSS('background-color', 'rgb(22, 27, 34)');
+  await expect(emailField).toHaveCSS('color', 'rgb(230, 237, 243)');
 });
 
 test('the magic link page: the link from the mail comes back logged in', async ({
@@ -79,9 +93,11 @@ test('the magic link page: the link from the mail comes back logged in', async (
   await page.goto('/magic-link.html');
   await page.getByRole('button', { name: 'Log in with a link' }).click();
   const dialog = page.getByRole('dialog', { name: 'Log in' });
-  await dialog.getByRole('textbox', { name: 'Email' }).fill(email);
-  await dialog.getByRole('button', { name: 'Send link' }).click();
-  await expect(dialog.getByRole('status')).toHaveText(`We sent a link to ${email}.`);
+  await expect(dialog).toBeVisible();
+  const lock = widget(page);
+  await lock.getByRole('textbox', { name: 'Email' }).fill(email);
+  await lock.getByRole('button', { name: 'Send link' }).click();
+  await expect(lock.getByRole('status')).toHaveText(`We sent a link to ${email}.`);
   let link = '';
   await expect
     .poll(async () => {

@@ -7,15 +7,18 @@ import {
   type AuthorizationError,
   type AuthResult,
 } from './events.js';
+import type { PasswordlessLock } from './passwordless-lock.js';
+import { saveRememberedEmail } from './remembered-email.js';
 import { transactionStorage } from './transaction-storage.js';
 
 /**
  * Finishes the login answered in `url` (checking its `state`, `nonce` and id_token through the
- * client), then tells `target` as Auth0 Lock does: `hash_parsed` with the result (or `null`), then
- * `authenticated` or `authorization_error`.
+ * client), remembers its email as a code login does (`rememberLastLogin`), then tells `target` as
+ * Auth0 Lock does: `hash_parsed` with the result (or `null`), then `authenticated` or
+ * `authorization_error`.
  */
 export async function resumeAuth(
-  target: EventTarget,
+  target: PasswordlessLock,
   domain: string,
   url: URL,
 ): Promise<[AuthorizationError | null, AuthResult | null]> {
@@ -24,7 +27,14 @@ export async function resumeAuth(
   try {
     const storage = transactionStorage();
     const tokens = await parseCallback(domain, url, storage ? { storage } : {});
-    if (tokens) result = { scope: undefined, state: undefined, ...tokens };
+    if (tokens) {
+      result = { scope: undefined, state: undefined, ...tokens };
+      // The address the link was mailed to, from the validated id_token.
+      const { email } = tokens.idTokenPayload;
+      if (target.rememberLastLogin && typeof email === 'string') {
+        saveRememberedEmail(target.clientId, email);
+      }
+    }
   } catch (error) {
     failure =
       error instanceof ServerError

@@ -105,39 +105,6 @@ export default css`
     line-height: 1.3;
   }
 
-  form,
-  .form {
-    display: flex;
-    flex-direction: column;
-    gap: 0.5rem;
-  }
-
-  label {
-    font-weight: 600;
-  }
-
-  input {
-    box-sizing: border-box;
-    width: 100%;
-    min-height: 44px;
-    padding: 0.5rem 0.75rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_background);
-    color: inherit;
-    font: inherit;
-  }
-
-  input[inputmode='numeric'] {
-    font-variant-numeric: tabular-nums;
-    letter-spacing: 0.2em;
-  }
-
-  input[aria-invalid='true'] {
-    border-color: var(--_error);
-    border-width: 2px;
-  }
-
   button {
     box-sizing: border-box;
     min-width: 24px;
@@ -155,12 +122,6 @@ export default css`
   button:disabled {
     opacity: 0.6;
     cursor: progress;
-  }
-
-  button.secondary {
-    background: transparent;
-    color: var(--_primary);
-    border-color: transparent;
   }
 
   button.close {
@@ -214,73 +175,30 @@ export default css`
     content: ' ✓' / '';
   }
 
-  :is(button, input):focus-visible {
+  button:focus-visible {
     outline: 3px solid var(--_primary);
     outline-offset: 2px;
   }
 
-  .status,
-  .error {
-    margin: 0;
-  }
-
   .status {
+    margin: 0;
     color: var(--_muted);
     overflow-wrap: anywhere;
   }
 
-  .error {
-    color: var(--_error);
-    font-weight: 600;
-  }
-
-  .status:empty,
-  .error:empty {
-    /* Still in the accessibility tree (so the live regions keep working), just taking no room. */
+  .status:empty {
+    /* Still in the accessibility tree (so the live region keeps working), just taking no room. */
     margin-block: -0.25rem;
   }
 
-  .done,
-  .instructions,
-  .hint {
-    margin: 0;
-  }
-
-  .hint {
-    color: var(--_muted);
-    font-size: 0.875rem;
-  }
-
-  .terms {
-    display: flex;
-    align-items: center;
-    gap: 0.5rem;
-    font-weight: normal;
-  }
-
-  .terms input {
-    inline-size: 24px;
-    block-size: 24px;
-    min-height: 24px;
-    margin: 0;
-  }
-
-  .done:focus {
-    outline: none;
-  }
-
   @media (forced-colors: active) {
-    :is(button, input):focus-visible {
+    button:focus-visible {
       outline-color: Highlight;
     }
 
     dialog,
     .inline {
       border: 1px solid CanvasText;
-    }
-
-    input[aria-invalid='true'] {
-      border-color: Mark;
     }
 
     button:disabled {

@@ -7,9 +7,10 @@ import {
   type PasswordlessStartParams,
   type PasswordlessStartResult,
 } from '@passwordless-lock/client';
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
 import { addressReadElsewhere, takeAnswerFromAddress } from './address.js';
 import { CountdownController } from './countdown-controller.js';
+import { FloatingController } from './floating-controller.js';
 import {
   authenticatedEvent,
   authorizationErrorEvent,
@@ -28,6 +29,8 @@ import { codeScreen } from './screens/code-screen.js';
 import { emailScreen } from './screens/email-screen.js';
 import type { LanguageMenuController } from './language-menu/language-menu-controller.js';
 import { linkSentScreen } from './screens/link-sent-screen.js';
+import { adoptScreenStyles } from './screens/screen.styles.js';
+import { loadRememberedEmail, saveRememberedEmail } from './remembered-email.js';
 import { transactionStorage } from './transaction-storage.js';
 
 type Step = 'email' | 'code' | 'link-sent' | 'done';
@@ -36,6 +39,9 @@ type Pending = 'sending' | 'checking';
 
 /** The length of the server's codes (`otp.length`); a complete code submits itself. */
 const CODE_LENGTH = 6;
+
+/** Numbers the elements of a page, so the ids of their screens never collide. */
+let elementCount = 0;
 
 /** Lock's `auth` options that a passwordless login uses. */
 export interface LockAuthOptions {
@@ -101,12 +107,17 @@ const trueUnlessFalse = {
   toAttribute: (value: boolean): string | null => (value ? null : 'false'),
 };
 
-/** Why `rememberLastLogin` keeps the address: one key per client id. */
-const rememberedEmailKey = (clientId: string) => `passwordless-lock:${clientId}:email`;
-
 /**
  * A passwordless login box: the user enters an email, gets a one-time code (or a magic link) by
  * mail, and enters the code.
+ *
+ * The current screen (its form, labels, fields, hints, error and buttons) is not in the shadow
+ * root: it is rendered into a `div.pl-screen` child of the element and slotted into the panel, so
+ * that browsers and password managers find and fill its fields (Safari's autofill does not reach
+ * into shadow roots). The page styles it with ordinary selectors and these classes: `pl-email-form`,
+ * `pl-code-form`, `pl-link-sent`, `pl-instructions`, `pl-email-input`, `pl-code-input`,
+ * `pl-terms`, `pl-hint`, `pl-expiry`, `pl-resend-countdown`, `pl-error`, `pl-submit-button`,
+ * `pl-secondary`, `pl-resend-button`, `pl-back-button`, `pl-done`.
  *
  * @tagname passwordless-lock
  * @summary Drop-in passwordless (email code or magic link) login, modal or inline.
@@ -137,20 +148,7 @@ const rememberedEmailKey = (clientId: string) => `passwordless-lock:${clientId}:
  * @csspart language-option - Each language in the menu.
  * @csspart status - The polite live region ("Sending…", "We sent a code to …").
  * @csspart flash - The `flashMessage` of type success or info.
- * @csspart form - Each screen's form (also `email-form`, `code-form`, `link-sent`).
- * @csspart instructions - The explanation at the top of a screen.
- * @csspart label - Field labels.
- * @csspart input - Text fields (also `email-input`, `code-input`).
- * @csspart terms - The terms checkbox and its label.
- * @csspart hint - Help under a field (the code's format, its expiry, the resend countdown).
- * @csspart expiry - "The code expires in m:ss."
- * @csspart resend-countdown - "You can ask for a new code in N seconds."
- * @csspart error - The error message (role="alert").
- * @csspart button - Every button.
- * @csspart submit-button - The primary button of a screen.
- * @csspart resend-button - "Send a new code" / "Send a new link".
- * @csspart back-button - "Use a different email".
- * @csspart done - The "You are logged in." message (when `autoclose` is off, and inline).
+ * @csspart button - The header's buttons (close, language).
  *
  * @cssproperty --pl-color-primary - Primary buttons and focus rings. Default `#3949ab`.
  * @cssproperty --pl-color-on-primary - Text on primary buttons. Default `#fff`.
@@ -264,6 +262,10 @@ export class PasswordlessLock extends LitElement {
 
   private readonly i18n = new I18nController(this);
   private readonly countdown = new CountdownController(this);
+  /** Keeps the error message anchored under the field it is about. */
+  private readonly hint = new FloatingController(this);
+  /** The field (or the terms' label) the error message is anchored to now. */
+  private hintedField: HTMLElement | null = null;
   /** The language menu, loaded (with floating-ui) once `languageMenu` is set. */
   private menu: LanguageMenuController | null = null;
   private menuLoading: Promise<void> = Promise.resolve();
@@ -281,6 +283,14 @@ export class PasswordlessLock extends LitElement {
   private refusedCode = '';
   /** The page's `overflow` before the modal locked scrolling. */
   private scrollLock: { overflow: string } | null = null;
+  /**
+   * The current screen (form, labels, fields, hints, error), rendered in the element's light DOM
+   * and slotted into the dialog: browsers and password managers look for fields in the page's
+   * DOM, and Safari's autofill does not reach into shadow roots. Created on first connection.
+   */
+  private screen: HTMLElement | null = null;
+  private readonly idPrefix = `pl${++elementCount}-`;
+  private readonly idOf = (name: string): string => this.idPrefix + name;
 
   constructor() {
     super();
@@ -334,8 +344,20 @@ export class PasswordlessLock extends LitElement {
     await this.updateComplete;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    adoptScreenStyles(this.getRootNode());
+    if (!this.screen) {
+      this.screen = document.createElement('div');
+      this.screen.className = 'pl-screen';
+      this.screen.slot = 'screen';
+    }
+    if (this.screen.parentNode !== this) this.append(this.screen);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.hintedField = null; // The hint controller lets go on disconnect.
     // Taken out of the page: the dialog leaves the top layer, so the element is closed now.
     if (this.shown) {
       this.shown = false;
@@ -399,6 +421,40 @@ export class PasswordlessLock extends LitElement {
     }
   }
 
+  protected override update(changed: PropertyValues<this>): void {
+    super.update(changed);
+    const screen = this.screen;
+    if (!screen) return;
+    screen.lang = this.i18n.locale;
+    screen.dir = this.i18n.dir;
+    render(this.renderStep(), screen, { host: this });
+    this.anchorHint();
+  }
+
+  /**
+   * Shows an error about a field as a bubble right under that field (in room of its own, so it
+   * covers nothing), and other errors (network, server) in the flow. floating-ui loads with the
+   * first such error.
+   */
+  private anchorHint(): void {
+    const message = this.field('error');
+    const name = message?.textContent?.trim() ? this._error?.field : null;
+    const field = name ? this.field(name) : null;
+    const reference = name === 'terms' ? (field?.closest('label') ?? null) : field;
+    if (reference === this.hintedField) return;
+    this.hint.release();
+    this.hintedField = reference;
+    if (!reference || !message) return;
+    void this.hint.anchor(reference, message, {
+      placement: 'bottom-start',
+      strategy: 'absolute',
+      // Clear of the field's focus ring (3 px outline, 2 px offset) and of the arrow.
+      offset: 12,
+      arrow: message.querySelector<HTMLElement>('.pl-arrow') ?? undefined,
+      reserveSpace: true,
+    });
+  }
+
   protected override render(): TemplateResult {
     const t = this.i18n.t.bind(this.i18n);
     const panel = html`
@@ -424,7 +480,7 @@ export class PasswordlessLock extends LitElement {
           }
         </header>
         <p class="status" role="status" part="status">${this.statusText()}</p>
-        ${this.renderStep()}
+        <slot name="screen"></slot>
       </div>
     `;
     if (this.inline) {
@@ -465,6 +521,7 @@ export class PasswordlessLock extends LitElement {
 
   private renderStep(): TemplateResult {
     const t = this.i18n.t.bind(this.i18n);
+    const id = this.idOf;
     const busy = this._pending !== null;
     const error = this.renderError();
     const hasError = this.errorText() !== '';
@@ -472,6 +529,7 @@ export class PasswordlessLock extends LitElement {
       case 'email':
         return emailScreen({
           t,
+          id,
           email: this._email,
           method: this.passwordlessMethod,
           allowAutocomplete: this.allowAutocomplete,
@@ -488,6 +546,7 @@ export class PasswordlessLock extends LitElement {
       case 'code':
         return codeScreen({
           t,
+          id,
           code: this._code,
           expiresIn:
             this.expiresAt === null ? null : CountdownController.secondsUntil(this.expiresAt),
@@ -505,6 +564,7 @@ export class PasswordlessLock extends LitElement {
       case 'link-sent':
         return linkSentScreen({
           t,
+          id,
           resendIn: CountdownController.secondsUntil(this.resendAt),
           busy,
           error,
@@ -512,13 +572,18 @@ export class PasswordlessLock extends LitElement {
           onChangeEmail: this.changeEmail,
         });
       case 'done':
-        return html`<p id="done" class="done" part="done" tabindex="-1">${t('done')}</p>`;
+        return html`<p id=${id('done')} class="pl-done" tabindex="-1">${t('done')}</p>`;
     }
   }
 
   /** Always in the DOM, so screen readers pick up the text when it appears. */
   private renderError(): TemplateResult {
-    return html`<p id="error" class="error" role="alert" part="error">${this.errorText()}</p>`;
+    const text = this.errorText();
+    // The arrow only with a message, so an empty live region matches :empty and takes no room.
+    // On one line: no whitespace inside, so :empty matches.
+    const arrow = html`<span class="pl-arrow" aria-hidden="true"></span>`;
+    const id = this.idOf('error');
+    return html`<p id=${id} class="pl-error" role="alert">${text}${text ? arrow : nothing}</p>`;
   }
 
   private statusText(): TemplateResult | string {
@@ -674,8 +739,7 @@ export class PasswordlessLock extends LitElement {
           ...(params.scope ? { scope: params.scope } : {}),
           ...(audience ? { audience } : {}),
         },
-        // The page acts on these claims (the email, the user id): check them, not just decode.
-        { signal, verifyIdToken: true },
+        { signal },
       );
       if (!this.endRequest(signal)) return;
       const result: AuthResult = {
@@ -801,7 +865,7 @@ export class PasswordlessLock extends LitElement {
   }
 
   private field(name: string): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>(`#${name}`);
+    return this.screen?.querySelector<HTMLElement>(`#${this.idOf(name)}`) ?? null;
   }
 
   private async focusField(name: string): Promise<void> {
@@ -810,21 +874,11 @@ export class PasswordlessLock extends LitElement {
   }
 
   private rememberedEmail(): string {
-    if (!this.rememberLastLogin || !this.clientId) return '';
-    try {
-      return localStorage.getItem(rememberedEmailKey(this.clientId)) ?? '';
-    } catch {
-      return ''; // Storage can be off (privacy modes, sandboxed frames): then nothing is remembered.
-    }
+    return this.rememberLastLogin ? loadRememberedEmail(this.clientId) : '';
   }
 
   private rememberEmail(email: string): void {
-    if (!this.rememberLastLogin || !this.clientId) return;
-    try {
-      localStorage.setItem(rememberedEmailKey(this.clientId), email);
-    } catch {
-      // See rememberedEmail.
-    }
+    if (this.rememberLastLogin) saveRememberedEmail(this.clientId, email);
   }
 
   private requestClose(source: CloseSource): void {
@@ -861,12 +915,15 @@ export class PasswordlessLock extends LitElement {
    */
   private readonly onDialogKeydown = (event: KeyboardEvent): void => {
     if (event.key !== 'Tab') return;
+    // The header's controls (shadow DOM) come before the slotted screen's, as on the screen.
+    const selector = 'button, input, [href], [tabindex="0"]';
     const tabbable = [
-      ...this.renderRoot.querySelectorAll<HTMLElement>('button, input, [href], [tabindex="0"]'),
+      ...this.renderRoot.querySelectorAll<HTMLElement>(selector),
+      ...(this.screen?.querySelectorAll<HTMLElement>(selector) ?? []),
     ].filter((el) => !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0);
     const first = tabbable[0];
     const last = tabbable.at(-1);
-    const active = this.shadowRoot?.activeElement;
+    const active = deepActiveElement();
     if (event.shiftKey && active === first && last) {
       event.preventDefault();
       last.focus();

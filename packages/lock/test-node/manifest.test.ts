@@ -79,7 +79,7 @@ describe('custom-elements.json', () => {
         'unrecoverable_error',
       ].sort(),
     );
-    expect(names(element?.cssParts)).toEqual(expect.arrayContaining(['dialog', 'panel', 'error']));
+    expect(names(element?.cssParts)).toEqual(expect.arrayContaining(['dialog', 'panel', 'status']));
     expect(names(element?.cssProperties)).toContain('--pl-color-primary');
   }, 30_000);
 });

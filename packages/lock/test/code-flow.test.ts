@@ -5,8 +5,9 @@ import {
   $,
   alertText,
   expectAccessible,
-  focused,
+  focusedName,
   page,
+  query,
   statusText,
   tabTo,
   text,
@@ -42,21 +43,21 @@ describe('code screen', () => {
       ></passwordless-lock>`,
     );
     await toCodeStep(lock);
-    const resend = $<HTMLButtonElement>(lock, 'button[part~="resend-button"]');
+    const resend = $<HTMLButtonElement>(lock, '.pl-resend-button');
     expect(resend.textContent?.trim()).to.equal('Neuen Code anfordern');
     expect(resend.disabled).to.equal(true);
-    expect(text(lock, '[part="resend-countdown"]')).to.equal(
+    expect(text(lock, '.pl-resend-countdown')).to.equal(
       'Einen neuen Code können Sie in 1 Sekunde anfordern.',
     );
-    expect(text(lock, '[part="expiry"]')).to.equal('Der Code läuft in 0:02 ab.');
+    expect(text(lock, '.pl-expiry')).to.equal('Der Code läuft in 0:02 ab.');
     await expectAccessible(lock);
 
     await waitUntil(() => !resend.disabled, 'resend never became available', { timeout: 3000 });
-    expect(lock.shadowRoot!.querySelector('[part="resend-countdown"]')).to.equal(null);
+    expect(query(lock, '.pl-resend-countdown')).to.equal(null);
     await tabTo(lock, (el) => el === resend);
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => server.requests.length === 2, 'no new code was asked for');
-    await waitUntil(() => focused(lock)?.id === 'code', 'focus did not go back to the code');
+    await waitUntil(() => focusedName(lock) === 'code', 'focus did not go back to the code');
     expect(statusText(lock)).to.equal('Wir haben einen neuen Code an ada@example.com gesendet.');
     const [first, again] = server.requests;
     expect(again?.body).to.deep.include({ email: 'ada@example.com', send: 'code' });
@@ -64,8 +65,7 @@ describe('code screen', () => {
     expect(first?.headers.get('X-Request-Language')).to.equal('de');
 
     await waitUntil(
-      () =>
-        text(lock, '[part="expiry"]') === 'Der Code ist abgelaufen. Fordern Sie einen neuen an.',
+      () => text(lock, '.pl-expiry') === 'Der Code ist abgelaufen. Fordern Sie einen neuen an.',
       'the code never expired',
       { timeout: 3500 },
     );
@@ -199,8 +199,8 @@ describe('signed-in screen', () => {
     const authenticated = oneEvent(lock, 'authenticated');
     await sendKeys({ type: CODE });
     await authenticated;
-    await waitUntil(() => focused(lock)?.id === 'done', 'focus did not move to the message');
-    expect(text(lock, '[part="done"]')).to.equal('You are logged in.');
+    await waitUntil(() => focusedName(lock) === 'done', 'focus did not move to the message');
+    expect(text(lock, '.pl-done')).to.equal('You are logged in.');
     expect(lock.open).to.equal(true);
     await expectAccessible(lock);
   });
@@ -227,7 +227,7 @@ describe('id_token checks', () => {
     await lock.updateComplete;
     expect(alertText(lock)).to.equal("La connexion n'a pas pu être vérifiée. Réessayez.");
     expect(authenticated).to.equal(false);
-    expect(lock.shadowRoot!.querySelector('#done')).to.equal(null);
+    expect(query(lock, '#done')).to.equal(null);
     await expectAccessible(lock);
   });
 });
@@ -248,7 +248,7 @@ describe('magic link mode', () => {
     await expectAccessible(lock);
     await sendKeys({ type: 'ada@example.com' });
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => lock.shadowRoot!.querySelector('[part~="link-sent"]'), 'no link screen');
+    await waitUntil(() => query(lock, '.pl-link-sent'), 'no link screen');
     expect(server.requests[0]?.body).to.deep.include({ send: 'link' });
     const authParams = server.requests[0]?.body.authParams as Record<string, string>;
     expect(authParams).to.deep.include({
@@ -262,7 +262,7 @@ describe('magic link mode', () => {
     expect(authParams.nonce).to.match(/^[\w-]{43}$/);
     expect(authParams.nonce).not.to.equal(authParams.state);
     expect(statusText(lock)).to.equal('We sent a link to ada@example.com.');
-    expect(text(lock, 'button[part~="resend-button"]')).to.equal('Send a new link');
+    expect(text(lock, '.pl-resend-button')).to.equal('Send a new link');
     await expectAccessible(lock);
   });
 });
@@ -299,7 +299,7 @@ describe('every state passes axe', () => {
     $(lock, '#email').focus();
     await sendKeys({ type: 'ada@example.com' });
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => lock.shadowRoot!.querySelector('[part~="link-sent"]'), 'no link screen');
+    await waitUntil(() => query(lock, '.pl-link-sent'), 'no link screen');
     expect($(lock, 'section').getAttribute('dir')).to.equal('rtl');
     await expectAccessible(lock);
   });
@@ -308,15 +308,15 @@ describe('every state passes axe', () => {
     server = passwordlessServer();
     const { lock } = await page(lockTag);
     await toCodeStep(lock, 'grace@example.com');
-    await tabTo(lock, (el) => el.getAttribute('part') === 'button back-button');
+    await tabTo(lock, (el) => el.classList.contains('pl-back-button'));
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => focused(lock)?.id === 'email', 'focus did not go back to the email');
+    await waitUntil(() => focusedName(lock) === 'email', 'focus did not go back to the email');
     await sendKeys({ press: 'ControlOrMeta+A' });
     await sendKeys({ type: 'ada@example.com' });
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => server.requests.length === 2, 'the new email was not sent');
     expect(server.requests[1]?.body.email).to.equal('ada@example.com');
-    await waitUntil(() => focused(lock)?.id === 'code', 'focus did not move to the code');
+    await waitUntil(() => focusedName(lock) === 'code', 'focus did not move to the code');
     await expectAccessible(lock);
   });
 });

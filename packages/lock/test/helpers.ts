@@ -4,14 +4,57 @@ import type { TemplateResult } from 'lit';
 import '../src/define.js';
 import type { PasswordlessLock } from '../src/index.js';
 
+/** The element's current screen: its light-DOM child, slotted into the dialog. */
+export function screenOf(lock: PasswordlessLock): HTMLElement {
+  const screen = lock.querySelector<HTMLElement>(':scope > .pl-screen');
+  if (!screen) throw new Error('the lock has no screen');
+  return screen;
+}
+
+/** The element's prefix for its screen's ids (`pl3-` in `pl3-email`). */
+function idPrefix(lock: PasswordlessLock): string {
+  const named = screenOf(lock).querySelector('[id]');
+  return /^pl\d+-/.exec(named?.id ?? '')?.[0] ?? '';
+}
+
+/** The element's own id of its screen's `name` (`pl3-error` for `error`). */
+export function idOf(lock: PasswordlessLock, name: string): string {
+  return idPrefix(lock) + name;
+}
+
+/**
+ * The first match in the screen (where `#email` means the screen's `email`, whatever its prefix),
+ * else in the shadow root (dialog, header, status).
+ */
+export function query<E extends Element = HTMLElement>(
+  lock: PasswordlessLock,
+  selector: string,
+): E | null {
+  const prefix = idPrefix(lock);
+  const inScreen = selector
+    .replace(/#([\w-]+)/g, (_, name: string) => `#${prefix}${name}`)
+    .replace(/\[for="([\w-]+)"\]/g, (_, name: string) => `[for="${prefix}${name}"]`);
+  return screenOf(lock).querySelector<E>(inScreen) ?? lock.shadowRoot!.querySelector<E>(selector);
+}
+
 export function $<E extends Element = HTMLElement>(lock: PasswordlessLock, selector: string): E {
-  const found = lock.shadowRoot!.querySelector<E>(selector);
+  const found = query<E>(lock, selector);
   if (!found) throw new Error(`nothing matches ${selector}`);
   return found;
 }
 
+/** The focused element of the lock: in its screen or in its shadow root. */
 export function focused(lock: PasswordlessLock): Element | null {
+  const active = document.activeElement;
+  if (active && screenOf(lock).contains(active)) return active;
   return lock.shadowRoot!.activeElement;
+}
+
+/** The name of the lock's focused element (`email` for `pl3-email`). */
+export function focusedName(lock: PasswordlessLock): string | undefined {
+  const id = focused(lock)?.id;
+  const prefix = idPrefix(lock);
+  return id?.startsWith(prefix) ? id.slice(prefix.length) : id;
 }
 
 export function text(lock: PasswordlessLock, selector: string): string {
@@ -57,11 +100,11 @@ export async function openByKeyboard(trigger: HTMLButtonElement, lock: Passwordl
 /** Opens the lock, types the email and waits for focus in the code field. */
 export async function toCodeStep(lock: PasswordlessLock, email = 'ada@example.com') {
   await lock.show();
-  await waitUntil(() => focused(lock)?.id === 'email', 'the email field did not get focus');
+  await waitUntil(() => focusedName(lock) === 'email', 'the email field did not get focus');
   await sendKeys({ type: email });
   await sendKeys({ press: 'Enter' });
-  await waitUntil(() => lock.shadowRoot!.querySelector('#code'), 'the code step did not appear');
-  await waitUntil(() => focused(lock)?.id === 'code', 'the code field did not get focus');
+  await waitUntil(() => query(lock, '#code'), 'the code step did not appear');
+  await waitUntil(() => focusedName(lock) === 'code', 'the code field did not get focus');
 }
 
 /** Presses Tab until `predicate` holds for the focused element of the lock. */

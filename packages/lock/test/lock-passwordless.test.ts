@@ -1,5 +1,6 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { LockPasswordless, type AuthResult } from '../src/index.js';
+import { focusedName, query } from './helpers.js';
 import { CODE, claims, json, passwordlessServer, stubServer } from './server-stub.js';
 import { sendKeys } from '@web/test-runner-commands';
 
@@ -38,10 +39,10 @@ describe('LockPasswordless', () => {
     await oneEvent(element, 'show');
     expect(shows).to.equal(1);
 
-    await waitUntil(() => element.shadowRoot!.activeElement?.id === 'email', 'no focus in email');
+    await waitUntil(() => focusedName(element) === 'email', 'no focus in email');
     await sendKeys({ type: 'ada@example.com' });
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => element.shadowRoot!.activeElement?.id === 'code', 'no focus in code');
+    await waitUntil(() => focusedName(element) === 'code', 'no focus in code');
     await sendKeys({ type: CODE });
     await waitUntil(() => results.length === 1, 'authenticated was not reported');
 
@@ -154,7 +155,7 @@ describe('LockPasswordless options', () => {
       expect(lock.element.inline).to.equal(true);
       expect(lock.element.closable).to.equal(false);
       await lock.element.updateComplete;
-      expect(lock.element.shadowRoot!.querySelector('dialog')).to.equal(null);
+      expect(query(lock.element, 'dialog')).to.equal(null);
     } finally {
       container.remove();
     }
@@ -182,11 +183,11 @@ describe('LockPasswordless options', () => {
     ]);
     lock.show();
     await el.updateComplete;
-    const input = el.shadowRoot!.querySelector<HTMLInputElement>('#email')!;
+    const input = query<HTMLInputElement>(el, '#email')!;
     expect(input.value).to.equal('grace@example.com');
     expect(input.autocomplete).to.equal('off');
-    expect(el.shadowRoot!.querySelector('h2')!.textContent).to.equal('Entrar');
-    expect(el.shadowRoot!.querySelector('label')!.textContent).to.equal('Correo electrónico');
+    expect(query(el, 'h2')!.textContent).to.equal('Entrar');
+    expect(query(el, 'label')!.textContent).to.equal('Correo electrónico');
   });
 
   it('show(options) overrides for one opening, then puts the options back', async () => {
@@ -194,9 +195,7 @@ describe('LockPasswordless options', () => {
     lock.show({ flashMessage: { type: 'info', text: 'Welcome back' }, closable: false });
     await oneEvent(lock.element, 'show');
     expect(lock.element.closable).to.equal(false);
-    expect(lock.element.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain(
-      'Welcome back',
-    );
+    expect(query(lock.element, '[role="status"]')!.textContent).to.contain('Welcome back');
     lock.hide();
     await oneEvent(lock.element, 'hide');
     expect(lock.element.closable).to.equal(true);
@@ -210,10 +209,10 @@ describe('LockPasswordless options', () => {
     const errors: unknown[] = [];
     lock.on('authorization_error', (error) => errors.push(error));
     lock.show();
-    await waitUntil(() => lock!.element.shadowRoot!.activeElement?.id === 'email', 'no focus');
+    await waitUntil(() => focusedName(lock!.element) === 'email', 'no focus');
     await sendKeys({ type: 'ada@example.com' });
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => lock!.element.shadowRoot!.activeElement?.id === 'code', 'no code');
+    await waitUntil(() => focusedName(lock!.element) === 'code', 'no code');
     await sendKeys({ type: '000000' });
     await waitUntil(() => errors.length === 1, 'authorization_error was not reported');
     expect(errors[0]).to.deep.equal({

@@ -6,10 +6,13 @@ import {
   type AuthorizationError,
   type AuthResult,
 } from '../src/index.js';
+import { focusedName, query } from './helpers.js';
 import { json, passwordlessServer, signedIdToken, stubServer } from './server-stub.js';
 
 const domain = 'http://localhost:3000';
 const here = `${location.origin}${location.pathname}`;
+/** Where `rememberLastLogin` keeps the last email of client `demo`. */
+const rememberedKey = 'passwordless-lock:demo:email';
 
 /** Sends a link from a LockPasswordless, as the user would, and returns its authParams. */
 async function sendLink(
@@ -19,10 +22,10 @@ async function sendLink(
   const lock = new LockPasswordless('demo', domain, { passwordlessMethod: 'link', ...options });
   lock.show();
   const element = lock.element;
-  await waitUntil(() => element.shadowRoot!.activeElement?.id === 'email', 'no focus in email');
+  await waitUntil(() => focusedName(element) === 'email', 'no focus in email');
   await sendKeys({ type: 'ada@example.com' });
   await sendKeys({ press: 'Enter' });
-  await waitUntil(() => element.shadowRoot!.querySelector('[part~="link-sent"]'), 'no link sent');
+  await waitUntil(() => query(element, '.pl-link-sent'), 'no link sent');
   lock.destroy();
   return server.requests[0]!.body.authParams as Record<string, string>;
 }
@@ -162,6 +165,49 @@ describe('magic link: coming back from the link', () => {
     expect(error?.errorDescription).to.contain('nonce');
   });
 
+  it('remembers the email of the login for the next visit, as a code login does', async () => {
+    const authParams = await sendLink(server);
+    // Sending the link remembers nothing: only a finished login does.
+    expect(localStorage.getItem(rememberedKey)).to.equal(null);
+    // The address in the validated id_token is the one remembered.
+    const answer = await implicitAnswer(authParams, { email: 'ada.l@example.com' });
+    history.replaceState(null, '', `#${answer}`);
+    lock = new LockPasswordless('demo', domain, { passwordlessMethod: 'link' });
+    const events = record(lock);
+    await waitUntil(() => events.length === 2, 'the answer was not reported');
+    expect(events[1]![0]).to.equal('authenticated');
+    expect(localStorage.getItem(rememberedKey)).to.equal('ada.l@example.com');
+
+    lock.destroy();
+    lock = new LockPasswordless('demo', domain, { passwordlessMethod: 'link' });
+    lock.show();
+    const email = () => query<HTMLInputElement>(lock!.element, '#email');
+    await waitUntil(() => email(), 'no email field');
+    expect(email()!.value).to.equal('ada.l@example.com');
+  });
+
+  it('remembers nothing with rememberLastLogin: false, or from a refused answer', async () => {
+    let authParams = await sendLink(server);
+    lock = new LockPasswordless('demo', domain, { rememberLastLogin: false });
+    const answer = await implicitAnswer(authParams);
+    const result = await new Promise<AuthResult | null>((resolve) =>
+      lock!.resumeAuth(answer, (_, authResult) => resolve(authResult)),
+    );
+    expect(result?.idTokenPayload.email).to.equal('ada@example.com');
+    expect(localStorage.getItem(rememberedKey)).to.equal(null);
+
+    server.requests.splice(0);
+    authParams = await sendLink(server);
+    lock.destroy();
+    lock = new LockPasswordless('demo', domain);
+    const wrongNonce = await implicitAnswer(authParams, { nonce: 'someone-elses' });
+    const error = await new Promise<AuthorizationError | null>((resolve) =>
+      lock!.resumeAuth(wrongNonce, (e) => resolve(e)),
+    );
+    expect(error?.error).to.equal('invalid_token');
+    expect(localStorage.getItem(rememberedKey)).to.equal(null);
+  });
+
   it('passes an error answer on as authorization_error with the server error', async () => {
     const authParams = await sendLink(server);
     history.replaceState(
@@ -256,6 +302,21 @@ describe('magic link: coming back to a page with the bare element', () => {
     document.body.append(element);
     await wait(100);
     expect(events).to.have.length(2);
+  });
+
+  it('remembers the email of the login, unless remember-last-login is "false"', async () => {
+    for (const remember of [false, true]) {
+      server.requests.splice(0);
+      events = [];
+      const authParams = await sendLink(server);
+      history.replaceState(null, '', `#${await implicitAnswer(authParams)}`);
+      addTag((element) => {
+        if (!remember) element.setAttribute('remember-last-login', 'false');
+      });
+      await waitUntil(() => events.length === 2, 'the answer was not reported');
+      expect(events[1]![0]).to.equal('authenticated');
+      expect(localStorage.getItem(rememberedKey)).to.equal(remember ? 'ada@example.com' : null);
+    }
   });
 
   it('passes an error answer from the query on as authorization_error', async () => {

@@ -1,6 +1,16 @@
 import { aTimeout, expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { $, alertText, focused, openByKeyboard, page, toCodeStep } from './helpers.js';
+import {
+  $,
+  alertText,
+  focused,
+  focusedName,
+  idOf,
+  openByKeyboard,
+  page,
+  query,
+  toCodeStep,
+} from './helpers.js';
 import { CODE, claims, idToken, json, passwordlessServer, stubServer } from './server-stub.js';
 
 type Server = ReturnType<typeof stubServer>;
@@ -40,7 +50,7 @@ describe('<passwordless-lock>', () => {
     expect(dialog.open).to.equal(true);
     expect(dialog.matches(':modal')).to.equal(true);
     expect(lock.hasAttribute('open')).to.equal(true);
-    await waitUntil(() => focused(lock)?.id === 'email', 'the email field did not get focus');
+    await waitUntil(() => focusedName(lock) === 'email', 'the email field did not get focus');
   });
 
   it('the open attribute opens it too', async () => {
@@ -83,11 +93,11 @@ describe('<passwordless-lock>', () => {
       ></passwordless-lock>`,
     );
     await openByKeyboard(trigger, lock);
-    await waitUntil(() => focused(lock)?.id === 'email', 'the email field did not get focus');
+    await waitUntil(() => focusedName(lock) === 'email', 'the email field did not get focus');
 
     await sendKeys({ type: 'ada@example.com' });
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => focused(lock)?.id === 'code', 'the code field did not get focus');
+    await waitUntil(() => focusedName(lock) === 'code', 'the code field did not get focus');
     expect($(lock, '[role="status"]').textContent?.trim()).to.equal(
       'We sent a code to ada@example.com.',
     );
@@ -238,7 +248,7 @@ describe('<passwordless-lock>', () => {
     expect(server.requests).to.have.length(1);
 
     answer(json(200, { _id: 'r', email: 'ada@example.com' }));
-    await waitUntil(() => lock.shadowRoot!.querySelector('#code'), 'the code step did not appear');
+    await waitUntil(() => query(lock, '#code'), 'the code step did not appear');
   });
 
   it('refuses an invalid email without asking the server', async () => {
@@ -267,7 +277,7 @@ describe('<passwordless-lock>', () => {
     // Not the user's typing: the field is not marked invalid, but still points at the message.
     const email = $(lock, '#email');
     expect(email.hasAttribute('aria-invalid')).to.equal(false);
-    expect(email.getAttribute('aria-describedby')?.split(' ')).to.include('error');
+    expect(email.getAttribute('aria-describedby')?.split(' ')).to.include(idOf(lock, 'error'));
   });
 
   it('says so when the server cannot be reached', async () => {
@@ -288,18 +298,18 @@ describe('<passwordless-lock>', () => {
   it('"Use a different email" goes back to the email step with the email kept', async () => {
     const { lock } = await page();
     await toCodeStep(lock, 'grace@example.com');
-    const back = $<HTMLButtonElement>(lock, 'button[part~="back-button"]');
+    const back = $<HTMLButtonElement>(lock, '.pl-back-button');
     expect(back.textContent?.trim()).to.equal('Use a different email');
     back.focus();
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => focused(lock)?.id === 'email', 'the email field did not get focus');
+    await waitUntil(() => focusedName(lock) === 'email', 'the email field did not get focus');
     expect($<HTMLInputElement>(lock, '#email').value).to.equal('grace@example.com');
   });
 
   it('closes on Escape when closable, fires hide and gives focus back to the trigger', async () => {
     const { lock, trigger } = await page();
     await openByKeyboard(trigger, lock);
-    await waitUntil(() => focused(lock)?.id === 'email', 'the email field did not get focus');
+    await waitUntil(() => focusedName(lock) === 'email', 'the email field did not get focus');
     const hidden = oneEvent(lock, 'hide');
     await sendKeys({ press: 'Escape' });
     await hidden;
@@ -326,8 +336,8 @@ describe('<passwordless-lock>', () => {
     );
     expect(lock.closable).to.equal(false);
     await lock.show();
-    await waitUntil(() => focused(lock)?.id === 'email', 'the email field did not get focus');
-    expect(lock.shadowRoot!.querySelector('button[part~="close-button"]')).to.equal(null);
+    await waitUntil(() => focusedName(lock) === 'email', 'the email field did not get focus');
+    expect(query(lock, 'button[part~="close-button"]')).to.equal(null);
     let hides = 0;
     lock.addEventListener('hide', () => hides++);
     // Twice: Chromium lets a second Escape without user activation close the dialog regardless
@@ -348,16 +358,16 @@ describe('<passwordless-lock>', () => {
         inline
       ></passwordless-lock>`,
     );
-    expect(lock.shadowRoot!.querySelector('dialog')).to.equal(null);
-    expect(lock.shadowRoot!.querySelector('button[part~="close-button"]')).to.equal(null);
+    expect(query(lock, 'dialog')).to.equal(null);
+    expect(query(lock, 'button[part~="close-button"]')).to.equal(null);
     await expect(lock).to.be.accessible();
     $<HTMLInputElement>(lock, '#email').focus();
     await sendKeys({ type: 'ada@example.com' });
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => focused(lock)?.id === 'code', 'the code field did not get focus');
+    await waitUntil(() => focusedName(lock) === 'code', 'the code field did not get focus');
     await sendKeys({ type: CODE });
-    await waitUntil(() => lock.shadowRoot!.querySelector('[part="done"]'), 'no done screen');
-    expect($(lock, '[part="done"]').textContent).to.equal('You are logged in.');
+    await waitUntil(() => query(lock, '.pl-done'), 'no done screen');
+    expect($(lock, '.pl-done').textContent).to.equal('You are logged in.');
   });
 
   it('fits a 320 px wide viewport', async () => {

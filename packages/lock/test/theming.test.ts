@@ -1,6 +1,6 @@
 import { expect, html } from '@open-wc/testing';
 import { emulateMedia, setViewport } from '@web/test-runner-commands';
-import { $, expectAccessible, page, toCodeStep } from './helpers.js';
+import { $, expectAccessible, page, screenOf, toCodeStep } from './helpers.js';
 import { passwordlessServer } from './server-stub.js';
 
 let server: ReturnType<typeof passwordlessServer>;
@@ -75,7 +75,7 @@ describe('theming', () => {
     await expectAccessible(lock);
   });
 
-  it('has a part on every region of every screen', async () => {
+  it('has a part on every region of the frame and a class on every region of a screen', async () => {
     const { lock } = await page();
     await toCodeStep(lock);
     const parts = new Set(
@@ -86,16 +86,34 @@ describe('theming', () => {
     for (const part of ['dialog', 'panel', 'header', 'heading', 'close-button', 'status']) {
       expect(parts, part).to.include(part);
     }
-    for (const part of ['form', 'label', 'input', 'hint', 'expiry', 'error', 'button']) {
-      expect(parts, part).to.include(part);
-    }
-    for (const part of ['submit-button', 'resend-button', 'resend-countdown', 'back-button']) {
-      expect(parts, part).to.include(part);
-    }
-    const unnamed = [...lock.shadowRoot!.querySelectorAll('p, form, input, label, button, h2')]
+    const unnamed = [...lock.shadowRoot!.querySelectorAll('p, h2, button')]
       .filter((el) => !el.hasAttribute('part'))
       .map((el) => el.outerHTML);
     expect(unnamed).to.deep.equal([]);
+    const screen = screenOf(lock);
+    for (const name of ['code-form', 'code-input', 'hint', 'expiry', 'error', 'submit-button']) {
+      expect(screen.querySelector(`.pl-${name}`), name).not.to.equal(null);
+    }
+    for (const name of ['resend-button', 'resend-countdown', 'back-button']) {
+      expect(screen.querySelector(`.pl-${name}`), name).not.to.equal(null);
+    }
+    const unclassed = [...screen.querySelectorAll('p, form, input, button')]
+      .filter((el) => ![...el.classList].some((name) => name.startsWith('pl-')))
+      .map((el) => el.outerHTML);
+    expect(unclassed).to.deep.equal([]);
+  });
+
+  it('lets the page style a screen with its classes', async () => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('passwordless-lock .pl-submit-button { border-radius: 0; }');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    try {
+      const { lock } = await page();
+      await lock.show();
+      expect(getComputedStyle($(lock, '.pl-submit-button')).borderTopLeftRadius).to.equal('0px');
+    } finally {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+    }
   });
 
   it('animates opening only without prefers-reduced-motion', async () => {
@@ -121,7 +139,12 @@ describe('theming', () => {
     const dialog = $(lock, 'dialog');
     expect(dialog.getBoundingClientRect().right).to.be.at.most(320);
     expect(dialog.scrollWidth).to.be.at.most(dialog.clientWidth);
-    for (const button of lock.shadowRoot!.querySelectorAll('button')) {
+    const buttons = [
+      ...lock.shadowRoot!.querySelectorAll('button'),
+      ...screenOf(lock).querySelectorAll('button'),
+    ];
+    expect(buttons.length).to.be.at.least(4);
+    for (const button of buttons) {
       const box = button.getBoundingClientRect();
       expect(Math.min(box.width, box.height), button.outerHTML).to.be.at.least(24);
     }

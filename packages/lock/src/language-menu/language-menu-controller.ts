@@ -78,7 +78,11 @@ export class LanguageMenuController implements ReactiveController {
     const button = this.#element('language-button');
     const menu = this.#element('language-menu');
     if (!button || !menu) return;
-    void this.#floating.anchor(button, menu);
+    void this.#floating.anchor(button, menu, {
+      placement: 'bottom-end',
+      strategy: 'fixed',
+      flip: true,
+    });
     const items = this.#items();
     const target =
       focus === 'first'

@@ -1,10 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { describedBy, type Translate } from './types.js';
+import { describedBy, type IdOf, type Translate } from './types.js';
 
 /** What the code screen shows and what it reports back. */
 export interface CodeScreenProps {
   t: Translate;
+  id: IdOf;
   code: string;
   /** Seconds until the code expires; `null` when the server did not say. */
   expiresIn: number | null;
@@ -31,12 +32,12 @@ export function minutesAndSeconds(seconds: number): string {
  * resend with the server's cooldown, and a way back to change the email.
  */
 export function codeScreen(p: CodeScreenProps): TemplateResult {
-  const { t } = p;
-  return html`<form part="form code-form" novalidate @submit=${p.onSubmit}>
-    <label part="label" for="code">${t('code.label')}</label>
+  const { t, id } = p;
+  return html`<form class="pl-code-form" novalidate @submit=${p.onSubmit}>
+    <label for=${id('code')}>${t('code.label')}</label>
     <input
-      id="code"
-      part="input code-input"
+      id=${id('code')}
+      class="pl-code-input"
       name="code"
       type="text"
       inputmode="numeric"
@@ -48,14 +49,14 @@ export function codeScreen(p: CodeScreenProps): TemplateResult {
       @paste=${p.onCodePaste}
       aria-invalid=${p.invalid ? 'true' : nothing}
       aria-describedby=${ifDefined(
-        describedBy('code-hint', p.expiresIn !== null && 'expiry', p.hasError && 'error'),
+        describedBy(id, 'code-hint', p.expiresIn !== null && 'expiry', p.hasError && 'error'),
       )}
     />
-    <p id="code-hint" class="hint" part="hint">${t('code.hint')}</p>
+    <p id=${id('code-hint')} class="pl-hint">${t('code.hint')}</p>
     ${
       p.expiresIn === null
         ? nothing
-        : html`<p id="expiry" class="hint" part="expiry">
+        : html`<p id=${id('expiry')} class="pl-hint pl-expiry">
             ${
               p.expiresIn > 0
                 ? t('code.expiresIn', { time: minutesAndSeconds(p.expiresIn) })
@@ -64,10 +65,8 @@ export function codeScreen(p: CodeScreenProps): TemplateResult {
           </p>`
     }
     ${p.error}
-    <button type="submit" part="button submit-button" ?disabled=${p.busy}>
-      ${t('code.submit')}
-    </button>
-    ${resendButton(t, 'code.resend', p.resendIn, p.busy, p.onResend)}
+    <button type="submit" class="pl-submit-button" ?disabled=${p.busy}>${t('code.submit')}</button>
+    ${resendButton(t, id, 'code.resend', p.resendIn, p.busy, p.onResend)}
     ${changeEmailButton(t, p.busy, p.onChangeEmail)}
   </form>`;
 }
@@ -80,8 +79,7 @@ export function changeEmailButton(
 ): TemplateResult {
   return html`<button
     type="button"
-    class="secondary"
-    part="button back-button"
+    class="pl-secondary pl-back-button"
     ?disabled=${busy}
     @click=${onChangeEmail}
   >
@@ -92,6 +90,7 @@ export function changeEmailButton(
 /** "Send a new code", disabled with a countdown while the server's cooldown runs. */
 export function resendButton(
   t: Translate,
+  id: IdOf,
   label: string,
   resendIn: number,
   busy: boolean,
@@ -99,17 +98,16 @@ export function resendButton(
 ): TemplateResult {
   return html`<button
       type="button"
-      class="secondary"
-      part="button resend-button"
+      class="pl-secondary pl-resend-button"
       ?disabled=${busy || resendIn > 0}
-      aria-describedby=${ifDefined(resendIn > 0 ? 'resend-countdown' : undefined)}
+      aria-describedby=${ifDefined(describedBy(id, resendIn > 0 && 'resend-countdown'))}
       @click=${onResend}
     >
       ${t(label)}
     </button>
     ${
       resendIn > 0
-        ? html`<p id="resend-countdown" class="hint" part="resend-countdown">
+        ? html`<p id=${id('resend-countdown')} class="pl-hint pl-resend-countdown">
             ${t('code.resendIn', { count: resendIn })}
           </p>`
         : nothing

@@ -1,10 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { describedBy, type Translate } from './types.js';
+import { describedBy, type IdOf, type Translate } from './types.js';
 
 /** What the email screen shows and what it reports back. */
 export interface EmailScreenProps {
   t: Translate;
+  id: IdOf;
   email: string;
   method: 'code' | 'link';
   allowAutocomplete: boolean;
@@ -22,14 +23,14 @@ export interface EmailScreenProps {
 
 /** The first screen: the email address (and the terms, when they must be accepted). */
 export function emailScreen(p: EmailScreenProps): TemplateResult {
-  const { t } = p;
+  const { t, id } = p;
   const instructions = p.method === 'link' ? 'email.instructionsLink' : 'email.instructions';
-  return html`<form part="form email-form" novalidate @submit=${p.onSubmit}>
-    <p id="instructions" class="instructions" part="instructions">${t(instructions)}</p>
-    <label part="label" for="email">${t('email.label')}</label>
+  return html`<form class="pl-email-form" novalidate @submit=${p.onSubmit}>
+    <p id=${id('instructions')} class="pl-instructions">${t(instructions)}</p>
+    <label for=${id('email')}>${t('email.label')}</label>
     <input
-      id="email"
-      part="input email-input"
+      id=${id('email')}
+      class="pl-email-input"
       name="email"
       type="email"
       autocomplete=${p.allowAutocomplete ? 'email' : 'off'}
@@ -39,25 +40,25 @@ export function emailScreen(p: EmailScreenProps): TemplateResult {
       .value=${p.email}
       @input=${p.onEmailInput}
       aria-invalid=${p.invalidField === 'email' ? 'true' : nothing}
-      aria-describedby=${ifDefined(describedBy('instructions', p.hasError && 'error'))}
+      aria-describedby=${ifDefined(describedBy(id, 'instructions', p.hasError && 'error'))}
     />
     ${
       p.mustAcceptTerms
-        ? html`<label class="terms" part="terms">
+        ? html`<label class="pl-terms">
             <input
-              id="terms"
+              id=${id('terms')}
               type="checkbox"
               .checked=${p.termsAccepted}
               @change=${p.onTermsChange}
               aria-invalid=${p.invalidField === 'terms' ? 'true' : nothing}
-              aria-describedby=${ifDefined(describedBy(p.invalidField === 'terms' && 'error'))}
+              aria-describedby=${ifDefined(describedBy(id, p.invalidField === 'terms' && 'error'))}
             />
             <span>${t('email.terms')}</span>
           </label>`
         : nothing
     }
     ${p.error}
-    <button type="submit" part="button submit-button" ?disabled=${p.busy}>
+    <button type="submit" class="pl-submit-button" ?disabled=${p.busy}>
       ${t(p.method === 'link' ? 'email.submitLink' : 'email.submit')}
     </button>
   </form>`;

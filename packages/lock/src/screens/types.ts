@@ -3,8 +3,17 @@ import type { TOptions } from 'i18next';
 /** Looks up a string in the widget's language (see `I18nController.t`). */
 export type Translate = (key: string | string[], options?: TOptions) => string;
 
+/**
+ * Turns a name (`email`, `error`, …) into the id it has in the page. The screens live in the
+ * page's DOM (so autofill reaches their fields), where two widgets must not share ids.
+ */
+export type IdOf = (name: string) => string;
+
 /** Joins the ids of the elements that describe a field, leaving out the absent ones. */
-export function describedBy(...ids: (string | false | null | undefined)[]): string | undefined {
-  const list = ids.filter(Boolean).join(' ');
-  return list || undefined;
+export function describedBy(
+  id: IdOf,
+  ...names: (string | false | null | undefined)[]
+): string | undefined {
+  const list = names.filter(Boolean).map((name) => id(name as string));
+  return list.length ? list.join(' ') : undefined;
 }
