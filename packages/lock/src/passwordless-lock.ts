@@ -347,12 +347,21 @@ export class PasswordlessLock extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     adoptScreenStyles(this.getRootNode());
+    this.attachScreen();
+  }
+
+  /**
+   * Creates the screen's container, or puts it back: a framework that owns the element's children
+   * (React when it hydrates, say) may remove it, and the next update returns it.
+   */
+  private attachScreen(): HTMLElement {
     if (!this.screen) {
       this.screen = document.createElement('div');
       this.screen.className = 'pl-screen';
       this.screen.slot = 'screen';
     }
     if (this.screen.parentNode !== this) this.append(this.screen);
+    return this.screen;
   }
 
   override disconnectedCallback(): void {
@@ -423,7 +432,8 @@ export class PasswordlessLock extends LitElement {
 
   protected override update(changed: PropertyValues<this>): void {
     super.update(changed);
-    const screen = this.screen;
+    // Created on first connection (never on a server); kept up to date while out of the page.
+    const screen = this.isConnected ? this.attachScreen() : this.screen;
     if (!screen) return;
     screen.lang = this.i18n.locale;
     screen.dir = this.i18n.dir;
@@ -749,7 +759,8 @@ export class PasswordlessLock extends LitElement {
         expiresIn: tokens.expiresIn,
         tokenType: tokens.tokenType,
         scope: tokens.scope,
-        state: undefined,
+        // The code login makes no round trip through /authorize: the page's state comes back as is.
+        state: params.state,
       };
       this.rememberEmail(this._email);
       this._step = 'done';
@@ -789,8 +800,8 @@ export class PasswordlessLock extends LitElement {
 
   /**
    * Where the magic link lands and what it asks for. The client stores a transaction (`state`,
-   * `nonce`, PKCE verifier) that `LockPasswordless` checks when the link comes back; its `state`
-   * and `nonce` replace any in `auth.params`.
+   * `nonce`, PKCE verifier) that `LockPasswordless` checks when the link comes back, with the
+   * `state` and `nonce` of `auth.params` when the page gives them.
    */
   private linkParams(): Partial<PasswordlessStartParams> {
     const { params = {}, redirectUrl, responseType, audience } = this.auth ?? {};

@@ -106,6 +106,39 @@ describe('fields where autofill finds them', () => {
     expect(shadow.adoptedStyleSheets.length, 'adopted once').to.equal(1);
   });
 
+  it('puts its screen back when a framework removes it, at the next update', async () => {
+    const { lock } = await page();
+    const screen = screenOf(lock);
+    screen.remove();
+    await lock.show();
+    expect(screenOf(lock)).to.equal(screen);
+    await waitUntil(() => document.activeElement === $(lock, '#email'), 'no focus in the email');
+  });
+
+  it("is not restyled by the page's own element rules", async () => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(`
+      label { display: none; margin: 2rem; }
+      input, input[type='email'] { border: 0; min-height: 0; }
+      button { background: red; border-radius: 0; }
+      form { display: grid; gap: 3rem; }
+    `);
+    document.adoptedStyleSheets = [sheet, ...document.adoptedStyleSheets];
+    try {
+      const { lock } = await page();
+      await lock.show();
+      const label = getComputedStyle($(lock, 'label'));
+      expect([label.display, label.marginTop]).to.deep.equal(['block', '0px']);
+      const email = getComputedStyle($(lock, '#email'));
+      expect([email.borderTopWidth, email.minHeight]).to.deep.equal(['1px', '44px']);
+      const button = getComputedStyle($(lock, 'button[type="submit"]'));
+      expect(button.backgroundColor).not.to.equal('rgb(255, 0, 0)');
+      expect(getComputedStyle($(lock, 'form')).display).to.equal('flex');
+    } finally {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+    }
+  });
+
   it('keeps the screen when the element moves in the page', async () => {
     const { lock } = await page();
     const screen = screenOf(lock);

@@ -138,6 +138,15 @@ describe('<passwordless-lock>', () => {
     expect(token?.body).to.deep.include({ username: 'ada@example.com', otp: CODE, realm: 'email' });
   });
 
+  it('passes auth.params.state back in authenticated, as Lock does', async () => {
+    const { lock } = await page();
+    lock.auth = { params: { state: 'return-to-/settings' } };
+    await toCodeStep(lock);
+    const authenticated = oneEvent(lock, 'authenticated');
+    await sendKeys({ type: CODE });
+    expect((await authenticated).detail.state).to.equal('return-to-/settings');
+  });
+
   it('sends the language in use as X-Request-Language on start', async () => {
     const { lock } = await page(
       html`<passwordless-lock

@@ -28,6 +28,8 @@ export const screenStyles = css`
     }
 
     label {
+      display: block;
+      margin: 0;
       font-weight: 600;
     }
 
