@@ -237,7 +237,7 @@ function serverSection(server) {
     `autocannon on loopback, ${server.connections} connections, ${server.seconds} s per run after a warm-up; our server as a ` +
       `child process from source (\`--dev\`: every mail goes over SMTP to the in-process inbox before the answer). ` +
       `\`/passwordless/start\` uses a new address per request; \`/oauth/token\` spends ${server.token.codes} codes issued ` +
-      `beforehand, one request each. Ceilings from the same run: a bare Fastify app (${server.ceilings.fastifyGet ? 'GET and POST routes answering `{}`' : ''}) ` +
+      `beforehand, one request each. Ceilings from the same run: a bare Fastify app (GET and POST routes answering \`{}\`) ` +
       `and jose \`SignJWT\` RS256 (best of sequential ${int(ceilings.jose.sequential)}/s and 16 in flight ${int(ceilings.jose.concurrent)}/s).`,
     table(
       ['Endpoint', 'req/s', 'p50', 'p99', 'ceiling', 'ceiling /s', 'of ceiling', 'non-2xx'],

@@ -113,6 +113,7 @@ await writeFile(`${dir}${base}.md`, markdown);
 await writeFile(`${dir}${base}.json`, await formatted(JSON.stringify(results), 'json'));
 console.log(`\n${markdown}`);
 log(`wrote ${dir}${base}.md and .json in ${results.meta.elapsedS} s`);
+if (Object.keys(results.failures).length) process.exitCode = 1;
 
 /** Date, machine, versions: what a reader needs to compare runs. */
 function meta() {
@@ -166,4 +167,3 @@ function meta() {
     },
   };
 }
-if (Object.keys(results.failures).length) process.exitCode = 1;

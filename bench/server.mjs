@@ -45,14 +45,6 @@ export async function measureServer({ seconds, codes, connections, joseSeconds }
     const warmup = Math.max(1, Math.round(seconds / 5));
     const run = (opts) =>
       cannon({ connections, ...('amount' in opts ? {} : { duration: seconds }), ...opts });
-    const bareGetRun = () => run({ url: `${bare.url}/get` });
-    const barePostRun = () =>
-      run({
-        url: `${bare.url}/post`,
-        method: 'POST',
-        headers: JSON_HEADERS,
-        body: JSON.stringify({ client_id: 'bench', connection: 'email', email: 'a@bench.test' }),
-      });
     await run({ url: `${bare.url}/get`, duration: warmup });
 
     // Our server, from source, the way `pnpm server` runs it.
@@ -91,7 +83,12 @@ export async function measureServer({ seconds, codes, connections, joseSeconds }
       }),
     });
     await run({ url: base, requests: [startRequest()], duration: warmup });
-    const barePost = await barePostRun();
+    const barePost = await run({
+      url: `${bare.url}/post`,
+      method: 'POST',
+      headers: JSON_HEADERS,
+      body: JSON.stringify({ client_id: 'bench', connection: 'email', email: 'a@bench.test' }),
+    });
     prefix = 'start';
     sent = 0;
     const start = await run({ url: base, requests: [startRequest()] });
@@ -131,7 +128,7 @@ export async function measureServer({ seconds, codes, connections, joseSeconds }
     });
 
     await run({ url: `${base}/.well-known/jwks.json`, duration: warmup });
-    const bareGet = await bareGetRun();
+    const bareGet = await run({ url: `${bare.url}/get` });
     const jwks = await run({ url: `${base}/.well-known/jwks.json` });
     const rss = await rssOf(ours.child.pid);
     const bareRss = await rssOf(bare.child.pid);

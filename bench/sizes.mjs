@@ -3,10 +3,10 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { SUBJECTS, bundle, entryOf, ourLocales } from './build.mjs';
 
 /** Budgets (min+gzip bytes) the tests enforce; shown beside the figures. */
-export const BUDGETS = { widget: 36 * 1024, client: 6 * 1024, locale: 1.5 * 1024 };
+const BUDGETS = { widget: 36 * 1024, client: 6 * 1024, locale: 1.5 * 1024 };
 
 /** Bytes of some text: raw, gzip level 9, brotli quality 11. */
-export function measure(code) {
+function measure(code) {
   const raw = Buffer.from(code);
   return {
     bytes: raw.length,
@@ -21,7 +21,7 @@ export function measure(code) {
 }
 
 /** The sum of `measure` over files that are fetched and compressed one by one. */
-export function measureFiles(codes) {
+function measureFiles(codes) {
   const total = { bytes: 0, gzip: 0, brotli: 0 };
   for (const sizes of codes.map(measure)) {
     for (const key of Object.keys(total)) total[key] += sizes[key];

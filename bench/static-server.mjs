@@ -16,13 +16,11 @@ const TYPES = {
  * adds a cache buster to its client settings URL). Listens on 127.0.0.1, port 0.
  *
  * @param {Map<string, string>} files
- * @returns {Promise<{ origin: string, requests: string[], close: () => Promise<void> }>}
+ * @returns {Promise<{ origin: string, close: () => Promise<void> }>}
  */
 export async function serveStatic(files) {
-  const requests = [];
   const server = createServer(async (request, response) => {
     const path = new URL(request.url ?? '/', 'http://x').pathname;
-    requests.push(path);
     let body = files.get(path);
     if (body === undefined && /^\/[\w.-]+\.(html|js)$/.test(path)) {
       body = await readFile(PAGES + path.slice(1), 'utf8').catch(() => undefined);
@@ -41,7 +39,6 @@ export async function serveStatic(files) {
   const { port } = server.address();
   return {
     origin: `http://127.0.0.1:${port}`,
-    requests,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

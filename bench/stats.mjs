@@ -1,7 +1,7 @@
 // Small statistics over samples.
 
 /** Nearest-rank percentile of numbers (p in 0..100). */
-export function percentile(values, p) {
+function percentile(values, p) {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   const rank = Math.ceil((p / 100) * sorted.length);

@@ -9,8 +9,5 @@ lock.on('authenticated', ({ accessToken }) => {
 });
 
 addNavigation();
-addSwitches(document.querySelector('header')!, ({ language, theme }) => {
-  lock.element.language = language;
-  lock.element.theme = theme;
-});
+addSwitches(lock.element);
 lock.show();

@@ -15,8 +15,5 @@ lock.on('authenticated', ({ accessToken }) => {
 });
 
 addNavigation();
-addSwitches(document.querySelector('header')!, ({ language, theme }) => {
-  lock.element.language = language;
-  lock.element.theme = theme;
-});
+addSwitches(lock.element);
 document.querySelector('#login')!.addEventListener('click', () => lock.show());

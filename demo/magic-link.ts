@@ -17,8 +17,5 @@ lock.on('authorization_error', ({ error, errorDescription }) => {
 });
 
 addNavigation();
-addSwitches(document.querySelector('header')!, ({ language, theme }) => {
-  lock.element.language = language;
-  lock.element.theme = theme;
-});
+addSwitches(lock.element);
 document.querySelector('#login')!.addEventListener('click', () => lock.show());

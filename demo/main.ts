@@ -5,14 +5,10 @@ import { addNavigation, addSwitches, domain, showProfile } from './shared.js';
 const lock = document.querySelector('passwordless-lock')!;
 const loginButton = document.querySelector<HTMLButtonElement>('#login')!;
 const logoutButton = document.querySelector<HTMLButtonElement>('#logout')!;
-const profile = document.querySelector<HTMLElement>('#profile')!;
 const message = document.querySelector<HTMLElement>('#message')!;
 
 addNavigation();
-addSwitches(document.querySelector('header')!, ({ language, theme }) => {
-  lock.language = language;
-  lock.theme = theme;
-});
+addSwitches(lock);
 
 loginButton.addEventListener('click', () => lock.show());
 
@@ -29,7 +25,7 @@ lock.addEventListener('authenticated', async (event) => {
 });
 
 logoutButton.addEventListener('click', () => {
-  profile.hidden = true;
+  document.querySelector<HTMLElement>('#profile')!.hidden = true;
   logoutButton.hidden = true;
   loginButton.hidden = false;
   message.textContent = 'You are logged out.';

@@ -1,4 +1,4 @@
-// What every demo page shares: the navigation and the language and theme switches.
+// What every demo page shares: the navigation, the language and theme switches, the profile.
 import { SUPPORTED_LANGUAGES, type PasswordlessLock } from 'passwordless-lock';
 
 export const domain = 'http://localhost:3000';
@@ -42,13 +42,10 @@ export function addNavigation(): void {
 }
 
 /**
- * Adds "Language" and "Theme" selects to `parent`; `apply` gets each change (and the initial
- * values, kept in the URL so a reload keeps them).
+ * Adds "Language" and "Theme" selects to the page's `<header>` and applies them to `lock`, now and
+ * on each change; their values are kept in the URL so a reload keeps them.
  */
-export function addSwitches(
-  parent: HTMLElement,
-  apply: (settings: { language: string; theme: PasswordlessLock['theme'] }) => void,
-): void {
+export function addSwitches(lock: PasswordlessLock): void {
   const params = new URLSearchParams(location.search);
   const settings = {
     language: params.get('language') ?? '',
@@ -65,6 +62,10 @@ export function addSwitches(
   ]);
   language.select.value = settings.language;
   theme.select.value = settings.theme;
+  const apply = () => {
+    lock.language = settings.language;
+    lock.theme = settings.theme;
+  };
   const update = () => {
     settings.language = language.select.value;
     settings.theme = theme.select.value as PasswordlessLock['theme'];
@@ -72,15 +73,15 @@ export function addSwitches(
     url.searchParams.set('language', settings.language);
     url.searchParams.set('theme', settings.theme);
     history.replaceState(null, '', url);
-    apply(settings);
+    apply();
   };
   language.select.addEventListener('change', update);
   theme.select.addEventListener('change', update);
   const box = document.createElement('div');
   box.className = 'switches';
   box.append(language.label, theme.label);
-  parent.append(box);
-  apply(settings);
+  document.querySelector('header')!.append(box);
+  apply();
 }
 
 function select(label: string, options: [string, string][]) {
@@ -93,11 +94,19 @@ function select(label: string, options: [string, string][]) {
 }
 
 /**
- * Shows the profile in the page's "Your profile" region (each page has the empty section with its
- * heading). Built with DOM calls, not markup strings, so it also runs under Trusted Types.
+ * Shows the profile in the "Your profile" region, added at the end of `<main>` the first time.
+ * Built with DOM calls, not markup strings, so it also runs under Trusted Types.
  */
 export function showProfile(user: { name?: string; email?: string; picture?: string }): void {
-  const section = document.querySelector<HTMLElement>('#profile')!;
+  const section =
+    document.querySelector<HTMLElement>('#profile') ??
+    document.querySelector('main')!.appendChild(document.createElement('section'));
+  section.id = 'profile';
+  section.setAttribute('aria-labelledby', 'profile-title');
+  const heading = Object.assign(document.createElement('h2'), {
+    id: 'profile-title',
+    textContent: 'Your profile',
+  });
   const picture = Object.assign(document.createElement('img'), {
     src: user.picture ?? '',
     alt: 'Profile picture',
@@ -114,6 +123,6 @@ export function showProfile(user: { name?: string; email?: string; picture?: str
       Object.assign(document.createElement('dd'), { textContent: value ?? '' }),
     );
   }
-  section.replaceChildren(section.querySelector('h2')!, picture, details);
+  section.replaceChildren(heading, picture, details);
   section.hidden = false;
 }

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { codeFromInbox, uniqueEmail } from './inbox.js';
-import { widget } from './widget.js';
+import { openLock } from './widget.js';
 
 /**
  * Fills the field that `selector` finds in the page with Chromium's own autofill (the engine
@@ -32,9 +32,7 @@ test("Chromium's autofill fills the email field, and the code goes to that addre
 }) => {
   const email = uniqueEmail('autofill');
   await page.goto('/');
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await expect(page.getByRole('dialog', { name: 'Log in' })).toBeVisible();
-  const lock = widget(page);
+  const { lock } = await openLock(page);
   const emailField = lock.getByRole('textbox', { name: 'Email' });
   await expect(emailField).toBeFocused();
 

@@ -1,16 +1,17 @@
-// Reads the one-time code from the dev inbox, where mail lands after a real SMTP hop.
+// Reads the mail the dev inbox received, after a real SMTP hop: the one-time code, or the link.
 import { expect, type APIRequestContext } from '@playwright/test';
 
 const inboxUrl = 'http://127.0.0.1:3000/dev/inbox.json';
 
-interface InboxMessage {
+export interface InboxMessage {
   to: string;
   subject: string;
   text: string;
+  html: string;
 }
 
-/** Waits for the newest mail to `email` and returns the code in it. */
-export async function codeFromInbox(request: APIRequestContext, email: string): Promise<string> {
+/** Waits for mail to `email` and returns the newest. */
+export async function newestMail(request: APIRequestContext, email: string): Promise<InboxMessage> {
   let newest: InboxMessage | undefined;
   await expect
     .poll(async () => {
@@ -20,9 +21,23 @@ export async function codeFromInbox(request: APIRequestContext, email: string): 
       return messages.length;
     })
     .toBeGreaterThan(0);
-  const code = /\b(\d{6})\b/.exec(newest?.text ?? '')?.[1];
-  if (!code) throw new Error(`no 6-digit code in the mail to ${email}: ${newest?.text}`);
+  return newest!;
+}
+
+/** Waits for the newest mail to `email` and returns the code in it. */
+export async function codeFromInbox(request: APIRequestContext, email: string): Promise<string> {
+  const { text } = await newestMail(request, email);
+  const code = /\b(\d{6})\b/.exec(text)?.[1];
+  if (!code) throw new Error(`no 6-digit code in the mail to ${email}: ${text}`);
   return code;
+}
+
+/** Waits for the newest mail to `email` and returns the magic link in it. */
+export async function linkFromInbox(request: APIRequestContext, email: string): Promise<string> {
+  const { text } = await newestMail(request, email);
+  const link = /https?:\/\/\S+\/passwordless\/verify_redirect\S+/.exec(text)?.[0];
+  if (!link) throw new Error(`no magic link in the mail to ${email}: ${text}`);
+  return link;
 }
 
 /** A fresh address per test, so the inbox holds only that test's mail. */

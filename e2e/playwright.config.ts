@@ -1,8 +1,8 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumArgs, findChromium } from '../scripts/chromium.mjs';
+import { chromiumArgs, findChromium, noChromiumMessage } from '../scripts/chromium.mjs';
 
 const executablePath = findChromium();
-if (!executablePath) throw new Error('No Chromium found: set CHROME_PATH or install chromium.');
+if (!executablePath) throw new Error(noChromiumMessage);
 
 // The server gets a fresh data dir each run, so the e2e never depends on what a dev left behind.
 const dataDir = '.test-output/e2e-data';

@@ -1,9 +1,9 @@
 /* global window, document, requestAnimationFrame, HTMLInputElement */
 // In-page timing shared by every subject, so start and end conditions are the same for all.
 //
-// A subject is { create(), show(), hide(), emailInput(), isFocused(input), closed() }:
-// - emailInput(): the email <input> of the open widget, or null;
-// - isFocused(input): whether it has focus (ours: the shadow root's activeElement);
+// A subject is { create(), show(), hide(), emailInput(), closed() }:
+// - emailInput(): the email <input> of the open widget, or null (both widgets keep it in the
+//   document, not in a shadow root, so focus is document.activeElement);
 // - closed(): true once the widget's own close has finished (ours: the dialog is closed;
 //   Auth0 Lock: unmounted, which it does 1 s after hide()).
 //
@@ -63,7 +63,7 @@ export function install(subject) {
   };
   const focusedInput = () => {
     const input = visibleInput();
-    return input && subject.isFocused(input) ? input : null;
+    return input && document.activeElement === input ? input : null;
   };
 
   /** Marks when `condition` holds and when the frame after it has painted. */

@@ -3,6 +3,7 @@
 import {
   PASSWORDLESS_OTP_GRANT,
   finishAuthorization,
+  type LoginOptions,
   type PasswordlessLoginResult,
 } from './authorize.js';
 import { toOrigin } from './domain.js';
@@ -15,7 +16,6 @@ import {
   requestJson,
 } from './http.js';
 import type { PasswordlessLoginOptions, PasswordlessLoginParams } from './passwordless-login.js';
-import type { LoginOptions } from './authorize.js';
 import { beginTransaction, takeTransaction } from './transaction.js';
 
 /** How long a loaded iframe may take to post its answer before it counts as blocked (ms). */
@@ -24,14 +24,9 @@ const LOAD_GRACE = 1000;
 /** Answers that mean the iframe could not use the login (e.g. third-party cookies blocked). */
 const BLOCKED = ['login_required', 'consent_required', 'interaction_required'];
 
-/** The login `passwordlessLogin` checked, with its defaults applied. */
-export type CrossOriginLogin = Required<
-  Pick<PasswordlessLoginParams, 'clientId' | 'email' | 'code' | 'scope' | 'responseType'>
-> &
-  Pick<PasswordlessLoginParams, 'nonce' | 'maxAge'> & {
-    /** `audience`, when given. */
-    extra: Record<string, string>;
-  };
+/** The params `passwordlessLogin` checked, with the defaults of `scope` and `responseType`. */
+export type CrossOriginLogin = PasswordlessLoginParams &
+  Required<Pick<PasswordlessLoginParams, 'scope' | 'responseType'>>;
 
 /**
  * `passwordlessLogin` with the `cross-origin` transport: `/co/authenticate`, then `/authorize`
@@ -39,8 +34,17 @@ export type CrossOriginLogin = Required<
  */
 export async function crossOriginLogin(
   domain: string,
-  { clientId, email, code, scope, extra, responseType, nonce, maxAge }: CrossOriginLogin,
-  redirectTo: string | undefined,
+  {
+    clientId,
+    email,
+    code,
+    scope,
+    audience,
+    responseType,
+    nonce,
+    maxAge,
+    redirectUri,
+  }: CrossOriginLogin,
   options: PasswordlessLoginOptions,
 ): Promise<PasswordlessLoginResult> {
   if (responseType !== 'code' && responseType !== 'token id_token') {
@@ -50,7 +54,7 @@ export async function crossOriginLogin(
     throw invalidArgument('the cross-origin transport needs a browser page');
   }
   const origin = toOrigin(domain);
-  const redirectUri = redirectTo ?? location.origin;
+  redirectUri ??= location.origin;
   assertString(redirectUri, 'params.redirectUri');
 
   const ticket = await requestJson(
@@ -78,7 +82,7 @@ export async function crossOriginLogin(
     `${origin}/authorize?${new URLSearchParams({
       ...query,
       scope,
-      ...extra,
+      ...(audience ? { audience } : {}),
       login_ticket: ticket.login_ticket as string,
       auth0Client: AUTH0_CLIENT,
       ...mode,

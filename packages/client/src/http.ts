@@ -65,12 +65,13 @@ export async function requestJson(
     ...request.headers,
   };
   if (request.body !== undefined) headers['Content-Type'] = 'application/json';
+  // An `undefined` member is an absent one to `fetch`, and JSON.stringify(undefined) is undefined.
   const init: RequestInit = {
     method: request.method,
     headers,
     signal: controller.signal,
-    ...(request.credentials ? { credentials: request.credentials } : {}),
-    ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+    credentials: request.credentials,
+    body: JSON.stringify(request.body),
   };
 
   try {
@@ -78,9 +79,7 @@ export async function requestJson(
       let response: Response;
       let text: string;
       try {
-        response = await (options.fetch
-          ? options.fetch(request.url, init)
-          : fetch(request.url, init));
+        response = await (options.fetch ?? fetch)(request.url, init);
         // The body is read under the same signal, so the timeout covers a server that stalls mid-answer.
         text = await response.text();
       } catch (cause) {
@@ -126,12 +125,12 @@ function serverError(response: Response, body: unknown): ServerError {
 }
 
 /** `Retry-After` is either delay-seconds or an HTTP date (RFC 9110 §10.2.3). */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+function parseRetryAfter(value: string | null): number | undefined {
   const text = value?.trim();
   if (!text) return undefined;
   if (/^\d+$/.test(text)) return Number(text);
   const date = Date.parse(text);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
 function parseJson(text: string): unknown {

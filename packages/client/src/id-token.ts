@@ -40,17 +40,26 @@ type Jwk = JsonWebKey & { kid?: string };
 
 const keySets = new Map<string, Promise<Jwk[]>>();
 
-function loadKeys(url: string, refresh: boolean, options: RequestOptions): Promise<Jwk[]> {
-  let keys = keySets.get(url);
-  if (!keys || refresh) {
-    keys = requestJson({ method: 'GET', url, bare: true, retry: true }, options).then(
-      (body) => (Array.isArray(body.keys) ? body.keys : []) as Jwk[],
-    );
-    // A failed fetch is not cached: the next validation tries again.
-    keys.catch(() => keySets.delete(url));
-    keySets.set(url, keys);
-  }
-  return keys;
+/**
+ * The issuer's RSA key with this `kid`: from the cached JWKS, else from a fresh fetch (a key
+ * rotation). A JWKS fetched just now is not fetched again for a `kid` it lacks.
+ */
+async function findKey(
+  url: string,
+  kid: unknown,
+  options: RequestOptions,
+): Promise<Jwk | undefined> {
+  const find = (keys: Jwk[]) => keys.find((key) => key.kid === kid && key.kty === 'RSA');
+  const cached = keySets.get(url);
+  const key = cached && find(await cached);
+  if (key) return key;
+  const keys = requestJson({ method: 'GET', url, bare: true, retry: true }, options).then(
+    (body) => (Array.isArray(body.keys) ? body.keys : []) as Jwk[],
+  );
+  // A failed fetch is not cached: the next validation tries again.
+  keys.catch(() => keySets.delete(url));
+  keySets.set(url, keys);
+  return find(await keys);
 }
 
 /**
@@ -97,9 +106,7 @@ export async function validateIdToken(
   }
   if (header.alg !== 'RS256') fail('alg', `is signed with ${String(header.alg)}, not RS256`);
 
-  const url = `${origin}/.well-known/jwks.json`;
-  const find = (keys: Jwk[]) => keys.find((key) => key.kid === header.kid && key.kty === 'RSA');
-  const jwk = find(await loadKeys(url, false, options)) ?? find(await loadKeys(url, true, options));
+  const jwk = await findKey(`${origin}/.well-known/jwks.json`, header.kid, options);
   if (!jwk) return fail('kid', `is signed with a key the issuer does not publish`);
 
   const [head, body, signature = ''] = idToken.split('.');

@@ -1,5 +1,9 @@
-import { PASSWORDLESS_OTP_GRANT, toLoginResult, type LoginOptions } from './authorize.js';
-import type { PasswordlessLoginResult } from './authorize.js';
+import {
+  PASSWORDLESS_OTP_GRANT,
+  toLoginResult,
+  type LoginOptions,
+  type PasswordlessLoginResult,
+} from './authorize.js';
 import { toOrigin } from './domain.js';
 import { invalidArgument } from './errors.js';
 import { assertOptionalString, assertString, isObject, requestJson } from './http.js';
@@ -103,7 +107,6 @@ export async function passwordlessLogin(
   assertOptionalString(audience, 'params.audience');
   assertOptionalString(nonce, 'params.nonce');
   if (maxAge !== undefined && !(maxAge >= 0)) throw invalidArgument('params.maxAge must be ≥ 0');
-  const extra = { ...(audience === undefined ? {} : { audience }) };
 
   if (transport === 'otp') {
     const body = await requestJson(
@@ -117,8 +120,9 @@ export async function passwordlessLogin(
           otp: code,
           realm: 'email',
           scope,
-          ...extra,
-          ...(nonce === undefined ? {} : { nonce }),
+          // Left out of the JSON when not given.
+          audience,
+          nonce,
         },
       },
       options,
@@ -132,10 +136,5 @@ export async function passwordlessLogin(
   // The iframe and redirect round trip is loaded when asked for: a page that logs in with the
   // `otp` transport (like the widget) does not download it.
   const { crossOriginLogin } = await import('./cross-origin.js');
-  return crossOriginLogin(
-    domain,
-    { clientId, email, code, scope, extra, responseType, nonce, maxAge },
-    params.redirectUri,
-    options,
-  );
+  return crossOriginLogin(domain, { ...params, scope, responseType }, options);
 }

@@ -44,7 +44,7 @@ export interface Transaction {
  * most), so a link that still works always finds its transaction. An unused transaction (a link
  * never clicked) is dropped after that instead of staying in `localStorage` for good.
  */
-export const TRANSACTION_LIFETIME = 2 * 86_400_000;
+const TRANSACTION_LIFETIME = 2 * 86_400_000;
 
 const PREFIX = 'pl.tx.';
 const memory = new Map<string, string>();
@@ -58,7 +58,7 @@ const memoryStorage: TransactionStorage = {
   },
 };
 
-/** The storage to use, rid of its expired transactions. */
+/** The storage to use: the caller's, else `sessionStorage` when it works, else memory. */
 function storageOf({ storage }: TransactionOptions): TransactionStorage {
   if (!storage) {
     storage = memoryStorage;
@@ -71,7 +71,6 @@ function storageOf({ storage }: TransactionOptions): TransactionStorage {
       // Memory, then.
     }
   }
-  dropExpired(storage);
   return storage;
 }
 
@@ -118,7 +117,9 @@ export async function beginTransaction(
     codeVerifier: randomToken(),
     expiresAt: Date.now() + TRANSACTION_LIFETIME,
   };
-  storageOf(options).setItem(PREFIX + transaction.state, JSON.stringify(transaction));
+  const storage = storageOf(options);
+  dropExpired(storage);
+  storage.setItem(PREFIX + transaction.state, JSON.stringify(transaction));
   return [
     transaction,
     {
@@ -145,7 +146,9 @@ export async function beginTransaction(
 export function takeTransaction(state: string | null, options: TransactionOptions): Transaction {
   if (!state) throw new TransactionError('The answer has no state.');
   const storage = storageOf(options);
+  // Taken before the others are checked, so it is read once.
   const transaction = load(storage, PREFIX + state, true);
+  dropExpired(storage);
   if (!transaction) {
     throw new TransactionError(
       'No login waits for this state here (expired, used, or started in another browser).',

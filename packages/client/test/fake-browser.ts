@@ -1,4 +1,5 @@
 import { vi } from 'vitest';
+import { mapStorage } from './map-storage.js';
 
 /**
  * What the fake tenant page in the iframe posts back before its `load`, `undefined` to load
@@ -24,7 +25,7 @@ interface FakeIframe {
 export function fakeBrowser(tenantOrigin: string, page: FramePage) {
   const window = new EventTarget();
   const frames: FakeIframe[] = [];
-  const storage = new Map<string, string>();
+  const session = mapStorage();
   const post = (data: unknown, origin = tenantOrigin, source?: object) =>
     window.dispatchEvent(Object.assign(new Event('message'), { data, origin, source }));
   const document = {
@@ -56,12 +57,8 @@ export function fakeBrowser(tenantOrigin: string, page: FramePage) {
   vi.stubGlobal('window', window);
   vi.stubGlobal('document', document);
   vi.stubGlobal('location', location);
-  vi.stubGlobal('sessionStorage', {
-    getItem: (key: string) => storage.get(key) ?? null,
-    setItem: (key: string, value: string) => void storage.set(key, value),
-    removeItem: (key: string) => void storage.delete(key),
-  });
-  return { frames, location, storage, post };
+  vi.stubGlobal('sessionStorage', session);
+  return { frames, location, storage: session.map, post };
 }
 
 /** An `authorization_response` message, as the tenant's web_message page posts it. */

@@ -1,3 +1,5 @@
+import { base64url } from 'jose';
+
 /** A recorded call to the fake `fetch`. */
 export interface Call {
   url: string;
@@ -9,20 +11,25 @@ export interface Call {
 
 type Answer = Response | ((call: Call) => Response | Promise<Response>);
 
+/** The call `fetch(input, init)`, as the fakes record it (a JSON body parsed). */
+export function recordCall(input: RequestInfo | URL, init: RequestInit = {}): Call {
+  return {
+    url: String(input),
+    method: init.method ?? 'GET',
+    headers: new Headers(init.headers),
+    body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
+    signal: init.signal ?? undefined,
+  };
+}
+
 /**
  * A `fetch` stand-in that records each call and answers with the given responses in turn.
  * Like the real one, it rejects with the signal's reason when the request is aborted.
  */
 export function fakeFetch(...answers: Answer[]): typeof fetch & { calls: Call[] } {
   const calls: Call[] = [];
-  const fake = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
-    const call: Call = {
-      url: String(input),
-      method: init.method ?? 'GET',
-      headers: new Headers(init.headers),
-      body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
-      signal: init.signal ?? undefined,
-    };
+  const fake = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const call = recordCall(input, init);
     calls.push(call);
     call.signal?.throwIfAborted();
     const answer = answers.shift();
@@ -55,12 +62,11 @@ export function never(): Promise<Response> {
   return new Promise(() => {});
 }
 
-/** An unsigned JWT with the given payload (the client does not verify signatures yet). */
+/**
+ * A JWT with the given payload and a signature that is not one: for `decodeJwtPayload`,
+ * `verifyIdToken: false`, and tokens the client must refuse.
+ */
 export function jwt(payload: Record<string, unknown>): string {
-  const part = (value: unknown) => {
-    const bytes = new TextEncoder().encode(JSON.stringify(value));
-    const base64 = btoa(String.fromCharCode(...bytes));
-    return base64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-  };
+  const part = (value: unknown) => base64url.encode(JSON.stringify(value));
   return `${part({ alg: 'RS256', typ: 'JWT', kid: 'k1' })}.${part(payload)}.c2lnbmF0dXJl`;
 }

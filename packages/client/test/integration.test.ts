@@ -13,8 +13,8 @@ import {
   passwordlessLogin,
   passwordlessStart,
   userInfo,
-  type TransactionStorage,
 } from '../src/index.js';
+import { mapStorage } from './map-storage.js';
 import { codeIn, linkIn, startServer, type RealServer } from './real-server.js';
 
 // One server process for the whole file: starting it (tsx compiles the server) is the slow part.
@@ -163,12 +163,7 @@ describe('against the real server, in Node', () => {
   });
 
   it('logs in with a magic link: start with redirectUri, follow the link, parseCallback', async () => {
-    const map = new Map<string, string>();
-    const storage: TransactionStorage = {
-      getItem: (key) => map.get(key) ?? null,
-      setItem: (key, value) => void map.set(key, value),
-      removeItem: (key) => void map.delete(key),
-    };
+    const storage = mapStorage();
     const address = email();
     const { state } = await passwordlessStart(
       server.origin,
@@ -186,7 +181,7 @@ describe('against the real server, in Node', () => {
 
     const result = await parseCallback(server.origin, location, { storage, issuer: server.issuer });
     expect(result).toMatchObject({ state, idTokenPayload: { email: address } });
-    expect(map.size).toBe(0);
+    expect(storage.map.size).toBe(0);
     await expect(parseCallback(server.origin, location, { storage })).rejects.toBeInstanceOf(
       TransactionError,
     );
@@ -387,10 +382,7 @@ describe.skipIf(!chromiumPath)('against the real server, in Chromium', () => {
       [server.origin, address] as const,
     );
     expect(result).toBe('origin_not_allowed');
-    const inbox = (await (
-      await fetch(`${server.origin}/dev/inbox.json?to=${encodeURIComponent(address)}`)
-    ).json()) as { messages: unknown[] };
-    expect(inbox.messages).toEqual([]);
+    expect(await server.inbox(address)).toEqual([]);
     await page.close();
   });
 });

@@ -5,21 +5,26 @@ import {
   TransactionError,
   parseCallback,
   passwordlessStart,
-  type TransactionStorage,
+  type PasswordlessStartParams,
+  type TransactionOptions,
 } from '../src/index.js';
 import { json } from './fake-fetch.js';
-import { atHash, fakeTenant } from './tenant.js';
+import { mapStorage, webStorage } from './map-storage.js';
+import { atHash, codeChallenge, fakeTenant } from './tenant.js';
 
 const callback = 'https://app.example.com/callback';
 
-function mapStorage(): TransactionStorage & { map: Map<string, string> } {
-  const map = new Map<string, string>();
-  return {
-    map,
-    getItem: (key) => map.get(key) ?? null,
-    setItem: (key, value) => void map.set(key, value),
-    removeItem: (key) => void map.delete(key),
-  };
+/** Mails ada a magic link to the callback through the tenant, with `params` on top. */
+function sendLink(
+  tenant: { domain: string; fetch: typeof fetch },
+  options: TransactionOptions = {},
+  params: Partial<PasswordlessStartParams> = {},
+) {
+  return passwordlessStart(
+    tenant.domain,
+    { clientId: 'demo', email: 'ada@example.com', send: 'link', redirectUri: callback, ...params },
+    { fetch: tenant.fetch, ...options },
+  );
 }
 
 /** A tenant that mails magic links: start records authParams; /oauth/token exchanges 'code-1'. */
@@ -32,14 +37,8 @@ async function magicLinkTenant() {
     },
     'POST /oauth/token': async (call) => {
       const body = call.body as Record<string, string>;
-      const digest = new Uint8Array(
-        await crypto.subtle.digest('SHA-256', new TextEncoder().encode(body.code_verifier)),
-      );
-      const s256 = btoa(String.fromCharCode(...digest))
-        .replace(/\+/g, '-')
-        .replace(/\//g, '_')
-        .replace(/=+$/, '');
-      if (body.code !== 'code-1' || s256 !== authParams.code_challenge) {
+      const challenge = await codeChallenge(body.code_verifier ?? '');
+      if (body.code !== 'code-1' || challenge !== authParams.code_challenge) {
         return json(403, {
           error: 'invalid_grant',
           error_description: 'Invalid authorization code',
@@ -63,12 +62,7 @@ describe('magic link: passwordlessStart with redirectUri, then parseCallback', (
     const { tenant } = await magicLinkTenant();
     const session = mapStorage();
     vi.stubGlobal('sessionStorage', session);
-    const start = () =>
-      passwordlessStart(
-        tenant.domain,
-        { clientId: 'demo', email: 'ada@example.com', send: 'link', redirectUri: callback },
-        { fetch: tenant.fetch },
-      );
+    const start = () => sendLink(tenant);
     await start();
     expect(session.map.size).toBe(1);
 
@@ -90,17 +84,7 @@ describe('magic link: passwordlessStart with redirectUri, then parseCallback', (
   it('stores a transaction and sends its state, nonce and PKCE challenge in authParams', async () => {
     const { tenant, authParams } = await magicLinkTenant();
     const storage = mapStorage();
-    const result = await passwordlessStart(
-      tenant.domain,
-      {
-        clientId: 'demo',
-        email: 'ada@example.com',
-        send: 'link',
-        redirectUri: callback,
-        authParams: { ui_locales: 'fr' },
-      },
-      { fetch: tenant.fetch, storage },
-    );
+    const result = await sendLink(tenant, { storage }, { authParams: { ui_locales: 'fr' } });
     expect(authParams()).toMatchObject({
       client_id: 'demo',
       redirect_uri: callback,
@@ -122,17 +106,9 @@ describe('magic link: passwordlessStart with redirectUri, then parseCallback', (
   it('creates no transaction for a code, or for a link without redirectUri', async () => {
     const { tenant } = await magicLinkTenant();
     const storage = mapStorage();
-    for (const send of ['code', 'link'] as const) {
-      const result = await passwordlessStart(
-        tenant.domain,
-        {
-          clientId: 'demo',
-          email: 'ada@example.com',
-          send,
-          ...(send === 'code' ? { redirectUri: callback } : {}),
-        },
-        { fetch: tenant.fetch, storage },
-      );
+    // A code even with redirectUri, and a link without one.
+    for (const params of [{ send: 'code' }, { redirectUri: undefined }] as const) {
+      const result = await sendLink(tenant, { storage }, params);
       expect(result.state).toBeUndefined();
     }
     expect(storage.map.size).toBe(0);
@@ -142,11 +118,7 @@ describe('magic link: passwordlessStart with redirectUri, then parseCallback', (
     const { tenant, authParams } = await magicLinkTenant();
     const storage = mapStorage();
     const options = { fetch: tenant.fetch, storage };
-    const { state } = await passwordlessStart(
-      tenant.domain,
-      { clientId: 'demo', email: 'ada@example.com', send: 'link', redirectUri: callback },
-      options,
-    );
+    const { state } = await sendLink(tenant, options);
     const url = `${callback}?code=code-1&state=${state}`;
     const result = await parseCallback(tenant.domain, url, options);
     expect(result).toMatchObject({
@@ -171,18 +143,7 @@ describe('magic link: passwordlessStart with redirectUri, then parseCallback', (
     const { tenant, authParams } = await magicLinkTenant();
     const storage = mapStorage();
     const options = { fetch: tenant.fetch, storage };
-    const start = () =>
-      passwordlessStart(
-        tenant.domain,
-        {
-          clientId: 'demo',
-          email: 'ada@example.com',
-          send: 'link',
-          redirectUri: callback,
-          responseType: 'token id_token',
-        },
-        options,
-      );
+    const start = () => sendLink(tenant, options, { responseType: 'token id_token' });
     let { state } = await start();
     expect(authParams()).not.toHaveProperty('code_challenge');
     const fragment = async (accessToken: string) =>
@@ -219,17 +180,7 @@ describe('magic link: passwordlessStart with redirectUri, then parseCallback', (
       [{ nonce: 'replayed' }, 'nonce'],
       [{ aud: 'someone-else' }, 'aud'],
     ] as const) {
-      const { state } = await passwordlessStart(
-        tenant.domain,
-        {
-          clientId: 'demo',
-          email: 'ada@example.com',
-          send: 'link',
-          redirectUri: callback,
-          responseType: 'token id_token',
-        },
-        options,
-      );
+      const { state } = await sendLink(tenant, options, { responseType: 'token id_token' });
       const idToken = await tenant.idToken(Object.assign({ nonce: authParams().nonce }, claims));
       const answer = new URLSearchParams({ access_token: 'at', id_token: idToken, state: state! });
       await expect(
@@ -244,11 +195,7 @@ describe('magic link: passwordlessStart with redirectUri, then parseCallback', (
     const { tenant } = await magicLinkTenant();
     const storage = mapStorage();
     const options = { fetch: tenant.fetch, storage };
-    const { state } = await passwordlessStart(
-      tenant.domain,
-      { clientId: 'demo', email: 'ada@example.com', send: 'link', redirectUri: callback },
-      options,
-    );
+    const { state } = await sendLink(tenant, options);
     const url = `${callback}?error=access_denied&error_description=The+link+has+expired&state=${state}`;
     const error = await parseCallback(tenant.domain, url, options).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ServerError);
@@ -262,22 +209,15 @@ describe('magic link: passwordlessStart with redirectUri, then parseCallback', (
 
   it('passes on a failed code exchange (an expired link) with its message key', async () => {
     const tenant = await fakeTenant({
+      'POST /passwordless/start': () => json(200, { _id: 'r', email: 'ada@example.com' }),
       'POST /oauth/token': () =>
         json(403, {
           error: 'invalid_grant',
           error_description: 'The verification code has expired.',
         }),
     });
-    const storage = mapStorage();
-    const options = { fetch: tenant.fetch, storage };
-    const { state } = await passwordlessStart(
-      tenant.domain,
-      { clientId: 'demo', email: 'ada@example.com', send: 'link', redirectUri: callback },
-      {
-        ...options,
-        fetch: async () => json(200, { _id: 'r', email: 'ada@example.com' }),
-      },
-    );
+    const options = { fetch: tenant.fetch, storage: mapStorage() };
+    const { state } = await sendLink(tenant, options);
     await expect(
       parseCallback(tenant.domain, `${callback}?code=old&state=${state}`, options),
     ).rejects.toMatchObject({ status: 403, messageKey: 'code_expired' });
@@ -317,11 +257,7 @@ describe('magic link: passwordlessStart with redirectUri, then parseCallback', (
 
   it('keeps transactions in memory when there is no sessionStorage (Node)', async () => {
     const { tenant } = await magicLinkTenant();
-    const { state } = await passwordlessStart(
-      tenant.domain,
-      { clientId: 'demo', email: 'ada@example.com', send: 'link', redirectUri: callback },
-      { fetch: tenant.fetch },
-    );
+    const { state } = await sendLink(tenant);
     await expect(
       parseCallback(tenant.domain, `${callback}?code=code-1&state=${state}`, {
         fetch: tenant.fetch,
@@ -335,17 +271,9 @@ describe('magic link: a state and nonce given in authParams', () => {
     const { tenant, authParams } = await magicLinkTenant();
     const storage = mapStorage();
     const options = { fetch: tenant.fetch, storage };
-    const started = await passwordlessStart(
-      tenant.domain,
-      {
-        clientId: 'demo',
-        email: 'ada@example.com',
-        send: 'link',
-        redirectUri: callback,
-        authParams: { state: 'cart-42', nonce: 'nonce-of-the-app' },
-      },
-      options,
-    );
+    const started = await sendLink(tenant, options, {
+      authParams: { state: 'cart-42', nonce: 'nonce-of-the-app' },
+    });
     expect(started.state).toBe('cart-42');
     expect(authParams()).toMatchObject({ state: 'cart-42', nonce: 'nonce-of-the-app' });
     expect(JSON.parse(storage.map.get('pl.tx.cart-42')!)).toMatchObject({
@@ -372,44 +300,24 @@ describe('magic link: transactions expire', () => {
   const day = 86_400_000;
   const start = new Date('2030-01-01T00:00:00Z').getTime();
 
-  /** A storage that lists its keys, like Web Storage. */
-  function webStorage(): TransactionStorage & { map: Map<string, string> } {
-    const { map, ...methods } = mapStorage();
-    return {
-      ...methods,
-      map,
-      key: (index) => [...map.keys()][index] ?? null,
-      get length() {
-        return map.size;
-      },
-    };
-  }
-
   beforeEach(() => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(start);
   });
   afterEach(() => vi.useRealTimers());
 
-  const sendLink = (tenant: { domain: string; fetch: typeof fetch }, storage: TransactionStorage) =>
-    passwordlessStart(
-      tenant.domain,
-      { clientId: 'demo', email: 'ada@example.com', send: 'link', redirectUri: callback },
-      { fetch: tenant.fetch, storage },
-    );
-
   it('outlives the longest magic link, then refuses the answer as invalid_state', async () => {
     const { tenant } = await magicLinkTenant();
     const storage = mapStorage();
     const options = { fetch: tenant.fetch, storage };
-    const first = await sendLink(tenant, storage);
+    const first = await sendLink(tenant, { storage });
     // The server's links live a day at most (connections.email.otp.lifetime_s ≤ 86400).
     vi.setSystemTime(start + day);
     await expect(
       parseCallback(tenant.domain, `${callback}?code=code-1&state=${first.state}`, options),
     ).resolves.toMatchObject({ state: first.state });
 
-    const second = await sendLink(tenant, storage);
+    const second = await sendLink(tenant, { storage });
     vi.setSystemTime(start + 3 * day + 1);
     const error = await parseCallback(
       tenant.domain,
@@ -429,16 +337,16 @@ describe('magic link: transactions expire', () => {
     const storage = webStorage();
     storage.setItem('other-app', 'kept');
     storage.setItem('pl.tx.damaged', '{');
-    const unclicked = await sendLink(tenant, storage);
+    const unclicked = await sendLink(tenant, { storage });
     vi.setSystemTime(start + 2 * day - 1);
-    const recent = await sendLink(tenant, storage);
+    const recent = await sendLink(tenant, { storage });
     // Stored alongside: nothing has expired yet, but the damaged entry is gone.
     expect([...storage.map.keys()].sort()).toEqual(
       ['other-app', `pl.tx.${unclicked.state}`, `pl.tx.${recent.state}`].sort(),
     );
 
     vi.setSystemTime(start + 2 * day + 1);
-    const newest = await sendLink(tenant, storage);
+    const newest = await sendLink(tenant, { storage });
     expect([...storage.map.keys()].sort()).toEqual(
       ['other-app', `pl.tx.${recent.state}`, `pl.tx.${newest.state}`].sort(),
     );

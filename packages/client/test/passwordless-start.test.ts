@@ -11,6 +11,10 @@ const started = {
   max_attempts: 3,
 };
 
+/** What passwordlessStart with `params` rejects with when `fetch` answers. */
+const startError = (fetch: typeof globalThis.fetch) =>
+  passwordlessStart('auth.example.com', params, { fetch }).catch((e) => e);
+
 describe('passwordlessStart', () => {
   afterEach(() => {
     vi.unstubAllGlobals();
@@ -85,7 +89,7 @@ describe('passwordlessStart', () => {
     const fetch = fakeFetch(
       json(400, { error: 'bad.email', error_description: 'email is not valid' }),
     );
-    const error = await passwordlessStart('auth.example.com', params, { fetch }).catch((e) => e);
+    const error = await startError(fetch);
     expect(error).toBeInstanceOf(ServerError);
     expect(error).toMatchObject({
       name: 'ServerError',
@@ -106,7 +110,7 @@ describe('passwordlessStart', () => {
         { 'Retry-After': '27' },
       ),
     );
-    const error = await passwordlessStart('auth.example.com', params, { fetch }).catch((e) => e);
+    const error = await startError(fetch);
     expect(error).toMatchObject({ status: 429, messageKey: 'rate_limited', retryAfter: 27 });
   });
 
@@ -115,7 +119,7 @@ describe('passwordlessStart', () => {
     const fetch = fakeFetch(
       json(429, { error: 'too_many_requests' }, { 'Retry-After': 'Tue, 01 Jan 2030 00:01:30 GMT' }),
     );
-    const error = await passwordlessStart('auth.example.com', params, { fetch }).catch((e) => e);
+    const error = await startError(fetch);
     expect(error.retryAfter).toBe(90);
   });
 
@@ -126,7 +130,7 @@ describe('passwordlessStart', () => {
         error_description: 'Origin https://evil.example is not allowed.',
       }),
     );
-    const error = await passwordlessStart('auth.example.com', params, { fetch }).catch((e) => e);
+    const error = await startError(fetch);
     expect(error).toMatchObject({ status: 403, messageKey: 'origin_not_allowed' });
   });
 
@@ -135,9 +139,9 @@ describe('passwordlessStart', () => {
       json(400, { error: 'bad.client_id', error_description: 'Unknown client' }),
       new Response('<h1>Bad gateway</h1>', { status: 502, statusText: 'Bad Gateway' }),
     );
-    const first = await passwordlessStart('auth.example.com', params, { fetch }).catch((e) => e);
+    const first = await startError(fetch);
     expect(first).toMatchObject({ messageKey: 'server', error: 'bad.client_id' });
-    const second = await passwordlessStart('auth.example.com', params, { fetch }).catch((e) => e);
+    const second = await startError(fetch);
     expect(second).toMatchObject({
       messageKey: 'server',
       status: 502,
@@ -151,7 +155,7 @@ describe('passwordlessStart', () => {
     const fetch = fakeFetch(() => {
       throw cause;
     });
-    const error = await passwordlessStart('auth.example.com', params, { fetch }).catch((e) => e);
+    const error = await startError(fetch);
     expect(error).toBeInstanceOf(NetworkError);
     expect(error).toMatchObject({
       name: 'NetworkError',

@@ -12,6 +12,8 @@ export interface RealServer {
   origin: string;
   /** The `issuer` the server signs tokens with (from its discovery document). */
   issuer: string;
+  /** The mails to `email` in the dev inbox, newest first. */
+  inbox(email: string): Promise<{ text: string }[]>;
   /** The newest mail to `email`, waiting for it when needed. */
   latestMail(email: string): Promise<{ text: string }>;
   stop(): Promise<void>;
@@ -51,15 +53,19 @@ export async function startServer(config?: Record<string, unknown>): Promise<Rea
     issuer: string;
   };
 
+  const inbox = async (email: string) => {
+    const response = await fetch(`${origin}/dev/inbox.json?to=${encodeURIComponent(email)}`);
+    return ((await response.json()) as { messages: { text: string }[] }).messages;
+  };
+
   return {
     origin,
     issuer: discovery.issuer,
+    inbox,
     async latestMail(email) {
       for (let i = 0; i < 50; i++) {
-        const inbox = (await (
-          await fetch(`${origin}/dev/inbox.json?to=${encodeURIComponent(email)}`)
-        ).json()) as { messages: { text: string }[] };
-        if (inbox.messages[0]) return inbox.messages[0];
+        const [newest] = await inbox(email);
+        if (newest) return newest;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       throw new Error(`no mail to ${email}`);

@@ -1,5 +1,5 @@
-import { SignJWT, exportJWK, generateKeyPair, type JWK } from 'jose';
-import { json, type Call } from './fake-fetch.js';
+import { SignJWT, base64url, exportJWK, generateKeyPair, type JWK } from 'jose';
+import { json, recordCall, type Call } from './fake-fetch.js';
 
 /** A tenant's signing key, with the JWK the server publishes for it. */
 export interface SigningKey {
@@ -37,17 +37,11 @@ export async function fakeTenant(
   const keys = [await signingKey('k1')];
   const calls: Call[] = [];
 
-  const fetch = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const url = new URL(String(input));
-    const call: Call = {
-      url: url.href,
-      method: init.method ?? 'GET',
-      headers: new Headers(init.headers),
-      body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
-      signal: init.signal ?? undefined,
-    };
+    const call = recordCall(url, init);
     calls.push(call);
-    init.signal?.throwIfAborted();
+    call.signal?.throwIfAborted();
     if (url.origin !== origin) throw new TypeError(`fetch failed: ${url.origin}`);
     if (url.pathname === '/.well-known/jwks.json') {
       return json(200, { keys: keys.map((key) => key.jwk) });
@@ -89,13 +83,16 @@ export async function fakeTenant(
   };
 }
 
+async function sha256(text: string): Promise<Uint8Array> {
+  return new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+}
+
+/** base64url(SHA-256(verifier)): the S256 `code_challenge` of RFC 7636 §4.2. */
+export async function codeChallenge(verifier: string): Promise<string> {
+  return base64url.encode(await sha256(verifier));
+}
+
 /** base64url(left half of SHA-256(accessToken)): the `at_hash` of OpenID Connect Core §3.1.3.6. */
 export async function atHash(accessToken: string): Promise<string> {
-  const digest = new Uint8Array(
-    await crypto.subtle.digest('SHA-256', new TextEncoder().encode(accessToken)),
-  );
-  return btoa(String.fromCharCode(...digest.slice(0, 16)))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
+  return base64url.encode((await sha256(accessToken)).slice(0, 16));
 }

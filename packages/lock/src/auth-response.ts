@@ -25,8 +25,7 @@ export async function resumeAuth(
   let result: AuthResult | null = null;
   let failure: AuthorizationError | null = null;
   try {
-    const storage = transactionStorage();
-    const tokens = await parseCallback(domain, url, storage ? { storage } : {});
+    const tokens = await parseCallback(domain, url, { storage: transactionStorage() });
     if (tokens) {
       result = { scope: undefined, state: undefined, ...tokens };
       // The address the link was mailed to, from the validated id_token.

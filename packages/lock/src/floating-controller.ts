@@ -33,6 +33,7 @@ export interface AnchorOptions {
  */
 export class FloatingController implements ReactiveController {
   #cleanup: (() => void) | null = null;
+  #reference: HTMLElement | null = null;
   /** Bumped by every anchor/release, so a release during the lazy import (or a placement) wins. */
   #generation = 0;
 
@@ -45,6 +46,11 @@ export class FloatingController implements ReactiveController {
     return this.#cleanup !== null;
   }
 
+  /** What the floating element is anchored to (or is being anchored to, while floating-ui loads). */
+  get reference(): HTMLElement | null {
+    return this.#reference;
+  }
+
   /** Places `floating` next to `reference` and keeps it there until {@link release}. */
   async anchor(
     reference: HTMLElement,
@@ -52,6 +58,7 @@ export class FloatingController implements ReactiveController {
     options: AnchorOptions,
   ): Promise<void> {
     this.release();
+    this.#reference = reference;
     const generation = ++this.#generation;
     const floatingUi = await import('@floating-ui/dom');
     if (generation !== this.#generation) return;
@@ -107,6 +114,7 @@ export class FloatingController implements ReactiveController {
   /** Stops following and puts the floating element back in the flow. */
   release(): void {
     this.#generation++;
+    this.#reference = null;
     this.#cleanup?.();
     this.#cleanup = null;
   }

@@ -40,20 +40,22 @@ export interface LockPasswordlessOptions {
   languageMenu?: boolean;
 }
 
+/** The options {@link LockPasswordless.show} takes, as Lock's `show(options)`. */
+const SHOW_OPTIONS = [
+  'auth',
+  'flashMessage',
+  'language',
+  'languageDictionary',
+  'prefill',
+  'rememberLastLogin',
+  'allowAutocomplete',
+  'autofocus',
+  'closable',
+  'autoclose',
+] as const satisfies readonly (keyof LockPasswordlessOptions)[];
+
 /** What {@link LockPasswordless.show} may override for one opening, as Lock's `show(options)`. */
-export type LockShowOptions = Pick<
-  LockPasswordlessOptions,
-  | 'auth'
-  | 'flashMessage'
-  | 'language'
-  | 'languageDictionary'
-  | 'prefill'
-  | 'rememberLastLogin'
-  | 'allowAutocomplete'
-  | 'autofocus'
-  | 'closable'
-  | 'autoclose'
->;
+export type LockShowOptions = Pick<LockPasswordlessOptions, (typeof SHOW_OPTIONS)[number]>;
 
 /** The events {@link LockPasswordless.on} accepts. */
 export type LockEventName =
@@ -100,19 +102,6 @@ const OPTIONS: readonly (keyof LockPasswordlessOptions)[] = [
   'prefill',
   'flashMessage',
   'languageMenu',
-];
-
-const SHOW_OPTIONS: readonly (keyof LockShowOptions)[] = [
-  'auth',
-  'flashMessage',
-  'language',
-  'languageDictionary',
-  'prefill',
-  'rememberLastLogin',
-  'allowAutocomplete',
-  'autofocus',
-  'closable',
-  'autoclose',
 ];
 
 /**

@@ -105,40 +105,27 @@ export default css`
     line-height: 1.3;
   }
 
+  /* The header's buttons (close, language) and the menu's items: quiet controls. The screen's
+     buttons are light DOM, styled by screen.styles.ts. */
   button {
     box-sizing: border-box;
     min-width: 24px;
-    min-height: 44px;
-    padding: 0.5rem 1rem;
-    border: 1px solid var(--_primary);
+    min-height: 32px;
+    padding: 0 0.5rem;
+    border: 1px solid transparent;
     border-radius: var(--_radius);
-    background: var(--_primary);
-    color: var(--_on-primary);
+    background: transparent;
+    color: var(--_primary);
     font: inherit;
-    font-weight: 600;
     cursor: pointer;
-  }
-
-  button:disabled {
-    opacity: 0.6;
-    cursor: progress;
   }
 
   button.close {
     display: grid;
     place-items: center;
-    min-height: 32px;
     min-width: 32px;
     padding: 0;
-    background: transparent;
     color: var(--_muted);
-    border-color: transparent;
-  }
-
-  button.language {
-    min-height: 32px;
-    padding: 0 0.5rem;
-    font-weight: normal;
   }
 
   .menu {
@@ -160,10 +147,9 @@ export default css`
 
   .menu button {
     min-height: 36px;
+    padding: 0.5rem 1rem;
     border: none;
-    background: transparent;
     color: var(--_text);
-    font-weight: normal;
     text-align: start;
   }
 
@@ -199,12 +185,6 @@ export default css`
     dialog,
     .inline {
       border: 1px solid CanvasText;
-    }
-
-    button:disabled {
-      color: GrayText;
-      border-color: GrayText;
-      opacity: 1;
     }
   }
 `;

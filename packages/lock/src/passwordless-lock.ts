@@ -30,11 +30,11 @@ import { emailScreen } from './screens/email-screen.js';
 import type { LanguageMenuController } from './language-menu/language-menu-controller.js';
 import { linkSentScreen } from './screens/link-sent-screen.js';
 import { adoptScreenStyles } from './screens/screen.styles.js';
+import type { Field } from './screens/types.js';
 import { loadRememberedEmail, saveRememberedEmail } from './remembered-email.js';
 import { transactionStorage } from './transaction-storage.js';
 
 type Step = 'email' | 'code' | 'link-sent' | 'done';
-type Field = 'email' | 'code' | 'terms';
 type Pending = 'sending' | 'checking';
 
 /** The length of the server's codes (`otp.length`); a complete code submits itself. */
@@ -264,8 +264,6 @@ export class PasswordlessLock extends LitElement {
   private readonly countdown = new CountdownController(this);
   /** Keeps the error message anchored under the field it is about. */
   private readonly hint = new FloatingController(this);
-  /** The field (or the terms' label) the error message is anchored to now. */
-  private hintedField: HTMLElement | null = null;
   /** The language menu, loaded (with floating-ui) once `languageMenu` is set. */
   private menu: LanguageMenuController | null = null;
   private menuLoading: Promise<void> = Promise.resolve();
@@ -366,7 +364,6 @@ export class PasswordlessLock extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.hintedField = null; // The hint controller lets go on disconnect.
     // Taken out of the page: the dialog leaves the top layer, so the element is closed now.
     if (this.shown) {
       this.shown = false;
@@ -451,9 +448,8 @@ export class PasswordlessLock extends LitElement {
     const name = message?.textContent?.trim() ? this._error?.field : null;
     const field = name ? this.field(name) : null;
     const reference = name === 'terms' ? (field?.closest('label') ?? null) : field;
-    if (reference === this.hintedField) return;
+    if (reference === this.hint.reference) return;
     this.hint.release();
-    this.hintedField = reference;
     if (!reference || !message) return;
     void this.hint.anchor(reference, message, {
       placement: 'bottom-start',
@@ -466,7 +462,7 @@ export class PasswordlessLock extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const t = this.i18n.t.bind(this.i18n);
+    const { t } = this.i18n;
     const panel = html`
       <div class="panel" part="panel">
         <header part="header">
@@ -521,7 +517,7 @@ export class PasswordlessLock extends LitElement {
   private async loadMenu(): Promise<void> {
     const { LanguageMenuController } = await import('./language-menu/language-menu-controller.js');
     this.menu ??= new LanguageMenuController(this, {
-      t: this.i18n.t.bind(this.i18n),
+      t: this.i18n.t,
       languages: SUPPORTED_LANGUAGES,
       current: () => this.i18n.locale,
       choose: (language) => (this.language = language),
@@ -530,11 +526,13 @@ export class PasswordlessLock extends LitElement {
   }
 
   private renderStep(): TemplateResult {
-    const t = this.i18n.t.bind(this.i18n);
+    const { t } = this.i18n;
     const id = this.idOf;
     const busy = this._pending !== null;
-    const error = this.renderError();
-    const hasError = this.errorText() !== '';
+    const errorText = this.errorText();
+    const error = this.renderError(errorText);
+    const hasError = errorText !== '';
+    const invalidField = this._error?.field ?? null;
     switch (this._step) {
       case 'email':
         return emailScreen({
@@ -545,7 +543,7 @@ export class PasswordlessLock extends LitElement {
           allowAutocomplete: this.allowAutocomplete,
           mustAcceptTerms: this.mustAcceptTerms,
           termsAccepted: this._termsAccepted,
-          invalidField: this.invalidField() as 'email' | 'terms' | null,
+          invalidField,
           hasError,
           busy,
           error,
@@ -561,7 +559,7 @@ export class PasswordlessLock extends LitElement {
           expiresIn:
             this.expiresAt === null ? null : CountdownController.secondsUntil(this.expiresAt),
           resendIn: CountdownController.secondsUntil(this.resendAt),
-          invalid: this.invalidField() === 'code',
+          invalidField,
           hasError,
           busy,
           error,
@@ -587,8 +585,7 @@ export class PasswordlessLock extends LitElement {
   }
 
   /** Always in the DOM, so screen readers pick up the text when it appears. */
-  private renderError(): TemplateResult {
-    const text = this.errorText();
+  private renderError(text: string): TemplateResult {
     // The arrow only with a message, so an empty live region matches :empty and takes no room.
     // On one line: no whitespace inside, so :empty matches.
     const arrow = html`<span class="pl-arrow" aria-hidden="true"></span>`;
@@ -597,7 +594,7 @@ export class PasswordlessLock extends LitElement {
   }
 
   private statusText(): TemplateResult | string {
-    const t = this.i18n.t.bind(this.i18n);
+    const { t } = this.i18n;
     if (this._pending) return t(`status.${this._pending}`);
     const email = this._email;
     if (this._step === 'code') return t(this._sentAgain ? 'code.resent' : 'code.sent', { email });
@@ -611,7 +608,7 @@ export class PasswordlessLock extends LitElement {
 
   private errorText(): string {
     const error = this._error;
-    const t = this.i18n.t.bind(this.i18n);
+    const { t } = this.i18n;
     if (!error) {
       const flash = this.flashMessage;
       return this._step === 'email' && flash?.type === 'error' ? flash.text : '';
@@ -624,10 +621,6 @@ export class PasswordlessLock extends LitElement {
     }
     // A key the client learns later than this widget still gets a message.
     return t([`errors.${error.key}`, 'errors.server']);
-  }
-
-  private invalidField(): Field | null {
-    return this._error?.field ?? null;
   }
 
   private readonly onEmailInput = (event: InputEvent): void => {
@@ -732,7 +725,7 @@ export class PasswordlessLock extends LitElement {
 
   private async verifyCode(): Promise<void> {
     if (this._pending) return;
-    const code = this._code.replace(/\D/g, '');
+    const code = this._code;
     if (!code) {
       this.showError({ key: 'code_required', field: 'code' });
       return;
@@ -777,13 +770,7 @@ export class PasswordlessLock extends LitElement {
   }
 
   private readonly changeEmail = (): void => {
-    this.request?.abort();
-    this.request = null;
-    this._pending = null;
-    this._step = 'email';
-    this._code = '';
-    this._error = null;
-    this.countdown.clear();
+    this.resetFlow();
     this.focusField('email');
   };
 
@@ -870,9 +857,7 @@ export class PasswordlessLock extends LitElement {
   private showError(error: ShownError): void {
     this._error = error;
     // Back to the field, with what the user typed kept for correction.
-    const fallback = this._step === 'code' ? 'code' : this._step === 'email' ? 'email' : null;
-    const field = error.field ?? fallback;
-    if (field) this.focusField(field);
+    this.focusField(error.field ?? this.currentField());
   }
 
   private field(name: string): HTMLElement | null {
@@ -958,6 +943,7 @@ export class PasswordlessLock extends LitElement {
     }
   };
 
+  /** Where focus goes on the current screen (the link-sent screen has no field). */
   private currentField(): string {
     return this._step === 'code' ? 'code' : this._step === 'done' ? 'done' : 'email';
   }
@@ -1004,7 +990,10 @@ export class PasswordlessLock extends LitElement {
     this.scrollLock = null;
   }
 
-  /** Closing starts over at the email screen (a half-done login's code may expire meanwhile). */
+  /**
+   * Back to the email screen with nothing under way: on "Use a different email", and on closing
+   * (a half-done login's code may expire meanwhile).
+   */
   private resetFlow(): void {
     this.request?.abort();
     this.request = null;

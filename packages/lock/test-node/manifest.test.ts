@@ -1,11 +1,11 @@
 // custom-elements.json comes from the class JSDoc (cem analyze --litelement): what editors and
 // docs tools show must list the whole public surface.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { analyzeManifest } from '../scripts/manifest.mjs';
 
 interface Named {
   name: string;
@@ -23,21 +23,7 @@ describe('custom-elements.json', () => {
   it('describes the tag: its attributes, events, parts and custom properties', () => {
     const root = fileURLToPath(new URL('..', import.meta.url));
     const outdir = mkdtempSync(join(tmpdir(), 'pl-cem-'));
-    execFileSync(
-      'pnpm',
-      [
-        'exec',
-        'cem',
-        'analyze',
-        '--litelement',
-        '--globs',
-        'src/passwordless-lock.ts',
-        '--outdir',
-        // cem joins --outdir to the working directory, even an absolute one.
-        relative(root, outdir),
-      ],
-      { cwd: root, stdio: 'pipe' },
-    );
+    analyzeManifest(relative(root, outdir), 'pipe');
     const manifest = JSON.parse(readFileSync(join(outdir, 'custom-elements.json'), 'utf8')) as {
       modules: { declarations?: Declaration[] }[];
     };

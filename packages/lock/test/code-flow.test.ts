@@ -1,4 +1,4 @@
-import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { PasswordlessLock } from '../src/index.js';
 import {
@@ -6,12 +6,16 @@ import {
   alertText,
   expectAccessible,
   focusedName,
+  logIn,
   page,
   query,
   statusText,
+  submitEmail,
   tabTo,
   text,
   toCodeStep,
+  toWrongCode,
+  waitForAlert,
 } from './helpers.js';
 import { CODE, idToken, json, passwordlessServer, stubServer, tampered } from './server-stub.js';
 
@@ -19,11 +23,6 @@ let server: ReturnType<typeof stubServer>;
 
 beforeEach(() => localStorage.clear());
 afterEach(() => server?.restore());
-
-const lockTag = html`<passwordless-lock
-  client-id="demo"
-  domain="http://localhost:3000"
-></passwordless-lock>`;
 
 async function typeWrongCode(lock: PasswordlessLock, requests: number) {
   await sendKeys({ press: 'ControlOrMeta+A' });
@@ -35,13 +34,7 @@ async function typeWrongCode(lock: PasswordlessLock, requests: number) {
 describe('code screen', () => {
   it('shows the expiry, and offers a new code once the cooldown is over, in the same language', async () => {
     server = passwordlessServer({ resend_after: 1, expires_in: 2 });
-    const { lock } = await page(
-      html`<passwordless-lock
-        client-id="demo"
-        domain="http://localhost:3000"
-        language="de"
-      ></passwordless-lock>`,
-    );
+    const { lock } = await page('language="de"');
     await toCodeStep(lock);
     const resend = $<HTMLButtonElement>(lock, '.pl-resend-button');
     expect(resend.textContent?.trim()).to.equal('Neuen Code anfordern');
@@ -73,7 +66,7 @@ describe('code screen', () => {
 
   it('counts the attempts left after each wrong code, down to asking for a new one', async () => {
     server = passwordlessServer();
-    const { lock } = await page(lockTag);
+    const { lock } = await page();
     let refusals = 0;
     lock.addEventListener('authorization_error', (event) => {
       refusals++;
@@ -98,7 +91,7 @@ describe('code screen', () => {
 
   it('does not send the same refused code again when it is autofilled again', async () => {
     server = passwordlessServer();
-    const { lock } = await page(lockTag);
+    const { lock } = await page();
     await toCodeStep(lock);
     await typeWrongCode(lock, 2);
     const code = $<HTMLInputElement>(lock, '#code');
@@ -137,10 +130,8 @@ describe('code screen', () => {
         '/passwordless/start': () => json(200, { _id: 'r', email: 'ada@example.com' }),
         '/oauth/token': answer,
       });
-      const { lock } = await page(lockTag);
-      await toCodeStep(lock);
-      await sendKeys({ type: '123456' });
-      await waitUntil(() => alertText(lock), 'no error appeared');
+      const { lock } = await page();
+      await toWrongCode(lock, '123456');
       expect(alertText(lock)).to.equal(message);
       expect($<HTMLInputElement>(lock, '#code').value).to.equal('123456');
     });
@@ -151,14 +142,13 @@ describe('code screen', () => {
       '/passwordless/start': () =>
         json(403, { error: 'access_denied', error_description: 'Origin x is not allowed.' }),
     });
-    const { lock } = await page(lockTag);
+    const { lock } = await page();
     const unrecoverable = oneEvent(lock, 'unrecoverable_error');
     const errorLog = console.error;
     console.error = () => {};
     try {
       await lock.show();
-      await sendKeys({ type: 'ada@example.com' });
-      await sendKeys({ press: 'Enter' });
+      await submitEmail(lock);
       expect((await unrecoverable).detail.error).to.equal('access_denied');
     } finally {
       console.error = errorLog;
@@ -170,22 +160,19 @@ describe('code screen', () => {
     server = stubServer({
       '/passwordless/start': () => json(400, { error: 'bad.email', error_description: 'x' }),
     });
-    const { lock } = await page(lockTag);
+    const { lock } = await page();
     await lock.show();
-    await sendKeys({ type: 'ada@example.com' });
-    await sendKeys({ press: 'Enter' });
-    await waitUntil(() => alertText(lock), 'no error appeared');
-    expect(alertText(lock)).to.equal('Enter a valid email address.');
+    await submitEmail(lock);
+    expect(await waitForAlert(lock)).to.equal('Enter a valid email address.');
     expect($(lock, '#email').getAttribute('aria-invalid')).to.equal('true');
   });
 
   it('asks for the code when the field is empty', async () => {
     server = passwordlessServer();
-    const { lock } = await page(lockTag);
+    const { lock } = await page();
     await toCodeStep(lock);
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => alertText(lock), 'no error appeared');
-    expect(alertText(lock)).to.equal('Enter the code from the email.');
+    expect(await waitForAlert(lock)).to.equal('Enter the code from the email.');
     expect(server.requests).to.have.length(1);
   });
 });
@@ -193,12 +180,9 @@ describe('code screen', () => {
 describe('signed-in screen', () => {
   it('stays open saying "You are logged in." when autoclose is off (the default)', async () => {
     server = passwordlessServer();
-    const { lock } = await page(lockTag);
+    const { lock } = await page();
     expect(lock.autoclose).to.equal(false);
-    await toCodeStep(lock);
-    const authenticated = oneEvent(lock, 'authenticated');
-    await sendKeys({ type: CODE });
-    await authenticated;
+    await logIn(lock);
     await waitUntil(() => focusedName(lock) === 'done', 'focus did not move to the message');
     expect(text(lock, '.pl-done')).to.equal('You are logged in.');
     expect(lock.open).to.equal(true);
@@ -209,13 +193,7 @@ describe('signed-in screen', () => {
 describe('id_token checks', () => {
   it('refuses a tampered token with unrecoverable_error and a localized message', async () => {
     server = passwordlessServer({}, tampered(idToken, { email: 'eve@example.com' }));
-    const { lock } = await page(
-      html`<passwordless-lock
-        client-id="demo"
-        domain="http://localhost:3000"
-        language="fr"
-      ></passwordless-lock>`,
-    );
+    const { lock } = await page('language="fr"');
     let authenticated = false;
     lock.addEventListener('authenticated', () => (authenticated = true));
     await toCodeStep(lock);
@@ -235,19 +213,12 @@ describe('id_token checks', () => {
 describe('magic link mode', () => {
   it('sends a link with the redirect and shows "check your inbox"', async () => {
     server = passwordlessServer({ resend_after: 30 });
-    const { lock } = await page(
-      html`<passwordless-lock
-        client-id="demo"
-        domain="http://localhost:3000"
-        passwordless-method="link"
-      ></passwordless-lock>`,
-    );
+    const { lock } = await page('passwordless-method="link"');
     lock.auth = { redirectUrl: 'http://localhost:5173/callback', params: { scope: 'openid' } };
     await lock.show();
     expect(text(lock, 'button[type="submit"]')).to.equal('Send link');
     await expectAccessible(lock);
-    await sendKeys({ type: 'ada@example.com' });
-    await sendKeys({ press: 'Enter' });
+    await submitEmail(lock);
     await waitUntil(() => query(lock, '.pl-link-sent'), 'no link screen');
     expect(server.requests[0]?.body).to.deep.include({ send: 'link' });
     const authParams = server.requests[0]?.body.authParams as Record<string, string>;
@@ -268,37 +239,12 @@ describe('magic link mode', () => {
 });
 
 describe('every state passes axe', () => {
-  it('while a request is pending', async () => {
-    let answer!: (response: Response) => void;
-    server = stubServer({
-      '/passwordless/start': () => new Promise<Response>((resolve) => (answer = resolve)),
-    });
-    const { lock } = await page(lockTag);
-    await lock.show();
-    await sendKeys({ type: 'ada@example.com' });
-    await sendKeys({ press: 'Enter' });
-    await waitUntil(() => answer, 'no request was made');
-    await lock.updateComplete;
-    expect(statusText(lock)).to.equal('Sending…');
-    await expectAccessible(lock);
-    answer(json(200, { _id: 'r', email: 'ada@example.com' }));
-  });
-
   it('inline, right to left, on the link screen', async () => {
     server = passwordlessServer();
-    const { lock } = await page(
-      html`<passwordless-lock
-        client-id="demo"
-        domain="http://localhost:3000"
-        language="he"
-        passwordless-method="link"
-        inline
-      ></passwordless-lock>`,
-    );
+    const { lock } = await page('language="he" passwordless-method="link" inline');
     await expectAccessible(lock);
     $(lock, '#email').focus();
-    await sendKeys({ type: 'ada@example.com' });
-    await sendKeys({ press: 'Enter' });
+    await submitEmail(lock);
     await waitUntil(() => query(lock, '.pl-link-sent'), 'no link screen');
     expect($(lock, 'section').getAttribute('dir')).to.equal('rtl');
     await expectAccessible(lock);
@@ -306,14 +252,13 @@ describe('every state passes axe', () => {
 
   it('after going back to change the email, by keyboard', async () => {
     server = passwordlessServer();
-    const { lock } = await page(lockTag);
+    const { lock } = await page();
     await toCodeStep(lock, 'grace@example.com');
     await tabTo(lock, (el) => el.classList.contains('pl-back-button'));
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => focusedName(lock) === 'email', 'focus did not go back to the email');
     await sendKeys({ press: 'ControlOrMeta+A' });
-    await sendKeys({ type: 'ada@example.com' });
-    await sendKeys({ press: 'Enter' });
+    await submitEmail(lock);
     await waitUntil(() => server.requests.length === 2, 'the new email was not sent');
     expect(server.requests[1]?.body.email).to.equal('ada@example.com');
     await waitUntil(() => focusedName(lock) === 'code', 'focus did not move to the code');

@@ -1,8 +1,16 @@
-import { expect, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { PasswordlessLock } from '../src/index.js';
-import { $, alertText, expectAccessible, page, toCodeStep } from './helpers.js';
-import { CODE, passwordlessServer, stubServer } from './server-stub.js';
+import {
+  $,
+  alertText,
+  expectAccessible,
+  page,
+  submitEmail,
+  toWrongCode,
+  waitForAlert,
+} from './helpers.js';
+import { CODE, json, passwordlessServer, stubServer } from './server-stub.js';
 
 let server: ReturnType<typeof stubServer>;
 
@@ -26,12 +34,6 @@ function overlap(a: DOMRect, b: DOMRect): boolean {
   return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 }
 
-async function wrongCode(lock: PasswordlessLock) {
-  await toCodeStep(lock);
-  await sendKeys({ type: '111111' });
-  await waitUntil(() => alertText(lock), 'no error appeared');
-}
-
 describe('error hints anchored to their field', () => {
   beforeEach(() => {
     localStorage.clear();
@@ -40,7 +42,7 @@ describe('error hints anchored to their field', () => {
 
   it('puts a wrong code right under the code field, in room of its own', async () => {
     const { lock } = await page();
-    await wrongCode(lock);
+    await toWrongCode(lock);
     const hint = await anchoredHint(lock);
     const field = $(lock, '#code').getBoundingClientRect();
     const box = hint.getBoundingClientRect();
@@ -60,7 +62,7 @@ describe('error hints anchored to their field', () => {
 
   it('lets go of the field when the error is fixed', async () => {
     const { lock } = await page();
-    await wrongCode(lock);
+    await toWrongCode(lock);
     const hint = await anchoredHint(lock);
     const code = $<HTMLInputElement>(lock, '#code');
     expect(code.style.getPropertyValue('margin-block-end')).not.to.equal('');
@@ -72,16 +74,9 @@ describe('error hints anchored to their field', () => {
   });
 
   it('anchors an email error under the email field, and a terms error under the terms', async () => {
-    const { lock } = await page(
-      html`<passwordless-lock
-        client-id="demo"
-        domain="http://localhost:3000"
-        must-accept-terms
-      ></passwordless-lock>`,
-    );
+    const { lock } = await page('must-accept-terms');
     await lock.show();
-    await sendKeys({ type: 'not an email' });
-    await sendKeys({ press: 'Enter' });
+    await submitEmail(lock, 'not an email');
     let hint = await anchoredHint(lock);
     expect(hint.getBoundingClientRect().top).to.be.at.least(
       $(lock, '#email').getBoundingClientRect().bottom,
@@ -90,8 +85,7 @@ describe('error hints anchored to their field', () => {
 
     $<HTMLInputElement>(lock, '#email').value = '';
     $(lock, '#email').focus();
-    await sendKeys({ type: 'ada@example.com' });
-    await sendKeys({ press: 'Enter' });
+    await submitEmail(lock);
     await waitUntil(() => alertText(lock).includes('terms'), 'no terms error');
     hint = await anchoredHint(lock);
     const terms = $(lock, '.pl-terms').getBoundingClientRect();
@@ -108,33 +102,24 @@ describe('error hints anchored to their field', () => {
     server.restore();
     server = stubServer({
       '/passwordless/start': () =>
-        new Response(
-          JSON.stringify({ error: 'too_many_requests', error_description: 'Slow down' }),
-          {
-            status: 429,
-            headers: { 'Content-Type': 'application/json', 'Retry-After': '30' },
-          },
+        json(
+          429,
+          { error: 'too_many_requests', error_description: 'Slow down' },
+          { 'Retry-After': '30' },
         ),
     });
     const { lock } = await page();
     await lock.show();
-    await sendKeys({ type: 'ada@example.com' });
-    await sendKeys({ press: 'Enter' });
-    await waitUntil(() => alertText(lock), 'no error appeared');
+    await submitEmail(lock);
+    await waitForAlert(lock);
     const hint = $(lock, '[role="alert"]');
     expect(hint.hasAttribute('data-anchored')).to.equal(false);
     expect(getComputedStyle(hint).position).to.equal('static');
   });
 
   it('follows the field to its end in right-to-left languages', async () => {
-    const { lock } = await page(
-      html`<passwordless-lock
-        client-id="demo"
-        domain="http://localhost:3000"
-        language="ar"
-      ></passwordless-lock>`,
-    );
-    await wrongCode(lock);
+    const { lock } = await page('language="ar"');
+    await toWrongCode(lock);
     const hint = await anchoredHint(lock);
     const field = $(lock, '#code').getBoundingClientRect();
     expect(Math.abs(hint.getBoundingClientRect().right - field.right)).to.be.below(1);
@@ -143,7 +128,7 @@ describe('error hints anchored to their field', () => {
   it('fits a 320 px wide viewport without covering anything', async () => {
     await setViewport({ width: 320, height: 640 });
     const { lock } = await page();
-    await wrongCode(lock);
+    await toWrongCode(lock);
     const hint = await anchoredHint(lock);
     const box = hint.getBoundingClientRect();
     const dialog = $(lock, 'dialog').getBoundingClientRect();
@@ -156,7 +141,7 @@ describe('error hints anchored to their field', () => {
 
   it('lets go when the element leaves the page', async () => {
     const { lock } = await page();
-    await wrongCode(lock);
+    await toWrongCode(lock);
     const hint = await anchoredHint(lock);
     const code = $(lock, '#code');
     lock.remove();

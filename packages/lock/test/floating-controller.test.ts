@@ -238,6 +238,43 @@ describe('FloatingController: a field error hint', () => {
   });
 });
 
+describe('FloatingController: a menu', () => {
+  it('follows its reference until released, and releases when the host disconnects', async () => {
+    const host = new Host();
+    const floating = new FloatingController(host);
+    const reference = document.createElement('button');
+    reference.textContent = 'anchor';
+    reference.style.cssText = 'position: fixed; top: 10px; left: 10px';
+    const menu = document.createElement('div');
+    menu.style.cssText = 'position: fixed; top: 0; left: 0; width: 50px; height: 20px';
+    document.body.append(reference, menu);
+    try {
+      await floating.anchor(reference, menu, { placement: 'bottom-end', strategy: 'fixed' });
+      expect(floating.anchored).to.equal(true);
+      await waitUntil(
+        () => menu.style.top === `${10 + reference.offsetHeight + 4}px`,
+        'not placed',
+      );
+
+      reference.style.top = '100px';
+      await waitUntil(
+        () => menu.style.top === `${100 + reference.offsetHeight + 4}px`,
+        'not moved',
+      );
+
+      host.disconnect();
+      expect(floating.anchored).to.equal(false);
+      reference.style.top = '200px';
+      await aTimeout(100);
+      // Released: its placement is cleared and not written again.
+      expect(menu.style.top).to.equal('');
+    } finally {
+      reference.remove();
+      menu.remove();
+    }
+  });
+});
+
 describe('error hint styles', () => {
   it('in the flow: plain error text, and no room at all while empty', async () => {
     const { hint, arrow, input, button } = await form({ message: '' });

@@ -1,8 +1,9 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, unsafeStatic, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import '../src/define.js';
-import type { PasswordlessLock } from '../src/index.js';
+import type { AuthResult, PasswordlessLock } from '../src/index.js';
+import { CODE } from './server-stub.js';
 
 /** The element's current screen: its light-DOM child, slotted into the dialog. */
 export function screenOf(lock: PasswordlessLock): HTMLElement {
@@ -69,24 +70,37 @@ export function statusText(lock: PasswordlessLock): string {
   return text(lock, '[role="status"]');
 }
 
-/** A page with a "Log in" button that opens the lock, focused as a user would have it. */
-export async function page(
-  lockHtml: TemplateResult = html`<passwordless-lock
+/** Waits until the lock shows an error, and returns its text. */
+export async function waitForAlert(lock: PasswordlessLock): Promise<string> {
+  await waitUntil(() => alertText(lock), 'no error appeared');
+  return alertText(lock);
+}
+
+/** `<passwordless-lock>` for client `demo` of the stub server, with `attributes` as HTML has them. */
+function lockTag(attributes = ''): TemplateResult {
+  return html`<passwordless-lock
     client-id="demo"
     domain="http://localhost:3000"
-  ></passwordless-lock>`,
-) {
+    ${unsafeStatic(attributes)}
+  ></passwordless-lock>`;
+}
+
+/**
+ * A page with a "Log in" button that opens the lock, focused as a user would have it. `lock` is
+ * the attributes of its tag (see {@link lockTag}), or a template holding the whole element.
+ */
+export async function page(lock: string | TemplateResult = '') {
   const root = await fixture<HTMLDivElement>(
     html`<div>
       <button id="trigger" type="button">Log in</button>
-      ${lockHtml}
+      ${typeof lock === 'string' ? lockTag(lock) : lock}
     </div>`,
   );
-  const lock = root.querySelector('passwordless-lock')!;
+  const element = root.querySelector('passwordless-lock')!;
   const trigger = root.querySelector<HTMLButtonElement>('#trigger')!;
-  trigger.addEventListener('click', () => lock.show());
-  await lock.updateComplete;
-  return { lock, trigger };
+  trigger.addEventListener('click', () => element.show());
+  await element.updateComplete;
+  return { lock: element, trigger };
 }
 
 /** Opens the lock by keyboard from the trigger. */
@@ -97,14 +111,37 @@ export async function openByKeyboard(trigger: HTMLButtonElement, lock: Passwordl
   await shown;
 }
 
-/** Opens the lock, types the email and waits for focus in the code field. */
-export async function toCodeStep(lock: PasswordlessLock, email = 'ada@example.com') {
-  await lock.show();
+/** Types `email` in the lock's email field, once it has focus, and presses Enter. */
+export async function submitEmail(lock: PasswordlessLock, email = 'ada@example.com') {
   await waitUntil(() => focusedName(lock) === 'email', 'the email field did not get focus');
   await sendKeys({ type: email });
   await sendKeys({ press: 'Enter' });
+}
+
+/** Opens the lock, types the email and waits for focus in the code field. */
+export async function toCodeStep(lock: PasswordlessLock, email = 'ada@example.com') {
+  await lock.show();
+  await submitEmail(lock, email);
   await waitUntil(() => query(lock, '#code'), 'the code step did not appear');
   await waitUntil(() => focusedName(lock) === 'code', 'the code field did not get focus');
+}
+
+/** Goes to the code step and types `code`, which the stub server refuses; waits for the error. */
+export async function toWrongCode(lock: PasswordlessLock, code = '111111') {
+  await toCodeStep(lock);
+  await sendKeys({ type: code });
+  await waitForAlert(lock);
+}
+
+/** Logs in with `email` and the right code; resolves with what `authenticated` carries. */
+export async function logIn(
+  lock: PasswordlessLock,
+  email = 'ada@example.com',
+): Promise<AuthResult> {
+  await toCodeStep(lock, email);
+  const authenticated = oneEvent(lock, 'authenticated');
+  await sendKeys({ type: CODE });
+  return (await authenticated).detail;
 }
 
 /** Presses Tab until `predicate` holds for the focused element of the lock. */

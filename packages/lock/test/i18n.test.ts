@@ -1,7 +1,15 @@
-import { expect, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { expect } from '@open-wc/testing';
 import i18next from 'i18next';
-import { $, alertText, expectAccessible, page, statusText, text, toCodeStep } from './helpers.js';
+import {
+  $,
+  expectAccessible,
+  page,
+  statusText,
+  submitEmail,
+  text,
+  toCodeStep,
+  waitForAlert,
+} from './helpers.js';
 import { json, passwordlessServer, stubServer } from './server-stub.js';
 
 let server: ReturnType<typeof stubServer>;
@@ -14,13 +22,7 @@ afterEach(() => server.restore());
 
 describe('languages', () => {
   it('loads Arabic on demand and lays the dialog out right to left', async () => {
-    const { lock } = await page(
-      html`<passwordless-lock
-        client-id="demo"
-        domain="http://localhost:3000"
-        language="ar"
-      ></passwordless-lock>`,
-    );
+    const { lock } = await page('language="ar"');
     await lock.show();
     const dialog = $(lock, 'dialog');
     expect(dialog.getAttribute('lang')).to.equal('ar');
@@ -33,25 +35,13 @@ describe('languages', () => {
   });
 
   it('takes the lang attribute when there is no language, e.g. Hebrew', async () => {
-    const { lock } = await page(
-      html`<passwordless-lock
-        client-id="demo"
-        domain="http://localhost:3000"
-        lang="he"
-      ></passwordless-lock>`,
-    );
+    const { lock } = await page('lang="he"');
     expect($(lock, 'dialog').getAttribute('dir')).to.equal('rtl');
     expect(text(lock, 'label[for="email"]')).to.equal('אימייל');
   });
 
   it('matches fr-CA to French and sends fr-CA to the server on start', async () => {
-    const { lock } = await page(
-      html`<passwordless-lock
-        client-id="demo"
-        domain="http://localhost:3000"
-        language="fr-CA"
-      ></passwordless-lock>`,
-    );
+    const { lock } = await page('language="fr-CA"');
     await toCodeStep(lock);
     expect($(lock, 'dialog').getAttribute('lang')).to.equal('fr');
     expect(statusText(lock)).to.equal('Nous avons envoyé un code à ada@example.com.');
@@ -59,13 +49,7 @@ describe('languages', () => {
   });
 
   it('falls back to English for a language it does not ship', async () => {
-    const { lock } = await page(
-      html`<passwordless-lock
-        client-id="demo"
-        domain="http://localhost:3000"
-        language="pt-BR"
-      ></passwordless-lock>`,
-    );
+    const { lock } = await page('language="pt-BR"');
     expect($(lock, 'dialog').getAttribute('lang')).to.equal('en');
     expect(text(lock, 'h2')).to.equal('Log in');
   });
@@ -86,18 +70,10 @@ describe('languages', () => {
       '/passwordless/start': () =>
         json(429, { error: 'too_many_requests' }, { 'Retry-After': '2' }),
     });
-    const { lock } = await page(
-      html`<passwordless-lock
-        client-id="demo"
-        domain="http://localhost:3000"
-        language="ar"
-      ></passwordless-lock>`,
-    );
+    const { lock } = await page('language="ar"');
     await lock.show();
-    await sendKeys({ type: 'ada@example.com' });
-    await sendKeys({ press: 'Enter' });
-    await waitUntil(() => alertText(lock), 'no error appeared');
-    expect(alertText(lock)).to.equal('طلبات كثيرة جدًا. حاول مرة أخرى بعد ثانيتين.');
+    await submitEmail(lock);
+    expect(await waitForAlert(lock)).to.equal('طلبات كثيرة جدًا. حاول مرة أخرى بعد ثانيتين.');
   });
 
   it('lets languageDictionary override any string, in any language', async () => {
@@ -114,13 +90,7 @@ describe('languages', () => {
   });
 
   it("leaves the page's own i18next alone", async () => {
-    await page(
-      html`<passwordless-lock
-        client-id="demo"
-        domain="http://localhost:3000"
-        language="de"
-      ></passwordless-lock>`,
-    );
+    await page('language="de"');
     expect(i18next.isInitialized).not.to.equal(true);
     expect(i18next.language).to.equal(undefined);
   });

@@ -1,13 +1,12 @@
-import { expect, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import {
   LockPasswordless,
   PasswordlessLock,
   type AuthorizationError,
   type AuthResult,
 } from '../src/index.js';
-import { focusedName, query } from './helpers.js';
-import { json, passwordlessServer, signedIdToken, stubServer } from './server-stub.js';
+import { query, submitEmail } from './helpers.js';
+import { json, passwordlessServer, signedIdToken, stubServer, tampered } from './server-stub.js';
 
 const domain = 'http://localhost:3000';
 const here = `${location.origin}${location.pathname}`;
@@ -21,13 +20,17 @@ async function sendLink(
 ) {
   const lock = new LockPasswordless('demo', domain, { passwordlessMethod: 'link', ...options });
   lock.show();
-  const element = lock.element;
-  await waitUntil(() => focusedName(element) === 'email', 'no focus in email');
-  await sendKeys({ type: 'ada@example.com' });
-  await sendKeys({ press: 'Enter' });
-  await waitUntil(() => query(element, '.pl-link-sent'), 'no link sent');
+  await submitEmail(lock.element);
+  await waitUntil(() => query(lock.element, '.pl-link-sent'), 'no link sent');
   lock.destroy();
   return server.requests[0]!.body.authParams as Record<string, string>;
+}
+
+/** `lock.resumeAuth(hash)`, as a promise of what its callback gets. */
+function resume(lock: LockPasswordless, hash: string) {
+  return new Promise<{ error: AuthorizationError | null; result: AuthResult | null }>((resolve) =>
+    lock.resumeAuth(hash, (error, result) => resolve({ error, result })),
+  );
 }
 
 /** What the server's verify_redirect puts in the fragment for `authParams`. */
@@ -136,15 +139,11 @@ describe('magic link: coming back from the link', () => {
     const hash = `#${await implicitAnswer(authParams)}`;
     lock = new LockPasswordless('demo', domain, { auth: { autoParseHash: false } });
     const events = record(lock);
-    const first = await new Promise<AuthResult | null>((resolve) =>
-      lock!.resumeAuth(hash, (_, result) => resolve(result)),
-    );
-    expect(first?.idTokenPayload.email).to.equal('ada@example.com');
+    const first = await resume(lock, hash);
+    expect(first.result?.idTokenPayload.email).to.equal('ada@example.com');
 
-    const second = await new Promise<AuthorizationError | null>((resolve) =>
-      lock!.resumeAuth(hash, (error) => resolve(error)),
-    );
-    expect(second?.error).to.equal('invalid_state');
+    const second = await resume(lock, hash);
+    expect(second.error?.error).to.equal('invalid_state');
     expect(events.map(([name]) => name)).to.deep.equal([
       'hash_parsed',
       'authenticated',
@@ -155,14 +154,21 @@ describe('magic link: coming back from the link', () => {
   });
 
   it('refuses a token for another login (wrong nonce) or with a forged signature', async () => {
-    const authParams = await sendLink(server);
+    let authParams = await sendLink(server);
     lock = new LockPasswordless('demo', domain);
     const wrongNonce = await implicitAnswer(authParams, { nonce: 'someone-elses' });
-    const error = await new Promise<AuthorizationError | null>((resolve) =>
-      lock!.resumeAuth(wrongNonce, (e) => resolve(e)),
-    );
+    const { error } = await resume(lock, wrongNonce);
     expect(error).to.deep.include({ error: 'invalid_token' });
     expect(error?.errorDescription).to.contain('nonce');
+
+    server.requests.splice(0);
+    authParams = await sendLink(server);
+    const forged = new URLSearchParams(await implicitAnswer(authParams));
+    forged.set('id_token', tampered(forged.get('id_token')!, { email: 'eve@example.com' }));
+    const refused = await resume(lock, forged.toString());
+    expect(refused.error).to.deep.include({ error: 'invalid_token' });
+    expect(refused.error?.errorDescription).to.contain('signature');
+    expect(refused.result).to.equal(null);
   });
 
   it('remembers the email of the login for the next visit, as a code login does', async () => {
@@ -189,10 +195,7 @@ describe('magic link: coming back from the link', () => {
   it('remembers nothing with rememberLastLogin: false, or from a refused answer', async () => {
     let authParams = await sendLink(server);
     lock = new LockPasswordless('demo', domain, { rememberLastLogin: false });
-    const answer = await implicitAnswer(authParams);
-    const result = await new Promise<AuthResult | null>((resolve) =>
-      lock!.resumeAuth(answer, (_, authResult) => resolve(authResult)),
-    );
+    const { result } = await resume(lock, await implicitAnswer(authParams));
     expect(result?.idTokenPayload.email).to.equal('ada@example.com');
     expect(localStorage.getItem(rememberedKey)).to.equal(null);
 
@@ -201,9 +204,7 @@ describe('magic link: coming back from the link', () => {
     lock.destroy();
     lock = new LockPasswordless('demo', domain);
     const wrongNonce = await implicitAnswer(authParams, { nonce: 'someone-elses' });
-    const error = await new Promise<AuthorizationError | null>((resolve) =>
-      lock!.resumeAuth(wrongNonce, (e) => resolve(e)),
-    );
+    const { error } = await resume(lock, wrongNonce);
     expect(error?.error).to.equal('invalid_token');
     expect(localStorage.getItem(rememberedKey)).to.equal(null);
   });
@@ -231,7 +232,7 @@ describe('magic link: coming back from the link', () => {
     history.replaceState(null, '', '#access_token=a&state=b');
     const other = new LockPasswordless('demo', domain, { auth: { autoParseHash: false } });
     const otherEvents = record(other);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await aTimeout(100);
     expect(location.hash).to.equal('#access_token=a&state=b');
     expect(events).to.deep.equal([]);
     expect(otherEvents).to.deep.equal([]);
@@ -280,8 +281,6 @@ describe('magic link: coming back to a page with the bare element', () => {
     return element;
   }
 
-  const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
   it('finishes the login found in the address once connected, then clears the address', async () => {
     const authParams = await sendLink(server);
     history.replaceState(null, '', `?theme=dark#${await implicitAnswer(authParams)}`);
@@ -300,7 +299,7 @@ describe('magic link: coming back to a page with the bare element', () => {
     // Reconnecting does not read the address again.
     element.remove();
     document.body.append(element);
-    await wait(100);
+    await aTimeout(100);
     expect(events).to.have.length(2);
   });
 
@@ -352,7 +351,7 @@ describe('magic link: coming back to a page with the bare element', () => {
     // A second element on the page finds the address already cleared.
     await addTag().updateComplete;
     await waitUntil(() => events.length === 2, 'the answer was not reported');
-    await wait(100);
+    await aTimeout(100);
     expect(events.map(([name]) => name)).to.deep.equal(['hash_parsed', 'authenticated']);
     expect(callbacks).to.deep.equal(['hash_parsed', 'authenticated']);
   });
@@ -370,7 +369,7 @@ describe('magic link: coming back to a page with the bare element', () => {
     cleanups.push(() => lock.destroy());
     lock.show({ auth: { params: { scope: 'openid' } } });
     await lock.element.updateComplete;
-    await wait(100);
+    await aTimeout(100);
     expect(location.hash).to.equal('#access_token=a&state=b');
     expect(events).to.deep.equal([]);
   });

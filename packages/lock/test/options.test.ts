@@ -6,11 +6,13 @@ import {
   expectAccessible,
   focused,
   focusedName,
+  logIn,
   page,
   statusText,
-  toCodeStep,
+  submitEmail,
+  waitForAlert,
 } from './helpers.js';
-import { CODE, passwordlessServer } from './server-stub.js';
+import { passwordlessServer } from './server-stub.js';
 
 let server: ReturnType<typeof passwordlessServer>;
 
@@ -22,22 +24,13 @@ afterEach(() => server.restore());
 
 describe('email screen options', () => {
   it('prefills prefill-email', async () => {
-    const { lock } = await page(
-      html`<passwordless-lock
-        client-id="demo"
-        domain="http://localhost:3000"
-        prefill-email="grace@example.com"
-      ></passwordless-lock>`,
-    );
+    const { lock } = await page('prefill-email="grace@example.com"');
     expect($<HTMLInputElement>(lock, '#email').value).to.equal('grace@example.com');
   });
 
   it('remembers the last email that logged in, per client id', async () => {
     const first = await page();
-    await toCodeStep(first.lock, 'grace@example.com');
-    const authenticated = oneEvent(first.lock, 'authenticated');
-    await sendKeys({ type: CODE });
-    await authenticated;
+    await logIn(first.lock, 'grace@example.com');
     expect(localStorage.getItem('passwordless-lock:demo:email')).to.equal('grace@example.com');
 
     const again = await page();
@@ -53,45 +46,22 @@ describe('email screen options', () => {
 
   it('neither stores nor prefills with remember-last-login="false"', async () => {
     localStorage.setItem('passwordless-lock:demo:email', 'old@example.com');
-    const { lock } = await page(
-      html`<passwordless-lock
-        client-id="demo"
-        domain="http://localhost:3000"
-        remember-last-login="false"
-      ></passwordless-lock>`,
-    );
+    const { lock } = await page('remember-last-login="false"');
     expect($<HTMLInputElement>(lock, '#email').value).to.equal('');
-    await toCodeStep(lock, 'grace@example.com');
-    const authenticated = oneEvent(lock, 'authenticated');
-    await sendKeys({ type: CODE });
-    await authenticated;
+    await logIn(lock, 'grace@example.com');
     expect(localStorage.getItem('passwordless-lock:demo:email')).to.equal('old@example.com');
   });
 
   it('turns autocomplete off with allow-autocomplete="false"', async () => {
-    const { lock } = await page(
-      html`<passwordless-lock
-        client-id="demo"
-        domain="http://localhost:3000"
-        allow-autocomplete="false"
-      ></passwordless-lock>`,
-    );
+    const { lock } = await page('allow-autocomplete="false"');
     expect($<HTMLInputElement>(lock, '#email').autocomplete).to.equal('off');
   });
 
   it('requires the terms to be accepted with must-accept-terms', async () => {
-    const { lock } = await page(
-      html`<passwordless-lock
-        client-id="demo"
-        domain="http://localhost:3000"
-        must-accept-terms
-      ></passwordless-lock>`,
-    );
+    const { lock } = await page('must-accept-terms');
     await lock.show();
-    await sendKeys({ type: 'ada@example.com' });
-    await sendKeys({ press: 'Enter' });
-    await waitUntil(() => alertText(lock), 'no error appeared');
-    expect(alertText(lock)).to.equal('Accept the terms of service to continue.');
+    await submitEmail(lock);
+    expect(await waitForAlert(lock)).to.equal('Accept the terms of service to continue.');
     expect(focusedName(lock)).to.equal('terms');
     expect($(lock, '#terms').getAttribute('aria-invalid')).to.equal('true');
     expect(server.requests).to.have.length(0);
@@ -136,13 +106,7 @@ describe('modal', () => {
   });
 
   it('stays open on a backdrop click when closable="false", and on clicks inside', async () => {
-    const { lock } = await page(
-      html`<passwordless-lock
-        client-id="demo"
-        domain="http://localhost:3000"
-        closable="false"
-      ></passwordless-lock>`,
-    );
+    const { lock } = await page('closable="false"');
     await lock.show();
     await sendMouse({ type: 'click', position: [2, 2] });
     const box = $(lock, 'h2').getBoundingClientRect();

@@ -3,13 +3,20 @@ import { sendKeys } from '@web/test-runner-commands';
 import {
   $,
   alertText,
+  expectAccessible,
   focused,
   focusedName,
   idOf,
+  logIn,
   openByKeyboard,
   page,
   query,
+  statusText,
+  submitEmail,
+  text,
   toCodeStep,
+  toWrongCode,
+  waitForAlert,
 } from './helpers.js';
 import { CODE, claims, idToken, json, passwordlessServer, stubServer } from './server-stub.js';
 
@@ -54,55 +61,36 @@ describe('<passwordless-lock>', () => {
   });
 
   it('the open attribute opens it too', async () => {
-    const { lock } = await page(
-      html`<passwordless-lock
-        client-id="demo"
-        domain="http://localhost:3000"
-        open
-      ></passwordless-lock>`,
-    );
+    const { lock } = await page('open');
     expect($<HTMLDialogElement>(lock, 'dialog').matches(':modal')).to.equal(true);
   });
 
   it('is accessible on the email step', async () => {
     const { lock } = await page();
     await lock.show();
-    await expect(lock).to.be.accessible();
+    await expectAccessible(lock);
   });
 
   it('is accessible on the code step', async () => {
     const { lock } = await page();
     await toCodeStep(lock);
-    await expect(lock).to.be.accessible();
+    await expectAccessible(lock);
   });
 
   it('is accessible when showing an error', async () => {
     const { lock } = await page();
-    await toCodeStep(lock);
-    await sendKeys({ type: '111111' });
-    await waitUntil(() => alertText(lock), 'no error appeared');
-    await expect(lock).to.be.accessible();
+    await toWrongCode(lock);
+    await expectAccessible(lock);
   });
 
   it('logs in by keyboard alone and fires authenticated with the tokens, then closes', async () => {
-    const { lock, trigger } = await page(
-      html`<passwordless-lock
-        client-id="demo"
-        domain="http://localhost:3000"
-        autoclose
-      ></passwordless-lock>`,
-    );
+    const { lock, trigger } = await page('autoclose');
     await openByKeyboard(trigger, lock);
-    await waitUntil(() => focusedName(lock) === 'email', 'the email field did not get focus');
-
-    await sendKeys({ type: 'ada@example.com' });
-    await sendKeys({ press: 'Enter' });
+    await submitEmail(lock);
     await waitUntil(() => focusedName(lock) === 'code', 'the code field did not get focus');
-    expect($(lock, '[role="status"]').textContent?.trim()).to.equal(
-      'We sent a code to ada@example.com.',
-    );
+    expect(statusText(lock)).to.equal('We sent a code to ada@example.com.');
     const code = $<HTMLInputElement>(lock, '#code');
-    expect($(lock, 'label[for="code"]').textContent?.trim()).to.equal('Verification code');
+    expect(text(lock, 'label[for="code"]')).to.equal('Verification code');
     expect(code.autocomplete).to.equal('one-time-code');
     expect(code.inputMode).to.equal('numeric');
 
@@ -141,23 +129,14 @@ describe('<passwordless-lock>', () => {
   it('passes auth.params.state back in authenticated, as Lock does', async () => {
     const { lock } = await page();
     lock.auth = { params: { state: 'return-to-/settings' } };
-    await toCodeStep(lock);
-    const authenticated = oneEvent(lock, 'authenticated');
-    await sendKeys({ type: CODE });
-    expect((await authenticated).detail.state).to.equal('return-to-/settings');
+    expect((await logIn(lock)).state).to.equal('return-to-/settings');
   });
 
   it('sends the language in use as X-Request-Language on start', async () => {
-    const { lock } = await page(
-      html`<passwordless-lock
-        client-id="demo"
-        domain="http://localhost:3000"
-        language="fr"
-      ></passwordless-lock>`,
-    );
+    const { lock } = await page('language="fr"');
     await toCodeStep(lock);
     expect(server.requests[0]?.headers.get('X-Request-Language')).to.equal('fr');
-    expect($(lock, 'label[for="code"]').textContent?.trim()).to.equal('Code de vérification');
+    expect(text(lock, 'label[for="code"]')).to.equal('Code de vérification');
   });
 
   it("sends the browser's language by default", async () => {
@@ -168,10 +147,7 @@ describe('<passwordless-lock>', () => {
 
   it('shows a wrong code as an alert on the field, keeps it, and then takes the right one', async () => {
     const { lock } = await page();
-    await toCodeStep(lock);
-    await sendKeys({ type: '111111' });
-    await waitUntil(() => alertText(lock), 'no error appeared');
-
+    await toWrongCode(lock);
     expect(alertText(lock)).to.equal('That code is wrong. You have 2 more tries.');
     const code = $<HTMLInputElement>(lock, '#code');
     expect(code.getAttribute('aria-invalid')).to.equal('true');
@@ -220,8 +196,8 @@ describe('<passwordless-lock>', () => {
     const { lock } = await page();
     await toCodeStep(lock);
     const code = $<HTMLInputElement>(lock, '#code');
-    code.value = '246810';
-    code.dispatchEvent(new InputEvent('input', { inputType: 'insertText', data: '246810' }));
+    code.value = CODE;
+    code.dispatchEvent(new InputEvent('input', { inputType: 'insertText', data: CODE }));
     await aTimeout(50);
     expect(server.requests).to.have.length(1);
     const authenticated = oneEvent(lock, 'authenticated');
@@ -246,13 +222,13 @@ describe('<passwordless-lock>', () => {
     });
     const { lock } = await page();
     await lock.show();
-    await sendKeys({ type: 'ada@example.com' });
-    await sendKeys({ press: 'Enter' });
+    await submitEmail(lock);
     await waitUntil(() => answer, 'no request was made');
     await lock.updateComplete;
 
-    expect($(lock, '[role="status"]').textContent?.trim()).to.equal('Sending…');
+    expect(statusText(lock)).to.equal('Sending…');
     expect($<HTMLButtonElement>(lock, 'button[type="submit"]').disabled).to.equal(true);
+    await expectAccessible(lock);
     await sendKeys({ press: 'Enter' });
     expect(server.requests).to.have.length(1);
 
@@ -263,10 +239,8 @@ describe('<passwordless-lock>', () => {
   it('refuses an invalid email without asking the server', async () => {
     const { lock } = await page();
     await lock.show();
-    await sendKeys({ type: 'not-an-email' });
-    await sendKeys({ press: 'Enter' });
-    await waitUntil(() => alertText(lock), 'no error appeared');
-    expect(alertText(lock)).to.equal('Enter a valid email address.');
+    await submitEmail(lock, 'not-an-email');
+    expect(await waitForAlert(lock)).to.equal('Enter a valid email address.');
     expect($(lock, '#email').getAttribute('aria-invalid')).to.equal('true');
     expect(server.requests).to.have.length(0);
   });
@@ -279,10 +253,8 @@ describe('<passwordless-lock>', () => {
     });
     const { lock } = await page();
     await lock.show();
-    await sendKeys({ type: 'ada@example.com' });
-    await sendKeys({ press: 'Enter' });
-    await waitUntil(() => alertText(lock), 'no error appeared');
-    expect(alertText(lock)).to.equal('Too many requests. Try again in 30 seconds.');
+    await submitEmail(lock);
+    expect(await waitForAlert(lock)).to.equal('Too many requests. Try again in 30 seconds.');
     // Not the user's typing: the field is not marked invalid, but still points at the message.
     const email = $(lock, '#email');
     expect(email.hasAttribute('aria-invalid')).to.equal(false);
@@ -296,10 +268,8 @@ describe('<passwordless-lock>', () => {
     });
     const { lock } = await page();
     await lock.show();
-    await sendKeys({ type: 'ada@example.com' });
-    await sendKeys({ press: 'Enter' });
-    await waitUntil(() => alertText(lock), 'no error appeared');
-    expect(alertText(lock)).to.equal(
+    await submitEmail(lock);
+    expect(await waitForAlert(lock)).to.equal(
       "Can't reach the server. Check your connection and try again.",
     );
   });
@@ -336,13 +306,7 @@ describe('<passwordless-lock>', () => {
   });
 
   it('stays open on Escape when closable="false", and has no close button', async () => {
-    const { lock } = await page(
-      html`<passwordless-lock
-        client-id="demo"
-        domain="http://localhost:3000"
-        closable="false"
-      ></passwordless-lock>`,
-    );
+    const { lock } = await page('closable="false"');
     expect(lock.closable).to.equal(false);
     await lock.show();
     await waitUntil(() => focusedName(lock) === 'email', 'the email field did not get focus');
@@ -360,19 +324,12 @@ describe('<passwordless-lock>', () => {
   });
 
   it('renders in the page without a dialog when inline, and shows the done screen', async () => {
-    const { lock } = await page(
-      html`<passwordless-lock
-        client-id="demo"
-        domain="http://localhost:3000"
-        inline
-      ></passwordless-lock>`,
-    );
+    const { lock } = await page('inline');
     expect(query(lock, 'dialog')).to.equal(null);
     expect(query(lock, 'button[part~="close-button"]')).to.equal(null);
-    await expect(lock).to.be.accessible();
+    await expectAccessible(lock);
     $<HTMLInputElement>(lock, '#email').focus();
-    await sendKeys({ type: 'ada@example.com' });
-    await sendKeys({ press: 'Enter' });
+    await submitEmail(lock);
     await waitUntil(() => focusedName(lock) === 'code', 'the code field did not get focus');
     await sendKeys({ type: CODE });
     await waitUntil(() => query(lock, '.pl-done'), 'no done screen');

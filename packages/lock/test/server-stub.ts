@@ -68,6 +68,10 @@ const base64Url = (bytes: Uint8Array) =>
     .replace(/\//g, '_')
     .replace(/=+$/, '');
 
+/** The JSON in one base64url part of a JWT. */
+const decodePart = (part: string) =>
+  JSON.parse(atob(part.replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, unknown>;
+
 /** An id_token signed by the stub tenant, as the real server issues it for client `demo`. */
 export async function signedIdToken(extra: Record<string, unknown> = {}): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
@@ -85,8 +89,9 @@ export async function signedIdToken(extra: Record<string, unknown> = {}): Promis
 /** `token` with one claim changed and the signature kept: what an attacker would try. */
 export function tampered(token: string, claims: Record<string, unknown>): string {
   const [header, payload, signature] = token.split('.');
-  const decoded = JSON.parse(atob(payload!.replace(/-/g, '+').replace(/_/g, '/'))) as object;
-  const changed = base64Url(new TextEncoder().encode(JSON.stringify({ ...decoded, ...claims })));
+  const changed = base64Url(
+    new TextEncoder().encode(JSON.stringify({ ...decodePart(payload!), ...claims })),
+  );
   return `${header}.${changed}.${signature}`;
 }
 
@@ -96,9 +101,7 @@ export const idToken = await signedIdToken({
   email: 'ada@example.com',
 });
 /** The claims of {@link idToken}, as `idTokenPayload` should carry them. */
-export const claims = JSON.parse(
-  atob(idToken.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/')),
-) as Record<string, unknown>;
+export const claims = decodePart(idToken.split('.')[1]!);
 
 /**
  * The server's answers: start always works (with `start` merged into its answer); the token

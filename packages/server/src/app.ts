@@ -95,10 +95,11 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
       owned.push(mailer);
     }
 
+    const now = deps.now ?? Date.now;
     const outbox = new MailOutbox({
       store,
       mailer,
-      now: deps.now ?? Date.now,
+      now,
       onError: (error) => app?.log.warn({ err: error }, 'mail delivery failed; will retry'),
       ...(deps.outboxFirstTryWaitMs === undefined
         ? {}
@@ -110,10 +111,9 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
       clients: new Map(config.clients.map((client) => [client.clientId, client])),
       store,
       keys,
-      mailer,
       outbox,
       templates,
-      now: deps.now ?? Date.now,
+      now,
       random: deps.random ?? randomBytes,
     };
     app = await createFastify(ctx, deps.logger ?? false, deps.serverFactory);

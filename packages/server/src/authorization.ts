@@ -1,7 +1,7 @@
 import type { ApiConfig, ClientConfig } from './config.js';
 import type { AppContext } from './context.js';
 import { AuthError } from './errors.js';
-import { isRegisteredUrl, normalizeUrl } from './origins.js';
+import { isRegisteredUrl, normalizeUrl, originOf } from './origins.js';
 import type { User } from './store.js';
 import { findApi, issueAccessToken, parseScope, sha256Hex, signIdToken } from './tokens.js';
 
@@ -77,7 +77,7 @@ export function readResponseTarget(
 
   if (mode === 'web_message') {
     const page = params.redirect_uri ?? fallbackOrigin;
-    const origin = page === undefined ? undefined : originOf(page);
+    const origin = originOf(page);
     if (!origin || !client.webOrigins.includes(origin)) {
       throw new AuthError(
         400,
@@ -202,13 +202,4 @@ export async function authorize(
   }
   if (request.state !== undefined) answer.state = request.state;
   return answer;
-}
-
-export function originOf(value: string): string | undefined {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : undefined;
-  } catch {
-    return undefined;
-  }
 }

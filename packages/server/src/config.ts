@@ -101,6 +101,9 @@ export class ConfigError extends Error {
   }
 }
 
+/** Every grant the server implements; a client without `grant_types` may use them all. */
+export const SUPPORTED_GRANTS: readonly string[] = [OTP_GRANT, 'authorization_code', 'implicit'];
+
 const DEMO_ORIGINS = ['http://localhost:5173', 'http://127.0.0.1:5173'];
 /** The demo's pages; magic links and redirects come back to the page that started them. */
 const DEMO_PAGES = [
@@ -112,21 +115,20 @@ const DEMO_PAGES = [
   '/js-api.html',
   '/magic-link.html',
 ];
+const DEMO_URLS = DEMO_ORIGINS.flatMap((origin) => DEMO_PAGES.map((page) => origin + page));
 
 export const DEMO_CLIENT: ClientConfig = {
   clientId: 'demo',
   name: 'Passwordless Demo',
   allowedOrigins: DEMO_ORIGINS,
   webOrigins: DEMO_ORIGINS,
-  callbacks: DEMO_ORIGINS.flatMap((origin) => DEMO_PAGES.map((page) => origin + page)),
-  grantTypes: [OTP_GRANT, 'authorization_code', 'implicit'],
-  logoutUrls: DEMO_ORIGINS.flatMap((origin) => DEMO_PAGES.map((page) => origin + page)),
+  callbacks: DEMO_URLS,
+  grantTypes: [...SUPPORTED_GRANTS],
+  logoutUrls: DEMO_URLS,
 };
 
 const DEFAULT_SUBJECT =
   '{% if send == "link" %}Sign in to {{ application.name }}{% else %}Your {{ application.name }} verification code{% endif %}';
-
-const DEFAULT_GRANTS = [OTP_GRANT, 'authorization_code', 'implicit'];
 
 /**
  * Checks a parsed config file (or `undefined` when there is none) and merges it with the
@@ -191,7 +193,7 @@ export function resolveConfig(file: unknown, runtime: RuntimeOptions): ServerCon
   const smtp = runtime.smtpUrl
     ? check(() => readSmtp(runtime.smtpUrl, 'SMTP_URL'), undefined)
     : fileSmtp;
-  if (!runtime.dev && !smtp && !runtime.smtpUrl && root.smtp === undefined) {
+  if (!runtime.dev && !runtime.smtpUrl && root.smtp === undefined) {
     problems.push('no mail transport: set SMTP_URL or "smtp" in the config, or use --dev');
   }
 
@@ -254,7 +256,7 @@ function readClient(value: unknown, index: number): ClientConfig {
     callbacks: urls('callbacks'),
     grantTypes:
       raw.grant_types === undefined
-        ? [...DEFAULT_GRANTS]
+        ? [...SUPPORTED_GRANTS]
         : asArray(raw.grant_types, `${at}.grant_types`).map((v, i) =>
             asString(v, `${at}.grant_types[${i}]`),
           ),

@@ -1,7 +1,6 @@
 import type { RandomSource } from './codes.js';
 import type { ClientConfig, ServerConfig } from './config.js';
 import type { SigningKeys } from './keys.js';
-import type { Mailer } from './mail/mailer.js';
 import type { MailOutbox } from './mail/outbox.js';
 import type { EmailTemplates } from './mail/templates.js';
 import type { Store } from './store.js';
@@ -12,8 +11,7 @@ export interface AppContext {
   clients: ReadonlyMap<string, ClientConfig>;
   store: Store;
   keys: SigningKeys;
-  mailer: Mailer;
-  /** Durable delivery of `mailer` mail: stored first, retried until sent or expired. */
+  /** Durable mail delivery: stored first, retried until sent or expired. */
   outbox: MailOutbox;
   templates: EmailTemplates;
   /** Epoch milliseconds. */

@@ -77,7 +77,7 @@ export function installErrorHandlers(app: FastifyInstance): void {
   );
 }
 
-export function sendAuthError(reply: FastifyReply, err: AuthError): FastifyReply {
+function sendAuthError(reply: FastifyReply, err: AuthError): FastifyReply {
   return reply.code(err.statusCode).headers(err.headers).send(err.toJSON());
 }
 

@@ -56,9 +56,7 @@ export async function rotateKeys(dataDir: string): Promise<{ kid: string; count:
   const saved = (await readKeysFile(file)) ?? { keys: [] };
   const key = await generateSigningJwk();
   const next = { keys: [...saved.keys, key] };
-  const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-  await fs.writeFile(temp, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
-  await fs.rename(temp, file);
+  await fs.rename(await writeTempKeysFile(file, next), file);
   return { kid: key.kid!, count: next.keys.length };
 }
 
@@ -93,8 +91,7 @@ async function readKeysFile(file: string): Promise<KeysFile | undefined> {
  * sees half a file and two servers starting together agree on one key.
  */
 async function writeKeysFileOnce(file: string, keys: KeysFile): Promise<KeysFile> {
-  const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-  await fs.writeFile(temp, `${JSON.stringify(keys, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+  const temp = await writeTempKeysFile(file, keys);
   try {
     await fs.link(temp, file);
     return keys;
@@ -106,6 +103,13 @@ async function writeKeysFileOnce(file: string, keys: KeysFile): Promise<KeysFile
   } finally {
     await fs.rm(temp, { force: true });
   }
+}
+
+/** Writes `keys` (mode 0600, private keys included) to a new temp file beside `file`. */
+async function writeTempKeysFile(file: string, keys: KeysFile): Promise<string> {
+  const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  await fs.writeFile(temp, `${JSON.stringify(keys, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+  return temp;
 }
 
 function publicPart(jwk: JWK): JWK {

@@ -57,16 +57,25 @@ export function originRefused(origin: string | undefined, route?: string): AuthE
 
 /** An http(s) URL in the one form the WHATWG parser gives it, or `undefined`. */
 export function normalizeUrl(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
+  return httpUrl(value)?.href;
+}
+
+/** The origin of an http(s) URL, or `undefined`. */
+export function originOf(value: string | undefined): string | undefined {
+  return httpUrl(value)?.origin;
 }
 
 /** Whether `url` is exactly one of `registered` (compared in normalized form, no wildcards). */
 export function isRegisteredUrl(registered: readonly string[], url: string): boolean {
   return registered.some((candidate) => normalizeUrl(candidate) === url);
+}
+
+function httpUrl(value: string | undefined): URL | undefined {
+  if (value === undefined) return undefined;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
 }

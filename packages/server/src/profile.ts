@@ -22,7 +22,7 @@ export function profileClaims(user: User, scope: ReadonlySet<string>): Record<st
 const COLORS = ['#0b7285', '#5f3dc4', '#c2255c', '#2b8a3e', '#e8590c', '#1864ab', '#862e9c'];
 
 /** A deterministic avatar (initial on a colour) as a data: URI, so no remote host learns logins. */
-export function avatarDataUri(email: string): string {
+function avatarDataUri(email: string): string {
   const initial = /^[a-z0-9]/i.exec(email)?.[0]?.toUpperCase() ?? '?';
   const color = COLORS[createHash('sha256').update(email).digest()[0]! % COLORS.length];
   const svg =

@@ -64,12 +64,11 @@ export async function recordFailedVerification(
   ip: string,
   email: string,
 ): Promise<void> {
-  const { failedVerificationsPerIpEmail, lockoutS } = ctx.config.rateLimits;
   const now = ctx.now();
   const key = failureKey(ip, email);
   await ctx.store.recordEvent(key, now);
-  const failures = await ctx.store.countEvents(key, now - Math.max(lockoutS * 1000, HOUR_MS));
-  if (failures.count >= failedVerificationsPerIpEmail) {
+  const failures = await ctx.store.countEvents(key, now - eventRetentionMs(ctx));
+  if (failures.count >= ctx.config.rateLimits.failedVerificationsPerIpEmail) {
     await ctx.store.recordEvent(lockoutKey(ip, email), now);
     await ctx.store.clearEvents(key);
   }

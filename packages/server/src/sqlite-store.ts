@@ -13,7 +13,7 @@ import type {
   User,
 } from './store.js';
 
-export const DATABASE_FILE = 'passwordless.sqlite';
+const DATABASE_FILE = 'passwordless.sqlite';
 
 // Each entry upgrades the schema by one version (PRAGMA user_version); append, never edit.
 const MIGRATIONS = [
@@ -89,24 +89,7 @@ const MIGRATIONS = [
    ALTER TABLE access_tokens ADD COLUMN audience TEXT;`,
 ];
 
-interface CodeRow {
-  id: string;
-  client_id: string;
-  email: string;
-  code_hash: Buffer;
-  salt: Buffer;
-  created_at: number;
-  expires_at: number;
-  attempts: number;
-  nonce: string | null;
-}
-
-interface UserRow {
-  sub: string;
-  email: string;
-  created_at: number;
-  updated_at: number;
-}
+const USER_COLUMNS = 'sub, email, created_at AS createdAt, updated_at AS updatedAt';
 
 /** The embedded store: one SQLite file in the data dir, WAL journal, schema migrated on open. */
 export class SqliteStore implements Store {
@@ -164,21 +147,11 @@ export class SqliteStore implements Store {
 
   async findCode(clientId: string, email: string): Promise<PendingCode | undefined> {
     const row = this.#statement(
-      'SELECT * FROM pending_codes WHERE client_id = ? AND email = ?',
-    ).get(clientId, email) as CodeRow | undefined;
-    if (!row) return undefined;
-    const code: PendingCode = {
-      id: row.id,
-      clientId: row.client_id,
-      email: row.email,
-      codeHash: row.code_hash,
-      salt: row.salt,
-      createdAt: row.created_at,
-      expiresAt: row.expires_at,
-      attempts: row.attempts,
-    };
-    if (row.nonce !== null) code.nonce = row.nonce;
-    return code;
+      `SELECT id, client_id AS clientId, email, code_hash AS codeHash, salt,
+                created_at AS createdAt, expires_at AS expiresAt, attempts, nonce
+         FROM pending_codes WHERE client_id = ? AND email = ?`,
+    ).get(clientId, email) as PendingCode | undefined;
+    return row && withoutNulls(row);
   }
 
   async addFailedAttempt(codeId: string): Promise<number> {
@@ -198,21 +171,19 @@ export class SqliteStore implements Store {
     const isNew = this.#statement('SELECT 1 FROM users WHERE email = ?').get(email) === undefined;
     if (isNew) this.#db.pragma('synchronous = FULL');
     try {
-      const row = this.#statement(
+      return this.#statement(
         `INSERT INTO users (sub, email, created_at, updated_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (email) DO UPDATE SET updated_at = excluded.updated_at
-         RETURNING *`,
-      ).get(newSub, email, at, at) as UserRow;
-      return toUser(row);
+         RETURNING ${USER_COLUMNS}`,
+      ).get(newSub, email, at, at) as User;
     } finally {
       if (isNew) this.#db.pragma('synchronous = NORMAL');
     }
   }
 
   async findUser(sub: string): Promise<User | undefined> {
-    const row = this.#statement('SELECT * FROM users WHERE sub = ?').get(sub) as
-      UserRow | undefined;
-    return row && toUser(row);
+    return this.#statement(`SELECT ${USER_COLUMNS} FROM users WHERE sub = ?`).get(sub) as
+      User | undefined;
   }
 
   async saveAccessToken(token: AccessTokenRecord): Promise<void> {
@@ -238,11 +209,8 @@ export class SqliteStore implements Store {
   async countEvents(key: string, since: number): Promise<EventCount> {
     const row = this.#statement(
       'SELECT COUNT(*) AS count, MIN(at) AS oldest, MAX(at) AS newest FROM rate_events WHERE key = ? AND at > ?',
-    ).get(key, since) as { count: number; oldest: number | null; newest: number | null };
-    const result: EventCount = { count: row.count };
-    if (row.oldest !== null) result.oldest = row.oldest;
-    if (row.newest !== null) result.newest = row.newest;
-    return result;
+    ).get(key, since) as EventCount;
+    return withoutNulls(row);
   }
 
   async clearEvents(key: string): Promise<void> {
@@ -347,8 +315,4 @@ export class SqliteStore implements Store {
 /** SQL NULL columns become absent optional properties. */
 function withoutNulls<T extends object>(row: T): T {
   return Object.fromEntries(Object.entries(row).filter(([, value]) => value !== null)) as T;
-}
-
-function toUser(row: UserRow): User {
-  return { sub: row.sub, email: row.email, createdAt: row.created_at, updatedAt: row.updated_at };
 }

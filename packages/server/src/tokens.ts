@@ -32,10 +32,21 @@ export interface IssuedAccessToken {
 }
 
 /** The scope a request gets when it names none. */
-export const DEFAULT_SCOPE = 'openid profile email';
+const DEFAULT_SCOPE = 'openid profile email';
 
 export function parseScope(scope: string | undefined): Set<string> {
   return new Set((scope ?? DEFAULT_SCOPE).split(/\s+/).filter(Boolean));
+}
+
+/** Refuses a grant type the client is not configured for (`grant_types`). */
+export function assertGrantAllowed(client: ClientConfig, grantType: string): void {
+  if (!client.grantTypes.includes(grantType)) {
+    throw new AuthError(
+      403,
+      'unauthorized_client',
+      `Grant type '${grantType}' not allowed for the client.`,
+    );
+  }
 }
 
 /** The configured API for `audience`; Auth0 answers an unknown one with 403 "Service not found". */
@@ -125,6 +136,6 @@ export function sha256Hex(secret: string): string {
 }
 
 /** OIDC Core §3.1.3.6: base64url of the left half of the SHA-256 of the value. */
-export function leftHalfHash(value: string): string {
+function leftHalfHash(value: string): string {
   return createHash('sha256').update(value, 'ascii').digest().subarray(0, 16).toString('base64url');
 }

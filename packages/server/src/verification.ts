@@ -27,6 +27,13 @@ export interface VerifiedLogin {
   nonce?: string;
 }
 
+/** `realm` (at /oauth/token and /co/authenticate) must name the email connection. */
+export function assertEmailRealm(ctx: AppContext, realm: string): void {
+  if (realm !== ctx.config.connections.email.name) {
+    throw new AuthError(400, 'invalid_request', 'Unknown realm: the connection does not exist.');
+  }
+}
+
 const noCodeSalt = randomBytes(16);
 const NO_CODE = { salt: noCodeSalt, hash: hashCode(randomBytes(16).toString('hex'), noCodeSalt) };
 

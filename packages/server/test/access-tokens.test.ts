@@ -1,10 +1,9 @@
 import fs from 'node:fs/promises';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { START_TIME, startTestServer } from './helpers.js';
+import { CLI_ARGS, REPO_ROOT, START_TIME, startTestServer } from './helpers.js';
 
 const API = 'https://api.example.com/';
 
@@ -84,18 +83,13 @@ describe('key rotation (--rotate-keys)', () => {
     ).json();
     await first.app.close();
 
-    const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
     const cli = spawnSync(
       process.execPath,
-      [
-        '--import',
-        'tsx',
-        path.join(repoRoot, 'packages/server/src/cli.ts'),
-        '--rotate-keys',
-        '--data',
-        first.dataDir,
-      ],
-      { cwd: repoRoot, encoding: 'utf8' },
+      [...CLI_ARGS, '--rotate-keys', '--data', first.dataDir],
+      {
+        cwd: REPO_ROOT,
+        encoding: 'utf8',
+      },
     );
     expect(cli.status, cli.stderr).toBe(0);
     expect(cli.stdout).toMatch(/new signing key \S+ .*\(2 keys in the JWKS\)/);

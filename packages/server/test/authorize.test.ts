@@ -206,48 +206,25 @@ describe('authorization code with PKCE', () => {
     return params.code!;
   }
 
-  function exchange(server: TestServer, code: string, verifier: string) {
-    return server.inject({
-      method: 'POST',
-      url: '/oauth/token',
-      payload: {
-        grant_type: 'authorization_code',
-        client_id: 'demo',
-        code,
-        code_verifier: verifier,
-        redirect_uri: CALLBACK,
-      },
-    });
-  }
-
   it('exchanges the code once, and only with the right verifier', async () => {
     const server = await startTestServer();
     const burnt = await authorizationCode(server);
-    const wrongVerifier = await exchange(server, burnt, VERIFIER.replace('d', 'e'));
+    const wrongVerifier = await server.exchangeCode(burnt, VERIFIER.replace('d', 'e'), CALLBACK);
     expect(wrongVerifier.statusCode).toBe(403);
     expect(wrongVerifier.json().error).toBe('invalid_grant');
-    expect((await exchange(server, burnt, VERIFIER)).statusCode).toBe(403);
+    expect((await server.exchangeCode(burnt, VERIFIER, CALLBACK)).statusCode).toBe(403);
 
     server.clock.now += 60_000;
     const elsewhere = await authorizationCode(server);
-    const wrongRedirect = await server.inject({
-      method: 'POST',
-      url: '/oauth/token',
-      payload: {
-        grant_type: 'authorization_code',
-        client_id: 'demo',
-        code: elsewhere,
-        code_verifier: VERIFIER,
-      },
-    });
+    const wrongRedirect = await server.exchangeCode(elsewhere, VERIFIER);
     expect(wrongRedirect.statusCode).toBe(403);
 
     server.clock.now += 60_000;
     const code = await authorizationCode(server);
-    const tokens = await exchange(server, code, VERIFIER);
+    const tokens = await server.exchangeCode(code, VERIFIER, CALLBACK);
     expect(tokens.statusCode).toBe(200);
     expect(decodeJwt(tokens.json().id_token)).toMatchObject({ nonce: 'no-456', email: EMAIL });
-    expect((await exchange(server, code, VERIFIER)).json()).toEqual({
+    expect((await server.exchangeCode(code, VERIFIER, CALLBACK)).json()).toEqual({
       error: 'invalid_grant',
       error_description: 'Invalid authorization code',
     });
@@ -265,17 +242,7 @@ describe('authorization code with PKCE', () => {
     });
     const code = /"code":"([\w-]+)"/.exec(response.body)?.[1];
     expect(code).toBeDefined();
-    const tokens = await server.inject({
-      method: 'POST',
-      url: '/oauth/token',
-      payload: {
-        grant_type: 'authorization_code',
-        client_id: 'demo',
-        code,
-        code_verifier: VERIFIER,
-        redirect_uri: APP,
-      },
-    });
+    const tokens = await server.exchangeCode(code!, VERIFIER, APP);
     expect(tokens.statusCode).toBe(200);
   });
 
@@ -283,7 +250,7 @@ describe('authorization code with PKCE', () => {
     const server = await startTestServer({ tokens: { authorization_code_lifetime_s: 10 } });
     const code = await authorizationCode(server);
     server.clock.now += 11_000;
-    expect((await exchange(server, code, VERIFIER)).statusCode).toBe(403);
+    expect((await server.exchangeCode(code, VERIFIER, CALLBACK)).statusCode).toBe(403);
   });
 });
 

@@ -2,12 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeDataDir } from './helpers.js';
+import { CLI_ARGS, makeDataDir, REPO_ROOT } from './helpers.js';
 
-const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
-const cliPath = path.join(repoRoot, 'packages/server/src/cli.ts');
 const children: ChildProcess[] = [];
 
 afterEach(() => {
@@ -18,8 +15,8 @@ function spawnCli(args: string[], env: Record<string, string> = {}): ChildProces
   const cleanEnv = { ...process.env };
   for (const name of ['PORT', 'HOST', 'PL_CONFIG', 'PL_DATA_DIR', 'SMTP_URL'])
     delete cleanEnv[name];
-  const child = spawn(process.execPath, ['--import', 'tsx', cliPath, ...args], {
-    cwd: repoRoot,
+  const child = spawn(process.execPath, [...CLI_ARGS, ...args], {
+    cwd: REPO_ROOT,
     env: { ...cleanEnv, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -106,12 +106,7 @@ describe('email templates from the config', () => {
         },
       },
     });
-    await server.inject({
-      method: 'POST',
-      url: '/passwordless/start',
-      headers: { 'accept-language': 'fr-CA,fr;q=0.9,en;q=0.5' },
-      payload: { client_id: 'demo', connection: 'email', email: 'a@example.com', send: 'code' },
-    });
+    await server.start('a@example.com', {}, { 'accept-language': 'fr-CA,fr;q=0.9,en;q=0.5' });
     const [mail] = (await server.inject({ url: '/dev/inbox.json' })).json().messages;
     expect(mail.subject).toBe('Code for Tom & <Jerry>'.replace('for', 'pour'));
     expect(mail.html).toMatch(/^<p>Tom &amp; &lt;Jerry&gt;: \d{6} \(fr-CA\)<\/p>/);

@@ -1,27 +1,29 @@
+import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { OTP_GRANT } from '../src/app.js';
 import { startTestServer } from './helpers.js';
 
-const START = { client_id: 'demo', connection: 'email', email: 'a@example.com', send: 'code' };
+const EVIL = 'https://evil.example';
+
+/**
+ * The 403 for an unlisted origin that the page may read (to say "this site is not allowed"):
+ * CORS headers for that origin, with credentials only where the route's callers send them.
+ */
+function expectReadableRefusal(response: LightMyRequestResponse, credentials?: 'true'): void {
+  expect(response.statusCode).toBe(403);
+  expect(response.json()).toEqual({
+    error: 'access_denied',
+    error_description: `Origin ${EVIL} is not allowed.`,
+  });
+  expect(response.headers['access-control-allow-origin']).toBe(EVIL);
+  expect(response.headers.vary).toContain('Origin');
+  expect(response.headers['access-control-allow-credentials']).toBe(credentials);
+}
 
 describe('browser origins', () => {
   it('refuses a start from an origin the client does not list readably, and sends no mail', async () => {
     const server = await startTestServer();
-    const response = await server.inject({
-      method: 'POST',
-      url: '/passwordless/start',
-      headers: { origin: 'https://evil.example' },
-      payload: START,
-    });
-    expect(response.statusCode).toBe(403);
-    expect(response.json()).toEqual({
-      error: 'access_denied',
-      error_description: 'Origin https://evil.example is not allowed.',
-    });
-    // The page may read the refusal (to say "this site is not allowed"), with no credentials.
-    expect(response.headers['access-control-allow-origin']).toBe('https://evil.example');
-    expect(response.headers.vary).toContain('Origin');
-    expect(response.headers['access-control-allow-credentials']).toBeUndefined();
+    expectReadableRefusal(await server.start('a@example.com', {}, { origin: EVIL }));
     const inbox = await server.inject({ url: '/dev/inbox.json' });
     expect(inbox.json().messages).toEqual([]);
   });
@@ -33,7 +35,7 @@ describe('browser origins', () => {
     const refused = await server.inject({
       method: 'POST',
       url: '/oauth/token',
-      headers: { origin: 'https://evil.example' },
+      headers: { origin: EVIL },
       payload: {
         grant_type: OTP_GRANT,
         client_id: 'demo',
@@ -42,14 +44,7 @@ describe('browser origins', () => {
         realm: 'email',
       },
     });
-    expect(refused.statusCode).toBe(403);
-    expect(refused.json()).toEqual({
-      error: 'access_denied',
-      error_description: 'Origin https://evil.example is not allowed.',
-    });
-    expect(refused.headers['access-control-allow-origin']).toBe('https://evil.example');
-    expect(refused.headers.vary).toContain('Origin');
-    expect(refused.headers['access-control-allow-credentials']).toBeUndefined();
+    expectReadableRefusal(refused);
     // The code was not used up: the refusal came before it was looked at.
     expect((await server.token('a@example.com', code)).statusCode).toBe(200);
   });
@@ -59,7 +54,7 @@ describe('browser origins', () => {
     const response = await server.inject({
       method: 'POST',
       url: '/co/authenticate',
-      headers: { origin: 'https://evil.example' },
+      headers: { origin: EVIL },
       payload: {
         client_id: 'demo',
         username: 'a@example.com',
@@ -68,22 +63,13 @@ describe('browser origins', () => {
         credential_type: OTP_GRANT,
       },
     });
-    expect(response.statusCode).toBe(403);
-    expect(response.json().error_description).toBe('Origin https://evil.example is not allowed.');
-    expect(response.headers['access-control-allow-origin']).toBe('https://evil.example');
-    expect(response.headers['access-control-allow-credentials']).toBe('true');
-    expect(response.headers.vary).toContain('Origin');
+    expectReadableRefusal(response, 'true');
     expect(response.json()).not.toHaveProperty('login_ticket');
   });
 
   it('gives an unlisted origin no CORS headers on other failures of those routes', async () => {
     const server = await startTestServer();
-    const response = await server.inject({
-      method: 'POST',
-      url: '/passwordless/start',
-      headers: { origin: 'https://evil.example' },
-      payload: { ...START, client_id: 'nobody' },
-    });
+    const response = await server.start('a@example.com', { client_id: 'nobody' }, { origin: EVIL });
     expect(response.statusCode).toBe(400);
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
   });
@@ -95,12 +81,7 @@ describe('browser origins', () => {
         { client_id: 'other', allowed_origins: ['https://other.example'] },
       ],
     });
-    const response = await server.inject({
-      method: 'POST',
-      url: '/passwordless/start',
-      headers: { origin: 'https://other.example' },
-      payload: START,
-    });
+    const response = await server.start('a@example.com', {}, { origin: 'https://other.example' });
     expect(response.statusCode).toBe(403);
     expect((await server.inject({ url: '/dev/inbox.json' })).json().messages).toEqual([]);
   });
@@ -108,12 +89,7 @@ describe('browser origins', () => {
   it('gives a listed origin CORS headers on the answer', async () => {
     const server = await startTestServer();
     for (const [i, origin] of ['http://localhost:5173', 'http://127.0.0.1:5173'].entries()) {
-      const response = await server.inject({
-        method: 'POST',
-        url: '/passwordless/start',
-        headers: { origin },
-        payload: { ...START, email: `user${i}@example.com` },
-      });
+      const response = await server.start(`user${i}@example.com`, {}, { origin });
       expect(response.statusCode).toBe(200);
       expect(response.headers['access-control-allow-origin']).toBe(origin);
       expect(response.headers.vary).toContain('Origin');
@@ -151,13 +127,13 @@ describe('browser origins', () => {
         method: 'OPTIONS',
         url,
         headers: {
-          origin: 'https://evil.example',
+          origin: EVIL,
           'access-control-request-method': 'POST',
           'access-control-request-headers': 'content-type',
         },
       });
       expect(response.statusCode).toBe(204);
-      expect(response.headers['access-control-allow-origin']).toBe('https://evil.example');
+      expect(response.headers['access-control-allow-origin']).toBe(EVIL);
       expect(response.headers['access-control-allow-methods']).toContain('POST');
       expect(response.headers['access-control-allow-headers']).toContain('Content-Type');
       expect(response.headers['access-control-allow-credentials']).toBe(credentials);
@@ -172,7 +148,7 @@ describe('browser origins', () => {
       const response = await server.inject({
         method: 'OPTIONS',
         url,
-        headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' },
+        headers: { origin: EVIL, 'access-control-request-method': 'GET' },
       });
       expect(response.statusCode).toBeGreaterThanOrEqual(400);
       expect(response.headers['access-control-allow-origin']).toBeUndefined();
@@ -186,7 +162,7 @@ describe('browser origins', () => {
     const response = await server.inject({
       url: '/userinfo',
       headers: {
-        origin: 'https://evil.example',
+        origin: EVIL,
         authorization: `Bearer ${tokens.json().access_token}`,
       },
     });

@@ -2,15 +2,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OTP_GRANT } from '../src/app.js';
-import { makeDataDir } from './helpers.js';
+import { CLI_ARGS, makeDataDir, REPO_ROOT } from './helpers.js';
 
-const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
-const cliPath = path.join(repoRoot, 'packages/server/src/cli.ts');
 const children: ChildProcess[] = [];
 const smtpServers: SMTPServer[] = [];
 
@@ -53,9 +50,9 @@ async function startProvider() {
 async function startCli(configFile: string, dataDir: string, smtpUrl: string) {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', cliPath, '--config', configFile, '--data', dataDir, '--port', '0'],
+    [...CLI_ARGS, '--config', configFile, '--data', dataDir, '--port', '0'],
     {
-      cwd: repoRoot,
+      cwd: REPO_ROOT,
       env: { ...process.env, SMTP_URL: smtpUrl },
       stdio: ['ignore', 'pipe', 'pipe'],
     },

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, afterEach } from 'vitest';
 import { buildApp, OTP_GRANT, resolveConfig, type AppDeps } from '../src/app.js';
@@ -8,19 +9,34 @@ import { KEYS_FILE, loadOrCreateKeys } from '../src/keys.js';
 
 export const START_TIME = Date.parse('2030-01-01T00:00:00Z');
 
+export const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+/** `node` arguments that run the CLI from its TypeScript source (cwd: {@link REPO_ROOT}). */
+export const CLI_ARGS = ['--import', 'tsx', path.join(REPO_ROOT, 'packages/server/src/cli.ts')];
+
 export interface TestServer {
   app: FastifyInstance;
   dataDir: string;
   /** The injected clock: tests move `clock.now` instead of sleeping. */
   clock: { now: number };
   inject(options: InjectOptions): Promise<LightMyRequestResponse>;
-  start(email: string, extra?: Record<string, unknown>): Promise<LightMyRequestResponse>;
+  /** POST /passwordless/start for `email` with `send: "code"`; `extra` adds to the body. */
+  start(
+    email: string,
+    extra?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
   /** The 6-digit code in the newest mail to `email`, read from /dev/inbox.json. */
   codeFromInbox(email: string): Promise<string>;
   token(
     email: string,
     otp: string,
     extra?: Record<string, unknown>,
+  ): Promise<LightMyRequestResponse>;
+  /** The authorization_code grant for client `demo`; `redirect_uri` is sent only when given. */
+  exchangeCode(
+    code: string,
+    codeVerifier: string,
+    redirectUri?: string,
   ): Promise<LightMyRequestResponse>;
 }
 
@@ -77,10 +93,11 @@ export async function startTestServer(
     dataDir,
     clock,
     inject,
-    start: (email, extra = {}) =>
+    start: (email, extra = {}, headers = {}) =>
       inject({
         method: 'POST',
         url: '/passwordless/start',
+        headers,
         payload: { client_id: 'demo', connection: 'email', email, send: 'code', ...extra },
       }),
     async codeFromInbox(email) {
@@ -102,6 +119,18 @@ export async function startTestServer(
           realm: 'email',
           scope: 'openid profile email',
           ...extra,
+        },
+      }),
+    exchangeCode: (code, codeVerifier, redirectUri) =>
+      inject({
+        method: 'POST',
+        url: '/oauth/token',
+        payload: {
+          grant_type: 'authorization_code',
+          client_id: 'demo',
+          code,
+          code_verifier: codeVerifier,
+          ...(redirectUri === undefined ? {} : { redirect_uri: redirectUri }),
         },
       }),
   };

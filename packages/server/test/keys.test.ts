@@ -33,7 +33,7 @@ describe('signing keys', () => {
     expect(protectedHeader.kid).toBe(key.kid);
   });
 
-  it('keep users and pending codes across a restart', async () => {
+  it('keep pending codes across a restart', async () => {
     const dataDir = await makeDataDir();
     const first = await startTestServer(undefined, { dataDir });
     await first.start('a@example.com');

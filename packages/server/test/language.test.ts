@@ -44,12 +44,11 @@ describe('email language', () => {
         },
       },
     });
-    const response = await server.inject({
-      method: 'POST',
-      url: '/passwordless/start',
-      headers: { 'accept-language': '*;q=1, es-MX;q=0.8' },
-      payload: { client_id: 'demo', connection: 'email', email: 'lang@example.com', send: 'code' },
-    });
+    const response = await server.start(
+      'lang@example.com',
+      {},
+      { 'accept-language': '*;q=1, es-MX;q=0.8' },
+    );
     expect(response.statusCode).toBe(200);
     const [mail] = (await server.inject({ url: '/dev/inbox.json?to=lang@example.com' })).json()
       .messages;

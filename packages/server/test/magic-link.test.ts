@@ -42,17 +42,7 @@ describe('magic links (send: "link")', () => {
     expect(callback.searchParams.get('state')).toBe('link-state');
     const code = callback.searchParams.get('code')!;
 
-    const tokens = await server.inject({
-      method: 'POST',
-      url: '/oauth/token',
-      payload: {
-        grant_type: 'authorization_code',
-        client_id: 'demo',
-        code,
-        code_verifier: VERIFIER,
-        redirect_uri: CALLBACK,
-      },
-    });
+    const tokens = await server.exchangeCode(code, VERIFIER, CALLBACK);
     expect(tokens.statusCode).toBe(200);
     expect(decodeJwt(tokens.json().id_token)).toMatchObject({
       email: 'link@example.com',

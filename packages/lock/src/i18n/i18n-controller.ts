@@ -93,9 +93,9 @@ export class I18nController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  t(key: string | string[], options?: TOptions): string {
-    return this.#i18n.t(key, options ?? {}) as string;
-  }
+  /** Looks up a string. Bound to this controller, so templates and the menu take it as is. */
+  readonly t = (key: string | string[], options?: TOptions): string =>
+    this.#i18n.t(key, options ?? {}) as string;
 
   async #load(locale: string): Promise<void> {
     if (this.#i18n.hasResourceBundle(locale, STRINGS)) return;

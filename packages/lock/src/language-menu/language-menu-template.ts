@@ -30,11 +30,10 @@ export interface LanguageMenuProps {
  */
 export function languageMenu(p: LanguageMenuProps): TemplateResult {
   const name = LANGUAGE_NAMES[p.current] ?? p.current;
-  return html`<span class="language-menu" @focusout=${p.onFocusout}
+  return html`<span @focusout=${p.onFocusout}
     ><button
       type="button"
       id="language-button"
-      class="secondary language"
       part="button language-button"
       aria-haspopup="menu"
       aria-expanded=${p.open ? 'true' : 'false'}

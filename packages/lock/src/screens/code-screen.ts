@@ -1,29 +1,23 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { describedBy, type IdOf, type Translate } from './types.js';
+import { resendActions, type ResendProps } from './resend-actions.js';
+import { describedBy, type Field } from './types.js';
 
 /** What the code screen shows and what it reports back. */
-export interface CodeScreenProps {
-  t: Translate;
-  id: IdOf;
+export interface CodeScreenProps extends ResendProps {
   code: string;
   /** Seconds until the code expires; `null` when the server did not say. */
   expiresIn: number | null;
-  /** Seconds until a new code may be asked for (0: now). */
-  resendIn: number;
-  invalid: boolean;
+  /** Which field the current error is about, if any. */
+  invalidField: Field | null;
   hasError: boolean;
-  busy: boolean;
-  error: TemplateResult;
   onCodeInput: (event: InputEvent) => void;
   onCodePaste: (event: ClipboardEvent) => void;
   onSubmit: (event: SubmitEvent) => void;
-  onResend: () => void;
-  onChangeEmail: () => void;
 }
 
 /** `m:ss`, the way a countdown reads in every shipped language. */
-export function minutesAndSeconds(seconds: number): string {
+function minutesAndSeconds(seconds: number): string {
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
@@ -47,7 +41,7 @@ export function codeScreen(p: CodeScreenProps): TemplateResult {
       .value=${p.code}
       @input=${p.onCodeInput}
       @paste=${p.onCodePaste}
-      aria-invalid=${p.invalid ? 'true' : nothing}
+      aria-invalid=${p.invalidField === 'code' ? 'true' : nothing}
       aria-describedby=${ifDefined(
         describedBy(id, 'code-hint', p.expiresIn !== null && 'expiry', p.hasError && 'error'),
       )}
@@ -66,50 +60,6 @@ export function codeScreen(p: CodeScreenProps): TemplateResult {
     }
     ${p.error}
     <button type="submit" class="pl-submit-button" ?disabled=${p.busy}>${t('code.submit')}</button>
-    ${resendButton(t, id, 'code.resend', p.resendIn, p.busy, p.onResend)}
-    ${changeEmailButton(t, p.busy, p.onChangeEmail)}
+    ${resendActions(p, 'code.resend')}
   </form>`;
-}
-
-/** "Use a different email": back to the email screen. */
-export function changeEmailButton(
-  t: Translate,
-  busy: boolean,
-  onChangeEmail: () => void,
-): TemplateResult {
-  return html`<button
-    type="button"
-    class="pl-secondary pl-back-button"
-    ?disabled=${busy}
-    @click=${onChangeEmail}
-  >
-    ${t('code.changeEmail')}
-  </button>`;
-}
-
-/** "Send a new code", disabled with a countdown while the server's cooldown runs. */
-export function resendButton(
-  t: Translate,
-  id: IdOf,
-  label: string,
-  resendIn: number,
-  busy: boolean,
-  onResend: () => void,
-): TemplateResult {
-  return html`<button
-      type="button"
-      class="pl-secondary pl-resend-button"
-      ?disabled=${busy || resendIn > 0}
-      aria-describedby=${ifDefined(describedBy(id, resendIn > 0 && 'resend-countdown'))}
-      @click=${onResend}
-    >
-      ${t(label)}
-    </button>
-    ${
-      resendIn > 0
-        ? html`<p id=${id('resend-countdown')} class="pl-hint pl-resend-countdown">
-            ${t('code.resendIn', { count: resendIn })}
-          </p>`
-        : nothing
-    }`;
 }

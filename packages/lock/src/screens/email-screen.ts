@@ -1,21 +1,17 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { describedBy, type IdOf, type Translate } from './types.js';
+import { describedBy, type Field, type ScreenProps } from './types.js';
 
 /** What the email screen shows and what it reports back. */
-export interface EmailScreenProps {
-  t: Translate;
-  id: IdOf;
+export interface EmailScreenProps extends ScreenProps {
   email: string;
   method: 'code' | 'link';
   allowAutocomplete: boolean;
   mustAcceptTerms: boolean;
   termsAccepted: boolean;
   /** Which field the current error is about, if any. */
-  invalidField: 'email' | 'terms' | null;
+  invalidField: Field | null;
   hasError: boolean;
-  busy: boolean;
-  error: TemplateResult;
   onEmailInput: (event: InputEvent) => void;
   onTermsChange: (event: Event) => void;
   onSubmit: (event: SubmitEvent) => void;

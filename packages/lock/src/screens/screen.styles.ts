@@ -33,17 +33,23 @@ export const screenStyles = css`
       font-weight: 600;
     }
 
-    input {
+    /* Fields and buttons alike: 44 px tall at least (WCAG 2.5.5 target size), in the widget's radius
+       and font. */
+    input,
+    button {
       box-sizing: border-box;
-      width: 100%;
       min-height: 44px;
       margin: 0;
+      border-radius: var(--_radius);
+      font: inherit;
+    }
+
+    input {
+      width: 100%;
       padding: 0.5rem 0.75rem;
       border: 1px solid var(--_border);
-      border-radius: var(--_radius);
       background: var(--_background);
       color: inherit;
-      font: inherit;
     }
 
     .pl-code-input {
@@ -57,16 +63,11 @@ export const screenStyles = css`
     }
 
     button {
-      box-sizing: border-box;
       min-width: 24px;
-      min-height: 44px;
-      margin: 0;
       padding: 0.5rem 1rem;
       border: 1px solid var(--_primary);
-      border-radius: var(--_radius);
       background: var(--_primary);
       color: var(--_on-primary);
-      font: inherit;
       font-weight: 600;
       cursor: pointer;
     }

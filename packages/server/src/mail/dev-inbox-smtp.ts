@@ -12,7 +12,7 @@ const MAX_MESSAGE_BYTES = 1024 * 1024;
  * production. A message is stored before the server acknowledges DATA, so by the time `send()`
  * resolves it is already in `/dev/inbox.json`.
  */
-export async function startDevInboxMailer(store: Store): Promise<Mailer & { port: number }> {
+export async function startDevInboxMailer(store: Store): Promise<Mailer> {
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
@@ -56,7 +56,6 @@ export async function startDevInboxMailer(store: Store): Promise<Mailer & { port
   const transport = createSmtpMailer({ host: '127.0.0.1', port, secure: false });
 
   return {
-    port,
     send: (email) => transport.send(email),
     async close() {
       await transport.close();

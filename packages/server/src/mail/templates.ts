@@ -127,7 +127,7 @@ export class EmailTemplates {
 /**
  * `Name <address>` (the last `<…>` is the address, so names may contain `<`), or a bare address.
  */
-export function parseMailbox(text: string): Mailbox {
+function parseMailbox(text: string): Mailbox {
   const match = /^(.*)<([^<>\s]+@[^<>\s]+)>$/.exec(text);
   if (match) return { name: match[1]!.trim().replace(/^"(.*)"$/, '$1'), address: match[2]! };
   return { name: '', address: text };

@@ -1,7 +1,6 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import {
   authorize,
-  originOf,
   readAuthorizationRequest,
   readResponseTarget,
   RedirectableError,
@@ -11,6 +10,7 @@ import {
 import { errorParams, sendAuthorizationResponse } from '../authorization-response.js';
 import type { AppContext } from '../context.js';
 import { AuthError } from '../errors.js';
+import { originOf } from '../origins.js';
 import type { User } from '../store.js';
 import { sha256Hex } from '../tokens.js';
 import { verifyEmailCode } from '../verification.js';
@@ -68,7 +68,7 @@ export async function authorizeRoutes(app: FastifyInstance, ctx: AppContext): Pr
         ctx,
         params,
         ['query', 'fragment', 'web_message'],
-        refererOrigin(request),
+        originOf(request.headers.referer),
       );
       return answer(reply, target, async () => {
         const authorization = readAuthorizationRequest(ctx, target, params);
@@ -149,9 +149,4 @@ async function redeemLoginTicket(
   const user = await ctx.store.findUser(record.sub);
   if (!user) throw invalid();
   return user;
-}
-
-function refererOrigin(request: FastifyRequest): string | undefined {
-  const referer = request.headers.referer;
-  return referer === undefined ? undefined : originOf(referer);
 }

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { OTP_GRANT } from '../config.js';
 import type { AppContext } from '../context.js';
-import { AuthError, type ErrorStyle } from '../errors.js';
+import { AuthError } from '../errors.js';
 import { originRefused } from '../origins.js';
-import { sha256Hex } from '../tokens.js';
-import { verifyEmailCode } from '../verification.js';
+import { assertGrantAllowed, sha256Hex } from '../tokens.js';
+import { assertEmailRealm, verifyEmailCode } from '../verification.js';
 
 interface CoAuthenticateBody {
   client_id: string;
@@ -35,8 +35,6 @@ const bodySchema = {
   },
 } as const;
 
-const errorStyle: ErrorStyle = { invalidRequest: 'invalid_request' };
-
 /**
  * Cross-origin authentication, as auth0.js runs it in SPAs: verify the code here, get a
  * single-use login ticket bound to the calling origin, then redeem it at /authorize.
@@ -44,7 +42,7 @@ const errorStyle: ErrorStyle = { invalidRequest: 'invalid_request' };
 export async function crossOriginRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   app.post<{ Body: CoAuthenticateBody }>(
     '/co/authenticate',
-    { schema: { body: bodySchema }, config: { errorStyle } },
+    { schema: { body: bodySchema } },
     async (request, reply): Promise<CoAuthenticateResponse> => {
       const body = request.body;
       reply.header('cache-control', 'no-store');
@@ -61,20 +59,8 @@ export async function crossOriginRoutes(app: FastifyInstance, ctx: AppContext): 
           `Unsupported credential_type: ${body.credential_type}`,
         );
       }
-      if (!client.grantTypes.includes(OTP_GRANT)) {
-        throw new AuthError(
-          403,
-          'unauthorized_client',
-          `Grant type '${OTP_GRANT}' not allowed for the client.`,
-        );
-      }
-      if (body.realm !== ctx.config.connections.email.name) {
-        throw new AuthError(
-          400,
-          'invalid_request',
-          'Unknown realm: the connection does not exist.',
-        );
-      }
+      assertGrantAllowed(client, OTP_GRANT);
+      assertEmailRealm(ctx, body.realm);
 
       const { user } = await verifyEmailCode(ctx, {
         client,

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { OTP_GRANT } from '../config.js';
+import { SUPPORTED_GRANTS } from '../config.js';
 import type { AppContext } from '../context.js';
 import { SIGNING_ALG } from '../keys.js';
 
@@ -15,7 +15,7 @@ export async function discoveryRoutes(app: FastifyInstance, ctx: AppContext): Pr
     userinfo_endpoint: `${issuer}userinfo`,
     jwks_uri: `${issuer}.well-known/jwks.json`,
     end_session_endpoint: `${issuer}v2/logout`,
-    grant_types_supported: [OTP_GRANT, 'authorization_code', 'implicit'],
+    grant_types_supported: SUPPORTED_GRANTS,
     response_types_supported: [
       'code',
       'token',

@@ -103,7 +103,7 @@ export async function passwordlessRoutes(app: FastifyInstance, ctx: AppContext):
       // Auth0 sends a link when `send` is omitted.
       const send = body.send ?? 'link';
       const authParams = body.authParams ?? {};
-      if (send === 'link') checkLinkParams(ctx, client.clientId, authParams);
+      const linkParams = send === 'link' ? checkedLinkParams(ctx, client.clientId, authParams) : {};
 
       await refuseStartOverLimit(ctx, request.ip);
       const previous = await ctx.store.findCode(client.clientId, email);
@@ -129,16 +129,13 @@ export async function passwordlessRoutes(app: FastifyInstance, ctx: AppContext):
 
       const link =
         send === 'link'
-          ? magicLink(
-              ctx,
-              {
-                client_id: client.clientId,
-                connection: connection.name,
-                email,
-                verification_code: code,
-              },
-              authParams,
-            )
+          ? magicLink(ctx, {
+              client_id: client.clientId,
+              connection: connection.name,
+              email,
+              verification_code: code,
+              ...linkParams,
+            })
           : '';
       const message = await ctx.templates.render({
         code,
@@ -180,37 +177,35 @@ const LINK_PARAMS = [
   'code_challenge_method',
 ] as const;
 
-/** A link that would fail (unregistered redirect_uri, no PKCE, …) is refused before it is sent. */
-function checkLinkParams(ctx: AppContext, clientId: string, authParams: AuthParams): void {
-  const params: AuthorizeParams = { client_id: clientId, ...pickLinkParams(authParams) };
-  params.response_type ??= 'code';
+/**
+ * The authorize parameters the link will carry (`response_type` defaults to `code`). A link
+ * that would fail (unregistered redirect_uri, no PKCE, …) is refused before it is sent.
+ */
+function checkedLinkParams(
+  ctx: AppContext,
+  clientId: string,
+  authParams: AuthParams,
+): Record<string, string> {
+  const picked: Record<string, string> = {};
+  for (const name of LINK_PARAMS) {
+    const value = authParams[name];
+    if (typeof value === 'string') picked[name] = value;
+  }
+  picked.response_type ??= 'code';
+  const params: AuthorizeParams = { client_id: clientId, ...picked };
   try {
     const target = readResponseTarget(ctx, params, ['query', 'fragment']);
     readAuthorizationRequest(ctx, target, params);
   } catch (error) {
     const description =
       error instanceof AuthError || error instanceof RedirectableError
-        ? error.message.replace(/^[\w.]+: /, '')
+        ? error.description
         : 'The authParams are not valid.';
     throw new AuthError(400, 'bad.authParams', description);
   }
-}
-
-function magicLink(
-  ctx: AppContext,
-  verification: Record<string, string>,
-  authParams: AuthParams,
-): string {
-  const params = { ...verification, ...pickLinkParams(authParams) };
-  params.response_type ??= 'code';
-  return `${ctx.config.issuer}passwordless/verify_redirect?${new URLSearchParams(params)}`;
-}
-
-function pickLinkParams(authParams: AuthParams): Record<string, string> {
-  const picked: Record<string, string> = {};
-  for (const name of LINK_PARAMS) {
-    const value = authParams[name];
-    if (typeof value === 'string') picked[name] = value;
-  }
   return picked;
+}
+
+function magicLink(ctx: AppContext, params: Record<string, string>): string {
+  return `${ctx.config.issuer}passwordless/verify_redirect?${new URLSearchParams(params)}`;
 }

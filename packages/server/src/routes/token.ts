@@ -2,10 +2,17 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { OTP_GRANT, type ClientConfig } from '../config.js';
 import type { AppContext } from '../context.js';
-import { AuthError, type ErrorStyle } from '../errors.js';
+import { AuthError } from '../errors.js';
 import { assertOriginAllowed, normalizeUrl } from '../origins.js';
-import { findApi, issueTokens, parseScope, sha256Hex, type TokenResponse } from '../tokens.js';
-import { verifyEmailCode } from '../verification.js';
+import {
+  assertGrantAllowed,
+  findApi,
+  issueTokens,
+  parseScope,
+  sha256Hex,
+  type TokenResponse,
+} from '../tokens.js';
+import { assertEmailRealm, verifyEmailCode } from '../verification.js';
 
 interface TokenBody {
   grant_type: string;
@@ -42,12 +49,10 @@ const tokenBodySchema = {
   },
 } as const;
 
-const errorStyle: ErrorStyle = { invalidRequest: 'invalid_request' };
-
 export async function tokenRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   app.post<{ Body: TokenBody }>(
     '/oauth/token',
-    { schema: { body: tokenBodySchema }, config: { errorStyle } },
+    { schema: { body: tokenBodySchema } },
     async (request, reply): Promise<TokenResponse> => {
       const body = request.body;
       reply.headers({ 'cache-control': 'no-store', pragma: 'no-cache' });
@@ -61,13 +66,7 @@ export async function tokenRoutes(app: FastifyInstance, ctx: AppContext): Promis
       const client = ctx.clients.get(required(body.client_id, 'client_id'));
       if (!client) throw new AuthError(401, 'invalid_client', 'Unknown client.');
       assertOriginAllowed(client, request.headers.origin, '/oauth/token');
-      if (!client.grantTypes.includes(body.grant_type)) {
-        throw new AuthError(
-          403,
-          'unauthorized_client',
-          `Grant type '${body.grant_type}' not allowed for the client.`,
-        );
-      }
+      assertGrantAllowed(client, body.grant_type);
       return body.grant_type === OTP_GRANT
         ? otpGrant(ctx, client, body, request.ip)
         : authorizationCodeGrant(ctx, client, body);
@@ -84,10 +83,7 @@ async function otpGrant(
 ): Promise<TokenResponse> {
   const username = required(body.username, 'username');
   const otp = required(body.otp, 'otp');
-  const realm = required(body.realm, 'realm');
-  if (realm !== ctx.config.connections.email.name) {
-    throw new AuthError(400, 'invalid_request', 'Unknown realm: the connection does not exist.');
-  }
+  assertEmailRealm(ctx, required(body.realm, 'realm'));
   const api = findApi(ctx, body.audience);
   const login = await verifyEmailCode(ctx, {
     client,
@@ -139,7 +135,7 @@ async function authorizationCodeGrant(
 }
 
 /** RFC 7636 §4.6: base64url(SHA-256(verifier)) equals the challenge; compared in constant time. */
-export function pkceMatches(verifier: string, challenge: string): boolean {
+function pkceMatches(verifier: string, challenge: string): boolean {
   if (!/^[A-Za-z0-9._~-]{43,128}$/.test(verifier)) return false;
   const computed = Buffer.from(createHash('sha256').update(verifier, 'ascii').digest('base64url'));
   const expected = Buffer.from(challenge);

@@ -5,7 +5,7 @@ import { AuthError } from '../errors.js';
 import { SIGNING_ALG } from '../keys.js';
 import { assertOriginAllowed } from '../origins.js';
 import { profileClaims } from '../profile.js';
-import { sha256Hex } from '../tokens.js';
+import { parseScope, sha256Hex } from '../tokens.js';
 
 /** Who a valid access token speaks for: its user, client and granted scope. */
 interface AccessTokenGrant {
@@ -58,7 +58,7 @@ export async function userinfoRoutes(app: FastifyInstance, ctx: AppContext): Pro
     assertOriginAllowed(client, request.headers.origin);
     const user = await ctx.store.findUser(grant.sub);
     if (!user) throw invalidToken('The access token is not valid.');
-    return profileClaims(user, new Set(grant.scope.split(' ')));
+    return profileClaims(user, parseScope(grant.scope));
   });
 }
 

@@ -1,0 +1,1 @@
+export function analyzeManifest(outdir: string, stdio?: 'inherit' | 'pipe'): void;
