@@ -1,4 +1,19 @@
 import path from 'node:path';
+import {
+  allowKeys,
+  asArray,
+  asObject,
+  asString,
+  ConfigError,
+  readInt,
+  readIssuer,
+  readLanguage,
+  readLocalized,
+  readOrigin,
+  readUrl,
+} from './config-readers.js';
+
+export { ConfigError } from './config-readers.js';
 
 /** The OAuth grant that exchanges an emailed one-time code for tokens (Auth0's name for it). */
 export const OTP_GRANT = 'http://auth0.com/oauth/grant-type/passwordless/otp';
@@ -87,18 +102,6 @@ export interface RuntimeOptions {
   dataDir: string;
   /** `SMTP_URL`; wins over the file's `smtp`. */
   smtpUrl?: string;
-}
-
-/** Everything wrong with a config, one problem per entry (the message has one per line). */
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-  readonly problems: readonly string[];
-
-  constructor(problems: string | readonly string[]) {
-    const list = typeof problems === 'string' ? [problems] : problems;
-    super(list.join('\n'));
-    this.problems = list;
-  }
 }
 
 /** Every grant the server implements; a client without `grant_types` may use them all. */
@@ -399,93 +402,4 @@ function readSmtp(value: unknown, at: string): SmtpConfig {
   if (raw.user !== undefined) smtp.user = asString(raw.user, `${at}.user`);
   if (raw.pass !== undefined) smtp.pass = asString(raw.pass, `${at}.pass`);
   return smtp;
-}
-
-function readIssuer(value: string): string {
-  const url = readUrl(value, 'issuer');
-  if (url.includes('?') || url.includes('#')) {
-    throw new ConfigError('issuer: must not have a query or fragment');
-  }
-  return url.endsWith('/') ? url : `${url}/`;
-}
-
-function readOrigin(value: unknown, at: string): string {
-  const text = asString(value, at);
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new ConfigError(`${at}: "${text}" is not an origin like https://app.example.com`);
-  }
-  if (
-    (url.protocol !== 'http:' && url.protocol !== 'https:') ||
-    url.origin !== text.replace(/\/$/, '')
-  ) {
-    throw new ConfigError(`${at}: "${text}" is not an origin like https://app.example.com`);
-  }
-  return url.origin;
-}
-
-function readUrl(value: unknown, at: string): string {
-  const text = asString(value, at);
-  try {
-    const url = new URL(text);
-    if (url.protocol === 'http:' || url.protocol === 'https:') return url.href;
-  } catch {
-    // fall through to the error below
-  }
-  throw new ConfigError(`${at}: "${text}" is not an http(s) URL`);
-}
-
-function readLocalized(value: unknown, at: string): LocalizedText {
-  if (typeof value === 'string') return value;
-  const raw = asObject(value, at);
-  const out: Record<string, string> = {};
-  for (const [language, text] of Object.entries(raw)) {
-    out[readLanguage(language, `${at} key`).toLowerCase()] = asString(text, `${at}.${language}`);
-  }
-  if (Object.keys(out).length === 0) throw new ConfigError(`${at}: needs at least one language`);
-  return out;
-}
-
-function readLanguage(value: unknown, at: string): string {
-  const text = asString(value, at);
-  if (!/^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i.test(text)) {
-    throw new ConfigError(`${at}: "${text}" is not a language tag like "en" or "pt-BR"`);
-  }
-  return text;
-}
-
-function readInt(value: unknown, at: string, fallback: number, min: number, max: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(`${at}: must be a whole number from ${min} to ${max}`);
-  }
-  return value;
-}
-
-function asObject(value: unknown, at: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new ConfigError(`${at}: must be an object`);
-  }
-  return value as Record<string, unknown>;
-}
-
-function asArray(value: unknown, at: string): unknown[] {
-  if (!Array.isArray(value)) throw new ConfigError(`${at}: must be an array`);
-  return value;
-}
-
-function asString(value: unknown, at: string): string {
-  if (typeof value !== 'string' || value.length === 0) {
-    throw new ConfigError(`${at}: must be a non-empty string`);
-  }
-  return value;
-}
-
-function allowKeys(raw: Record<string, unknown>, at: string, keys: readonly string[]): void {
-  const unknown = Object.keys(raw).filter((key) => !keys.includes(key));
-  if (unknown.length > 0) {
-    throw new ConfigError(`${at}: unknown key "${unknown[0]}" (allowed: ${keys.join(', ')})`);
-  }
 }
