@@ -13,7 +13,6 @@ import { createSmtpMailer, type Mailer } from './mail/mailer.js';
 import { MailOutbox } from './mail/outbox.js';
 import { EmailTemplates } from './mail/templates.js';
 import { knownOrigins, READABLE_REFUSAL_ROUTES } from './origins.js';
-import { eventRetentionMs } from './rate-limits.js';
 import { devInboxRoutes } from './routes/dev-inbox.js';
 import { authorizeRoutes } from './routes/authorize.js';
 import { crossOriginRoutes } from './routes/cross-origin.js';
@@ -22,6 +21,7 @@ import { logoutRoutes } from './routes/logout.js';
 import { passwordlessRoutes } from './routes/passwordless.js';
 import { tokenRoutes } from './routes/token.js';
 import { userinfoRoutes } from './routes/userinfo.js';
+import { startPruning } from './pruning.js';
 import { SqliteStore } from './sqlite-store.js';
 import type { Store } from './store.js';
 
@@ -38,8 +38,6 @@ export { SqliteStore } from './sqlite-store.js';
 
 /** Request bodies above this are refused with 413 before parsing. */
 export const BODY_LIMIT_BYTES = 16 * 1024;
-
-const PRUNE_EVERY_MS = 10 * 60 * 1000;
 
 /** What tests (or an embedding program) may replace. */
 export interface AppDeps {
@@ -118,13 +116,9 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
     };
     app = await createFastify(ctx, deps.logger ?? false, deps.serverFactory);
     outbox.start(deps.outboxIntervalMs);
-    const pruneTimer = setInterval(() => {
-      const now = ctx.now();
-      void ctx.store.prune(now - eventRetentionMs(ctx), now).catch(() => {});
-    }, PRUNE_EVERY_MS);
-    pruneTimer.unref();
+    const pruner = startPruning(store, now);
     app.addHook('onClose', async () => {
-      clearInterval(pruneTimer);
+      await pruner.stop();
       await closeOwned();
     });
     return app;

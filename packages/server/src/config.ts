@@ -63,6 +63,12 @@ export interface RateLimitConfig {
   startPerIpPerHour: number;
   failedVerificationsPerIpEmail: number;
   lockoutS: number;
+  /** The email's guess budget: wrong codes it takes at once, across every address and client. */
+  failedVerificationsPerEmail: number;
+  /** The budget gains one wrong code every this many seconds (and is full after a login). */
+  failedVerificationRefillS: number;
+  /** Wrong codes one address (IPv6: one /64) may try in an hour, across every email. */
+  failedVerificationsPerIpPerHour: number;
 }
 
 /** An API that access tokens can be issued for (`audience`); its tokens are JWTs (RFC 9068). */
@@ -316,27 +322,25 @@ function readEmailConnection(value: unknown): EmailConnectionConfig {
 
 function readRateLimits(value: unknown): RateLimitConfig {
   const raw = value === undefined ? {} : asObject(value, 'rate_limits');
-  allowKeys(raw, 'rate_limits', [
-    'start_per_ip_per_hour',
-    'failed_verifications_per_ip_email',
-    'lockout_s',
-  ]);
+  // key, default, and the largest value accepted (the smallest is 1).
+  const table = {
+    start_per_ip_per_hour: [50, 1_000_000],
+    failed_verifications_per_ip_email: [10, 1_000_000],
+    lockout_s: [900, 86_400 * 30],
+    failed_verifications_per_email: [4, 1_000_000],
+    failed_verification_refill_s: [900, 86_400],
+    failed_verifications_per_ip_per_hour: [100, 1_000_000],
+  } as const;
+  allowKeys(raw, 'rate_limits', Object.keys(table));
+  const read = (key: keyof typeof table) =>
+    readInt(raw[key], `rate_limits.${key}`, table[key][0], 1, table[key][1]);
   return {
-    startPerIpPerHour: readInt(
-      raw.start_per_ip_per_hour,
-      'rate_limits.start_per_ip_per_hour',
-      50,
-      1,
-      1_000_000,
-    ),
-    failedVerificationsPerIpEmail: readInt(
-      raw.failed_verifications_per_ip_email,
-      'rate_limits.failed_verifications_per_ip_email',
-      10,
-      1,
-      1_000_000,
-    ),
-    lockoutS: readInt(raw.lockout_s, 'rate_limits.lockout_s', 900, 1, 86_400 * 30),
+    startPerIpPerHour: read('start_per_ip_per_hour'),
+    failedVerificationsPerIpEmail: read('failed_verifications_per_ip_email'),
+    lockoutS: read('lockout_s'),
+    failedVerificationsPerEmail: read('failed_verifications_per_email'),
+    failedVerificationRefillS: read('failed_verification_refill_s'),
+    failedVerificationsPerIpPerHour: read('failed_verifications_per_ip_per_hour'),
   };
 }
 

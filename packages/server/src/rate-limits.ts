@@ -1,103 +1,191 @@
+import { isIPv4, isIPv6 } from 'node:net';
 import type { AppContext } from './context.js';
 import { AuthError } from './errors.js';
+import type { GuessBudget, Hit } from './store.js';
 
 const HOUR_MS = 3_600_000;
+/** Sliding windows are counted in this many slots, so a window holds at most this many rows. */
+const SLOTS_PER_WINDOW = 12;
 
 /**
- * `/passwordless/start` per IP: `start_per_ip_per_hour` sent codes in a sliding hour, then 429.
- * Only starts that send a mail count ({@link countStart}); refused ones do not.
+ * The address limits are counted against: an IPv4 address as it is (also when it arrives
+ * IPv4-mapped, `::ffff:a.b.c.d`), an IPv6 address by its /64, the smallest block one
+ * subscriber is usually given — so rotating through one's own /64 gains nothing.
  */
-export async function refuseStartOverLimit(ctx: AppContext, ip: string): Promise<void> {
-  const now = ctx.now();
-  const recent = await ctx.store.countEvents(startKey(ip), now - HOUR_MS);
-  if (recent.count >= ctx.config.rateLimits.startPerIpPerHour) {
+export function limitAddress(ip: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped && isIPv4(mapped[1]!)) return mapped[1]!;
+  if (!isIPv6(ip)) return ip;
+  const groups = expandIPv6(ip);
+  return `${groups.slice(0, 4).join(':')}::/64`;
+}
+
+/** The eight 16-bit groups of an IPv6 address, lowercase hex without leading zeros. */
+function expandIPv6(ip: string): string[] {
+  let text = ip.toLowerCase().split('%')[0]!;
+  const v4 = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (v4) {
+    const [a, b, c, d] = v4.slice(1).map(Number) as [number, number, number, number];
+    text = `${text.slice(0, v4.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head, tail] = text.split('::') as [string, string | undefined];
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const zeros = tail === undefined ? [] : Array<string>(8 - left.length - right.length).fill('0');
+  return [...left, ...zeros, ...right].map((group) => parseInt(group, 16).toString(16));
+}
+
+/**
+ * `/passwordless/start` per address: `start_per_ip_per_hour` mailed codes in a sliding hour
+ * (counted in 5-minute slots), then 429. The start is counted here, before the per-email checks;
+ * a start refused after this gives its count back ({@link giveBackStart}).
+ */
+export async function takeStart(ctx: AppContext, ip: string): Promise<Hit> {
+  const hit = slidingHit(`start:${limitAddress(ip)}`, HOUR_MS, ctx.now());
+  const result = await ctx.store.takeHit(hit, ctx.config.rateLimits.startPerIpPerHour);
+  if (!result.taken) {
     throw tooMany(
       'too_many_requests',
       'Too many requests. Try again later.',
-      recent.oldest! + HOUR_MS - now,
+      result.firstExpiry! - hit.now,
     );
   }
+  return hit;
 }
 
-export async function countStart(ctx: AppContext, ip: string): Promise<void> {
-  await ctx.store.recordEvent(startKey(ip), ctx.now());
-}
-
-/** Refuses a new code while the previous one for this email is younger than `resend_after_s`. */
-export function refuseDuringResendCooldown(ctx: AppContext, lastSentAt: number | undefined): void {
-  if (lastSentAt === undefined) return;
-  const resendAt = lastSentAt + ctx.config.connections.email.otp.resendAfterS * 1000;
-  const wait = resendAt - ctx.now();
-  if (wait > 0) {
-    throw tooMany(
-      'too_many_requests',
-      'A code was sent moments ago. Wait before asking for another.',
-      wait,
-    );
-  }
+export async function giveBackStart(ctx: AppContext, start: Hit): Promise<void> {
+  await ctx.store.returnHit(start.key, start.slot);
 }
 
 /**
- * After `failed_verifications_per_ip_email` consecutive failures, this IP may not verify codes
- * for this email — not even the right one — for `lockout_s` from the failure that hit the limit.
+ * Claims the right to mail `email` a new code, for any client: not within `resend_after_s` of
+ * the previous code (even one that has since died), and not while the email's guess budget is
+ * empty. Returns how many tries the new code gets: `max_attempts`, or fewer when the budget
+ * holds fewer, so once an email's codes are being burned each later code allows one guess.
  */
-export async function refuseWhileLockedOut(
-  ctx: AppContext,
-  ip: string,
-  email: string,
-): Promise<void> {
-  const lockoutMs = ctx.config.rateLimits.lockoutS * 1000;
+export async function claimNewCode(ctx: AppContext, email: string): Promise<number> {
   const now = ctx.now();
-  const lockout = await ctx.store.countEvents(lockoutKey(ip, email), now - lockoutMs);
+  const claim = await ctx.store.claimCodeSlot(email, now, guessBudget(ctx));
+  if (!claim.claimed) {
+    throw tooMany(
+      'too_many_requests',
+      'A code was sent moments ago. Wait before asking for another.',
+      claim.retryAt - now,
+    );
+  }
+  return Math.min(ctx.config.connections.email.otp.maxAttempts, claim.guesses);
+}
+
+/**
+ * Before a code is compared: refused while this address is locked out of this email
+ * (`failed_verifications_per_ip_email` failures in a row → `lockout_s`), even for the right
+ * code, and once the address has failed `failed_verifications_per_ip_per_hour` times across all
+ * emails. The address's try is counted now (an atomic check-and-count); a right code gives it
+ * back ({@link forgiveAfterLogin}).
+ */
+export async function takeAddressGuess(ctx: AppContext, ip: string, email: string): Promise<Hit> {
+  const limits = ctx.config.rateLimits;
+  const now = ctx.now();
+  const address = limitAddress(ip);
+  const lockout = await ctx.store.countHits(lockoutKey(address, email), now);
   if (lockout.count > 0) {
     throw tooMany(
       'too_many_attempts',
       'Your account has been blocked after multiple consecutive login attempts.',
-      lockout.newest! + lockoutMs - now,
+      lockout.firstExpiry! - now,
+    );
+  }
+  const hit = slidingHit(`ip-failed:${address}`, HOUR_MS, now);
+  const result = await ctx.store.takeHit(hit, limits.failedVerificationsPerIpPerHour);
+  if (!result.taken) {
+    throw tooMany(
+      'too_many_attempts',
+      'Too many failed verifications from this network. Try again later.',
+      result.firstExpiry! - now,
+    );
+  }
+  return hit;
+}
+
+/**
+ * Takes one guess from the email's budget (all clients, all addresses) before its live code is
+ * compared: at most `failed_verifications_per_email` at once, one more every
+ * `failed_verification_refill_s`. An empty budget refuses even the right code until it refills.
+ */
+export async function takeEmailGuess(ctx: AppContext, email: string): Promise<void> {
+  const now = ctx.now();
+  const claim = await ctx.store.takeGuess(email, now, guessBudget(ctx));
+  if (!claim.taken) {
+    throw tooMany(
+      'too_many_attempts',
+      'Too many wrong codes for this email. Try again later.',
+      claim.retryAt - now,
     );
   }
 }
 
-/** Counts a failure; the one that reaches the limit starts a lockout and resets the count. */
+/** A wrong code: the one that completes a run of `failed_verifications_per_ip_email` locks out. */
 export async function recordFailedVerification(
   ctx: AppContext,
   ip: string,
   email: string,
 ): Promise<void> {
+  const limits = ctx.config.rateLimits;
   const now = ctx.now();
-  const key = failureKey(ip, email);
-  await ctx.store.recordEvent(key, now);
-  const failures = await ctx.store.countEvents(key, now - eventRetentionMs(ctx));
-  if (failures.count >= ctx.config.rateLimits.failedVerificationsPerIpEmail) {
-    await ctx.store.recordEvent(lockoutKey(ip, email), now);
-    await ctx.store.clearEvents(key);
+  const address = limitAddress(ip);
+  const run = runKey(address, email);
+  // A run of failures is forgotten an hour (or lockout_s, if longer) after its last failure.
+  const remember = Math.max(HOUR_MS, limits.lockoutS * 1000);
+  const failures = await ctx.store.takeHit(
+    { key: run, slot: 0, expiresAt: now + remember, now },
+    Infinity,
+  );
+  if (failures.count >= limits.failedVerificationsPerIpEmail) {
+    const lockout = { key: lockoutKey(address, email), slot: 0, now };
+    await ctx.store.takeHit({ ...lockout, expiresAt: now + limits.lockoutS * 1000 }, Infinity);
+    await ctx.store.clearHits(run);
   }
 }
 
-/** A successful login ends the run of consecutive failures. */
-export async function clearFailedVerifications(
+/** A successful login ends the run of failures, refills the email's budget, returns the try. */
+export async function forgiveAfterLogin(
   ctx: AppContext,
   ip: string,
   email: string,
+  addressGuess: Hit,
 ): Promise<void> {
-  await ctx.store.clearEvents(failureKey(ip, email));
+  await ctx.store.clearHits(runKey(limitAddress(ip), email));
+  await ctx.store.returnHit(addressGuess.key, addressGuess.slot);
+  await ctx.store.refillGuesses(email, ctx.now(), guessBudget(ctx));
 }
 
-/** How far back rate-limit events are still needed; older ones can be pruned. */
-export function eventRetentionMs(ctx: AppContext): number {
-  return Math.max(HOUR_MS, ctx.config.rateLimits.lockoutS * 1000);
+/** A wrong guess that was never compared (the email's budget refused it) costs the address nothing. */
+export async function giveBackAddressGuess(ctx: AppContext, addressGuess: Hit): Promise<void> {
+  await ctx.store.returnHit(addressGuess.key, addressGuess.slot);
 }
 
-function startKey(ip: string): string {
-  return `start:${ip}`;
+function guessBudget(ctx: AppContext): GuessBudget {
+  const limits = ctx.config.rateLimits;
+  const capacity = limits.failedVerificationsPerEmail;
+  const refillMs = limits.failedVerificationRefillS * 1000;
+  const resendMs = ctx.config.connections.email.otp.resendAfterS * 1000;
+  // Untouched this long, a budget is full and its cooldown over: the record can go.
+  return { capacity, refillMs, resendMs, keepMs: capacity * refillMs + resendMs };
 }
 
-function lockoutKey(ip: string, email: string): string {
-  return `lockout:${ip}:${email}`;
+/** One event in a sliding window of `windowMs`, counted in the slot that holds `now`. */
+function slidingHit(key: string, windowMs: number, now: number): Hit {
+  const slotMs = windowMs / SLOTS_PER_WINDOW;
+  const slot = Math.floor(now / slotMs);
+  return { key, slot, expiresAt: (slot + SLOTS_PER_WINDOW) * slotMs, now };
 }
 
-function failureKey(ip: string, email: string): string {
-  return `verify-failed:${ip}:${email}`;
+function lockoutKey(address: string, email: string): string {
+  return `lockout:${address}:${email}`;
+}
+
+function runKey(address: string, email: string): string {
+  return `verify-failed:${address}:${email}`;
 }
 
 function tooMany(error: string, description: string, waitMs: number): AuthError {

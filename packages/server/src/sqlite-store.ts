@@ -3,91 +3,37 @@ import Database from 'better-sqlite3';
 import type {
   AccessTokenRecord,
   AuthorizationCodeRecord,
-  EventCount,
+  GuessBudget,
+  GuessClaim,
+  Hit,
+  HitCount,
+  HitResult,
   InboxMessage,
   LoginTicket,
   NewOutboxMail,
   OutboxMail,
   PendingCode,
+  SlotClaim,
   Store,
   User,
 } from './store.js';
+import { MIGRATIONS } from './sqlite-migrations.js';
 
 const DATABASE_FILE = 'passwordless.sqlite';
 
-// Each entry upgrades the schema by one version (PRAGMA user_version); append, never edit.
-const MIGRATIONS = [
-  `CREATE TABLE users (
-     sub TEXT PRIMARY KEY,
-     email TEXT NOT NULL UNIQUE,
-     created_at INTEGER NOT NULL,
-     updated_at INTEGER NOT NULL
-   );
-   CREATE TABLE pending_codes (
-     id TEXT PRIMARY KEY,
-     client_id TEXT NOT NULL,
-     email TEXT NOT NULL,
-     code_hash BLOB NOT NULL,
-     salt BLOB NOT NULL,
-     created_at INTEGER NOT NULL,
-     expires_at INTEGER NOT NULL,
-     attempts INTEGER NOT NULL DEFAULT 0,
-     nonce TEXT,
-     UNIQUE (client_id, email)
-   );
-   CREATE TABLE access_tokens (
-     token_hash TEXT PRIMARY KEY,
-     sub TEXT NOT NULL,
-     client_id TEXT NOT NULL,
-     scope TEXT NOT NULL,
-     expires_at INTEGER NOT NULL
-   );
-   CREATE TABLE rate_events (key TEXT NOT NULL, at INTEGER NOT NULL);
-   CREATE INDEX rate_events_key_at ON rate_events (key, at);
-   CREATE TABLE dev_inbox (
-     id INTEGER PRIMARY KEY AUTOINCREMENT,
-     recipient TEXT NOT NULL,
-     sender TEXT NOT NULL,
-     subject TEXT NOT NULL,
-     text TEXT NOT NULL,
-     html TEXT NOT NULL,
-     date TEXT NOT NULL
-   );
-   CREATE INDEX dev_inbox_recipient ON dev_inbox (recipient COLLATE NOCASE);`,
-  `CREATE TABLE login_tickets (
-     ticket_hash TEXT PRIMARY KEY,
-     client_id TEXT NOT NULL,
-     sub TEXT NOT NULL,
-     origin TEXT NOT NULL,
-     expires_at INTEGER NOT NULL
-   );
-   CREATE TABLE authorization_codes (
-     code_hash TEXT PRIMARY KEY,
-     client_id TEXT NOT NULL,
-     sub TEXT NOT NULL,
-     redirect_uri TEXT NOT NULL,
-     scope TEXT NOT NULL,
-     audience TEXT,
-     nonce TEXT,
-     code_challenge TEXT NOT NULL,
-     expires_at INTEGER NOT NULL
-   );
-   CREATE TABLE mail_outbox (
-     id INTEGER PRIMARY KEY AUTOINCREMENT,
-     recipient TEXT NOT NULL,
-     from_name TEXT NOT NULL,
-     from_address TEXT NOT NULL,
-     subject TEXT NOT NULL,
-     text TEXT NOT NULL,
-     html TEXT NOT NULL,
-     expires_at INTEGER NOT NULL,
-     next_attempt_at INTEGER NOT NULL,
-     attempts INTEGER NOT NULL DEFAULT 0,
-     last_error TEXT
-   );
-   CREATE INDEX mail_outbox_due ON mail_outbox (next_attempt_at);
-   ALTER TABLE access_tokens ADD COLUMN audience TEXT;`,
-];
+/** Tables whose rows carry `expires_at` and are deleted once it has passed. */
+const EXPIRING_TABLES = [
+  'rate_counters',
+  'email_guards',
+  'pending_codes',
+  'access_tokens',
+  'login_tickets',
+  'authorization_codes',
+  'mail_outbox',
+] as const;
+
+/** The guess budget of an email row at `@now`: what it held, plus what has refilled since. */
+const BUDGET_NOW = 'MIN(@capacity, guesses + (@now - guesses_at) * 1.0 / @refillMs)';
 
 const USER_COLUMNS = 'sub, email, created_at AS createdAt, updated_at AS updatedAt';
 
@@ -136,19 +82,23 @@ export class SqliteStore implements Store {
   async saveCode(code: PendingCode): Promise<void> {
     this.#statement(
       `INSERT INTO pending_codes
-           (id, client_id, email, code_hash, salt, created_at, expires_at, attempts, nonce)
-         VALUES (@id, @clientId, @email, @codeHash, @salt, @createdAt, @expiresAt, @attempts, @nonce)
+           (id, client_id, email, code_hash, salt, created_at, expires_at, attempts, max_attempts,
+            link_params, nonce)
+         VALUES (@id, @clientId, @email, @codeHash, @salt, @createdAt, @expiresAt, @attempts,
+                 @maxAttempts, @linkParams, @nonce)
          ON CONFLICT (client_id, email) DO UPDATE SET
            id = excluded.id, code_hash = excluded.code_hash, salt = excluded.salt,
            created_at = excluded.created_at, expires_at = excluded.expires_at,
-           attempts = excluded.attempts, nonce = excluded.nonce`,
-    ).run({ ...code, nonce: code.nonce ?? null });
+           attempts = excluded.attempts, max_attempts = excluded.max_attempts,
+           link_params = excluded.link_params, nonce = excluded.nonce`,
+    ).run({ ...code, linkParams: code.linkParams ?? null, nonce: code.nonce ?? null });
   }
 
   async findCode(clientId: string, email: string): Promise<PendingCode | undefined> {
     const row = this.#statement(
       `SELECT id, client_id AS clientId, email, code_hash AS codeHash, salt,
-                created_at AS createdAt, expires_at AS expiresAt, attempts, nonce
+                created_at AS createdAt, expires_at AS expiresAt, attempts,
+                max_attempts AS maxAttempts, link_params AS linkParams, nonce
          FROM pending_codes WHERE client_id = ? AND email = ?`,
     ).get(clientId, email) as PendingCode | undefined;
     return row && withoutNulls(row);
@@ -202,28 +152,106 @@ export class SqliteStore implements Store {
     return row && withoutNulls(row);
   }
 
-  async recordEvent(key: string, at: number): Promise<void> {
-    this.#statement('INSERT INTO rate_events (key, at) VALUES (?, ?)').run(key, at);
+  async takeHit(hit: Hit, limit: number): Promise<HitResult> {
+    return this.#db.transaction((): HitResult => {
+      const live = this.#liveHits(hit.key, hit.now);
+      if (Number.isFinite(limit) && live.count >= limit) return { taken: false, ...live };
+      this.#statement(
+        `INSERT INTO rate_counters (key, slot, count, expires_at) VALUES (@key, @slot, 1, @expiresAt)
+           ON CONFLICT (key, slot) DO UPDATE SET
+             count = CASE WHEN expires_at > @now THEN count + 1 ELSE 1 END,
+             expires_at = MAX(expires_at, excluded.expires_at)`,
+      ).run(hit);
+      const firstExpiry = Math.min(live.firstExpiry ?? hit.expiresAt, hit.expiresAt);
+      return { taken: true, count: live.count + 1, firstExpiry };
+    })();
   }
 
-  async countEvents(key: string, since: number): Promise<EventCount> {
+  async returnHit(key: string, slot: number): Promise<void> {
+    this.#statement(
+      'UPDATE rate_counters SET count = count - 1 WHERE key = ? AND slot = ? AND count > 0',
+    ).run(key, slot);
+  }
+
+  async countHits(key: string, now: number): Promise<HitCount> {
+    return this.#liveHits(key, now);
+  }
+
+  #liveHits(key: string, now: number): HitCount {
     const row = this.#statement(
-      'SELECT COUNT(*) AS count, MIN(at) AS oldest, MAX(at) AS newest FROM rate_events WHERE key = ? AND at > ?',
-    ).get(key, since) as EventCount;
+      `SELECT COALESCE(SUM(count), 0) AS count, MIN(expires_at) AS firstExpiry
+         FROM rate_counters WHERE key = ? AND expires_at > ?`,
+    ).get(key, now) as HitCount;
     return withoutNulls(row);
   }
 
-  async clearEvents(key: string): Promise<void> {
-    this.#statement('DELETE FROM rate_events WHERE key = ?').run(key);
+  async clearHits(key: string): Promise<void> {
+    this.#statement('DELETE FROM rate_counters WHERE key = ?').run(key);
   }
 
-  async prune(eventsBefore: number, now: number): Promise<void> {
-    this.#statement('DELETE FROM rate_events WHERE at < ?').run(eventsBefore);
-    this.#statement('DELETE FROM pending_codes WHERE expires_at < ?').run(now);
-    this.#statement('DELETE FROM access_tokens WHERE expires_at < ?').run(now);
-    this.#statement('DELETE FROM login_tickets WHERE expires_at < ?').run(now);
-    this.#statement('DELETE FROM authorization_codes WHERE expires_at < ?').run(now);
-    this.#statement('DELETE FROM mail_outbox WHERE expires_at < ?').run(now);
+  async claimCodeSlot(email: string, now: number, budget: GuessBudget): Promise<SlotClaim> {
+    return this.#db.transaction((): SlotClaim => {
+      const claimed = this.#statement(
+        `INSERT INTO email_guards (email, guesses, guesses_at, last_code_at, expires_at)
+           VALUES (@email, @capacity, @now, @now, @now + @keepMs)
+           ON CONFLICT (email) DO UPDATE SET last_code_at = @now, expires_at = @now + @keepMs
+             WHERE (last_code_at IS NULL OR last_code_at + @resendMs <= @now)
+               AND ${BUDGET_NOW} >= 1
+           RETURNING ${BUDGET_NOW} AS guesses`,
+      ).get({ email, now, ...budget }) as { guesses: number } | undefined;
+      if (claimed) return { claimed: true, guesses: Math.floor(claimed.guesses) };
+      const guard = this.#guard(email);
+      return {
+        claimed: false,
+        retryAt: Math.max(
+          (guard.lastCodeAt ?? 0) + budget.resendMs,
+          guard.guessesAt + (1 - guard.guesses) * budget.refillMs,
+        ),
+      };
+    })();
+  }
+
+  async takeGuess(email: string, now: number, budget: GuessBudget): Promise<GuessClaim> {
+    return this.#db.transaction((): GuessClaim => {
+      const taken = this.#statement(
+        `INSERT INTO email_guards (email, guesses, guesses_at, last_code_at, expires_at)
+           VALUES (@email, @capacity - 1, @now, NULL, @now + @keepMs)
+           ON CONFLICT (email) DO UPDATE SET
+             guesses = ${BUDGET_NOW} - 1, guesses_at = @now, expires_at = @now + @keepMs
+             WHERE ${BUDGET_NOW} >= 1
+           RETURNING guesses`,
+      ).get({ email, now, ...budget });
+      if (taken) return { taken: true };
+      const guard = this.#guard(email);
+      return { taken: false, retryAt: guard.guessesAt + (1 - guard.guesses) * budget.refillMs };
+    })();
+  }
+
+  async refillGuesses(email: string, now: number, budget: GuessBudget): Promise<void> {
+    this.#statement(
+      `UPDATE email_guards SET guesses = @capacity, guesses_at = @now, expires_at = @now + @keepMs
+         WHERE email = @email`,
+    ).run({ email, now, ...budget });
+  }
+
+  #guard(email: string): { guesses: number; guessesAt: number; lastCodeAt?: number } {
+    const row = this.#statement(
+      `SELECT guesses, guesses_at AS guessesAt, last_code_at AS lastCodeAt
+         FROM email_guards WHERE email = ?`,
+    ).get(email) as { guesses: number; guessesAt: number; lastCodeAt: number | null };
+    return withoutNulls(row) as { guesses: number; guessesAt: number; lastCodeAt?: number };
+  }
+
+  async pruneExpired(now: number, batch: number): Promise<number> {
+    let left = batch;
+    for (const table of EXPIRING_TABLES) {
+      if (left === 0) break;
+      left -= this.#statement(
+        `DELETE FROM ${table} WHERE rowid IN
+           (SELECT rowid FROM ${table} WHERE expires_at <= ? LIMIT ?)`,
+      ).run(now, left).changes;
+    }
+    return batch - left;
   }
 
   async saveLoginTicket(ticket: LoginTicket): Promise<void> {

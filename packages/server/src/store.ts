@@ -18,14 +18,36 @@ export interface Store {
   saveAccessToken(token: AccessTokenRecord): Promise<void>;
   findAccessToken(tokenHash: string): Promise<AccessTokenRecord | undefined>;
 
-  /** Rate-limit bookkeeping: one row per counted event under a key such as `start:<ip>`. */
-  recordEvent(key: string, at: number): Promise<void>;
-  /** Events under `key` strictly after `since`: how many, and when the oldest and newest happened. */
-  countEvents(key: string, since: number): Promise<EventCount>;
-  /** Drops every event under `key`. */
-  clearEvents(key: string): Promise<void>;
-  /** Drops events older than `eventsBefore`, and codes, tokens, tickets and mail expired at `now`. */
-  prune(eventsBefore: number, now: number): Promise<void>;
+  /**
+   * Adds one to the counter `(key, slot)` unless the live counters of `key` (those whose
+   * `expiresAt` is after `now`) already add up to `limit`: one atomic check-and-count. A counter
+   * found expired starts again from one.
+   */
+  takeHit(hit: Hit, limit: number): Promise<HitResult>;
+  /** Takes back one hit counted by {@link takeHit} (a start refused after it was counted). */
+  returnHit(key: string, slot: number): Promise<void>;
+  /** The live counters of `key` at `now`: their sum and the earliest expiry among them. */
+  countHits(key: string, now: number): Promise<HitCount>;
+  /** Drops every counter of `key`. */
+  clearHits(key: string): Promise<void>;
+
+  /**
+   * Claims the right to mail a new code to `email` (any client): granted only when the last
+   * code was sent at least `resendMs` ago and the email's guess budget holds one wrong guess.
+   * Atomic. Returns how many whole guesses the budget holds, or when to ask again.
+   */
+  claimCodeSlot(email: string, now: number, budget: GuessBudget): Promise<SlotClaim>;
+  /** Takes one guess from the email's budget before a code is compared; atomic. */
+  takeGuess(email: string, now: number, budget: GuessBudget): Promise<GuessClaim>;
+  /** A successful login fills the email's guess budget again. */
+  refillGuesses(email: string, now: number, budget: GuessBudget): Promise<void>;
+
+  /**
+   * Deletes at most `batch` records that expired before `now` (rate counters, guess budgets,
+   * codes, tokens, tickets, mail) and returns how many it deleted; callers repeat it, yielding
+   * in between, so pruning never holds the event loop for long.
+   */
+  pruneExpired(now: number, batch: number): Promise<number>;
 
   /** Keeps a login ticket (from /co/authenticate) until /authorize redeems it. */
   saveLoginTicket(ticket: LoginTicket): Promise<void>;
@@ -63,6 +85,10 @@ export interface PendingCode {
   createdAt: number;
   expiresAt: number;
   attempts: number;
+  /** Wrong tries this code allows (fewer when the email's guess budget is low). */
+  maxAttempts: number;
+  /** The magic link's authorize parameters, canonical JSON; absent for a code sent as a code. */
+  linkParams?: string;
   /** `authParams.nonce` from start, put in the id_token unless /oauth/token names another. */
   nonce?: string;
 }
@@ -130,11 +156,41 @@ export interface OutboxMail extends NewOutboxMail {
   lastError?: string;
 }
 
-export interface EventCount {
-  count: number;
-  oldest?: number;
-  newest?: number;
+/** One counted event: counter `slot` of `key`, alive until `expiresAt`. */
+export interface Hit {
+  key: string;
+  slot: number;
+  expiresAt: number;
+  now: number;
 }
+
+export interface HitResult {
+  taken: boolean;
+  /** The live sum after this hit (before it, when it was not taken). */
+  count: number;
+  /** When the earliest live counter of the key expires. */
+  firstExpiry?: number;
+}
+
+export interface HitCount {
+  count: number;
+  firstExpiry?: number;
+}
+
+/**
+ * A per-email token bucket of wrong guesses: `capacity` at most, one more every `refillMs`.
+ * `resendMs` is the minimum time between two codes mailed to the email.
+ */
+export interface GuessBudget {
+  capacity: number;
+  refillMs: number;
+  resendMs: number;
+  /** When an untouched record may be pruned, counted from its last change. */
+  keepMs: number;
+}
+
+export type SlotClaim = { claimed: true; guesses: number } | { claimed: false; retryAt: number };
+export type GuessClaim = { taken: true } | { taken: false; retryAt: number };
 
 export interface InboxMessage {
   to: string;

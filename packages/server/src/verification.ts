@@ -4,21 +4,26 @@ import type { ClientConfig } from './config.js';
 import type { AppContext } from './context.js';
 import { normalizeEmail } from './email-address.js';
 import { AuthError } from './errors.js';
+import { linkParamsFingerprint, type LinkParams } from './magic-link.js';
 import {
-  clearFailedVerifications,
+  forgiveAfterLogin,
+  giveBackAddressGuess,
   recordFailedVerification,
-  refuseWhileLockedOut,
+  takeAddressGuess,
+  takeEmailGuess,
 } from './rate-limits.js';
-import type { User } from './store.js';
+import type { PendingCode, User } from './store.js';
 
 export interface CodeAttempt {
   client: ClientConfig;
-  /** Where the try comes from; failures are counted per IP + email. */
+  /** Where the try comes from; failures are counted per address, and per address + email. */
   ip: string;
   username: string;
   otp: string;
   /** The `error` of a wrong code: `invalid_grant` at /oauth/token, `access_denied` elsewhere. */
   wrongCodeError: string;
+  /** For a magic link, the authorize parameters of the clicked link. */
+  linkParams?: LinkParams;
 }
 
 export interface VerifiedLogin {
@@ -38,10 +43,12 @@ const noCodeSalt = randomBytes(16);
 const NO_CODE = { salt: noCodeSalt, hash: hashCode(randomBytes(16).toString('hex'), noCodeSalt) };
 
 /**
- * Checks an emailed code: lockout first (so even the right code is refused while locked), then
- * the newest pending code, compared in constant time. A wrong code counts against the code
- * (`max_attempts` kills it) and against the IP + email. The right code is consumed (single use)
- * and logs the user in, creating the user on first login.
+ * Checks an emailed code. First the limits that refuse even the right code (this address
+ * locked out of this email, or failing across emails; the email's guess budget, taken only when
+ * a live code exists), then the newest pending code, compared in constant time — and for a
+ * magic link, the link's parameters, which must be those it was mailed with. A wrong code
+ * counts against the code (its `maxAttempts` kills it), the email and the address. The right
+ * code is consumed (single use) and logs the user in, creating the user on first login.
  */
 export async function verifyEmailCode(
   ctx: AppContext,
@@ -52,32 +59,46 @@ export async function verifyEmailCode(
   const email = normalizeEmail(attempt.username);
   if (!email) throw wrongCode();
 
-  await refuseWhileLockedOut(ctx, attempt.ip, email);
+  const addressGuess = await takeAddressGuess(ctx, attempt.ip, email);
   const pending = await ctx.store.findCode(attempt.client.clientId, email);
+  const live = pending && pending.expiresAt > ctx.now() ? pending : undefined;
+  if (live) {
+    await takeEmailGuess(ctx, email).catch(async (error: unknown) => {
+      await giveBackAddressGuess(ctx, addressGuess);
+      throw error;
+    });
+  }
   // Hash even when there is no code, so timing does not tell whether one is pending.
-  const matches = codeMatches(
+  const codeIsRight = codeMatches(
     attempt.otp,
-    pending?.salt ?? NO_CODE.salt,
-    pending?.codeHash ?? NO_CODE.hash,
+    live?.salt ?? NO_CODE.salt,
+    live?.codeHash ?? NO_CODE.hash,
   );
-  if (!pending || pending.expiresAt <= ctx.now() || !matches) {
-    if (pending) {
-      const attempts = await ctx.store.addFailedAttempt(pending.id);
-      if (attempts >= ctx.config.connections.email.otp.maxAttempts) {
-        await ctx.store.consumeCode(pending.id);
-      }
+  if (!live || !codeIsRight || !linkUnchanged(live, attempt.linkParams)) {
+    if (live && (await ctx.store.addFailedAttempt(live.id)) >= live.maxAttempts) {
+      await ctx.store.consumeCode(live.id);
     }
     await recordFailedVerification(ctx, attempt.ip, email);
     throw wrongCode();
   }
   // Two requests racing with the same code: only the one that deletes it wins.
-  if (!(await ctx.store.consumeCode(pending.id))) throw wrongCode();
-  await clearFailedVerifications(ctx, attempt.ip, email);
+  if (!(await ctx.store.consumeCode(live.id))) throw wrongCode();
+  await forgiveAfterLogin(ctx, attempt.ip, email, addressGuess);
 
   const user = await ctx.store.upsertUserOnLogin(
     email,
     `email|${ctx.random(12).toString('hex')}`,
     ctx.now(),
   );
-  return pending.nonce === undefined ? { user } : { user, nonce: pending.nonce };
+  return live.nonce === undefined ? { user } : { user, nonce: live.nonce };
+}
+
+/**
+ * A typed code (no `clicked` parameters) may come from a code or a link mail. A clicked link
+ * must carry exactly the parameters its code was mailed with; a code mailed as a code has none,
+ * so it cannot be turned into a link. Refused like a wrong code, so it tells an attacker nothing.
+ */
+function linkUnchanged(pending: PendingCode, clicked: LinkParams | undefined): boolean {
+  if (clicked === undefined) return true;
+  return pending.linkParams === linkParamsFingerprint(clicked);
 }

@@ -19,6 +19,9 @@ describe('resolveConfig', () => {
       startPerIpPerHour: 50,
       failedVerificationsPerIpEmail: 10,
       lockoutS: 900,
+      failedVerificationsPerEmail: 4,
+      failedVerificationRefillS: 900,
+      failedVerificationsPerIpPerHour: 100,
     });
     expect(config.dataDir).toMatch(/\/data$/);
     expect(config.smtp).toBeUndefined();

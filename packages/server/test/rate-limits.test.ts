@@ -40,7 +40,11 @@ describe('rate limits', () => {
 
   it('locks an IP+email out after failed_verifications_per_ip_email failures, even with the right code', async () => {
     const server = await startTestServer({
-      rate_limits: { failed_verifications_per_ip_email: 4, lockout_s: 600 },
+      rate_limits: {
+        failed_verifications_per_ip_email: 4,
+        lockout_s: 600,
+        failed_verifications_per_email: 100,
+      },
       connections: { email: { otp: { max_attempts: 10 } } },
     });
     await server.start('a@example.com');

@@ -11,6 +11,7 @@ import { errorParams, sendAuthorizationResponse } from '../authorization-respons
 import type { AppContext } from '../context.js';
 import { AuthError } from '../errors.js';
 import { originOf } from '../origins.js';
+import { pickLinkParams } from '../magic-link.js';
 import type { User } from '../store.js';
 import { sha256Hex } from '../tokens.js';
 import { verifyEmailCode } from '../verification.js';
@@ -96,6 +97,7 @@ export async function authorizeRoutes(app: FastifyInstance, ctx: AppContext): Pr
           username: params.email,
           otp: params.verification_code,
           wrongCodeError: 'access_denied',
+          linkParams: pickLinkParams(params),
         }).catch((error: unknown) => {
           if (error instanceof AuthError) {
             throw new RedirectableError(target, error.error, error.description);

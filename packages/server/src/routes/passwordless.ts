@@ -5,7 +5,13 @@ import { normalizeEmail } from '../email-address.js';
 import { AuthError, describeIssue, type ErrorStyle, type ValidationIssue } from '../errors.js';
 import { requestLanguage } from '../language.js';
 import { assertOriginAllowed } from '../origins.js';
-import { countStart, refuseDuringResendCooldown, refuseStartOverLimit } from '../rate-limits.js';
+import { claimNewCode, giveBackStart, takeStart } from '../rate-limits.js';
+import {
+  linkParamsFingerprint,
+  magicLink,
+  pickLinkParams,
+  type LinkParams,
+} from '../magic-link.js';
 import {
   type AuthorizeParams,
   readAuthorizationRequest,
@@ -103,11 +109,14 @@ export async function passwordlessRoutes(app: FastifyInstance, ctx: AppContext):
       // Auth0 sends a link when `send` is omitted.
       const send = body.send ?? 'link';
       const authParams = body.authParams ?? {};
-      const linkParams = send === 'link' ? checkedLinkParams(ctx, client.clientId, authParams) : {};
+      const linkParams =
+        send === 'link' ? checkedLinkParams(ctx, client.clientId, authParams) : undefined;
 
-      await refuseStartOverLimit(ctx, request.ip);
-      const previous = await ctx.store.findCode(client.clientId, email);
-      refuseDuringResendCooldown(ctx, previous?.createdAt);
+      const start = await takeStart(ctx, request.ip);
+      const maxAttempts = await claimNewCode(ctx, email).catch(async (error: unknown) => {
+        await giveBackStart(ctx, start);
+        throw error;
+      });
 
       const now = ctx.now();
       const code = generateCode(ctx.random, otp.length);
@@ -123,20 +132,20 @@ export async function passwordlessRoutes(app: FastifyInstance, ctx: AppContext):
         createdAt: now,
         expiresAt,
         attempts: 0,
+        maxAttempts,
+        ...(linkParams ? { linkParams: linkParamsFingerprint(linkParams) } : {}),
         ...(authParams.nonce === undefined ? {} : { nonce: authParams.nonce }),
       });
-      await countStart(ctx, request.ip);
 
-      const link =
-        send === 'link'
-          ? magicLink(ctx, {
-              client_id: client.clientId,
-              connection: connection.name,
-              email,
-              verification_code: code,
-              ...linkParams,
-            })
-          : '';
+      const link = linkParams
+        ? magicLink(ctx, {
+            client_id: client.clientId,
+            connection: connection.name,
+            email,
+            verification_code: code,
+            ...linkParams,
+          })
+        : '';
       const message = await ctx.templates.render({
         code,
         link,
@@ -158,39 +167,18 @@ export async function passwordlessRoutes(app: FastifyInstance, ctx: AppContext):
         email,
         expires_in: otp.lifetimeS,
         resend_after: otp.resendAfterS,
-        max_attempts: otp.maxAttempts,
+        max_attempts: maxAttempts,
       };
     },
   );
 }
 
-/** The authorize parameters a magic link carries (Auth0 copies them from `authParams`). */
-const LINK_PARAMS = [
-  'response_type',
-  'response_mode',
-  'redirect_uri',
-  'scope',
-  'state',
-  'nonce',
-  'audience',
-  'code_challenge',
-  'code_challenge_method',
-] as const;
-
 /**
  * The authorize parameters the link will carry (`response_type` defaults to `code`). A link
  * that would fail (unregistered redirect_uri, no PKCE, …) is refused before it is sent.
  */
-function checkedLinkParams(
-  ctx: AppContext,
-  clientId: string,
-  authParams: AuthParams,
-): Record<string, string> {
-  const picked: Record<string, string> = {};
-  for (const name of LINK_PARAMS) {
-    const value = authParams[name];
-    if (typeof value === 'string') picked[name] = value;
-  }
+function checkedLinkParams(ctx: AppContext, clientId: string, authParams: AuthParams): LinkParams {
+  const picked = pickLinkParams(authParams);
   picked.response_type ??= 'code';
   const params: AuthorizeParams = { client_id: clientId, ...picked };
   try {
@@ -204,8 +192,4 @@ function checkedLinkParams(
     throw new AuthError(400, 'bad.authParams', description);
   }
   return picked;
-}
-
-function magicLink(ctx: AppContext, params: Record<string, string>): string {
-  return `${ctx.config.issuer}passwordless/verify_redirect?${new URLSearchParams(params)}`;
 }

@@ -1,0 +1,101 @@
+/** The SQLite schema. */
+// Each entry upgrades the schema by one version (PRAGMA user_version); append, never edit.
+export const MIGRATIONS = [
+  `CREATE TABLE users (
+     sub TEXT PRIMARY KEY,
+     email TEXT NOT NULL UNIQUE,
+     created_at INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL
+   );
+   CREATE TABLE pending_codes (
+     id TEXT PRIMARY KEY,
+     client_id TEXT NOT NULL,
+     email TEXT NOT NULL,
+     code_hash BLOB NOT NULL,
+     salt BLOB NOT NULL,
+     created_at INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     nonce TEXT,
+     UNIQUE (client_id, email)
+   );
+   CREATE TABLE access_tokens (
+     token_hash TEXT PRIMARY KEY,
+     sub TEXT NOT NULL,
+     client_id TEXT NOT NULL,
+     scope TEXT NOT NULL,
+     expires_at INTEGER NOT NULL
+   );
+   CREATE TABLE rate_events (key TEXT NOT NULL, at INTEGER NOT NULL);
+   CREATE INDEX rate_events_key_at ON rate_events (key, at);
+   CREATE TABLE dev_inbox (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     recipient TEXT NOT NULL,
+     sender TEXT NOT NULL,
+     subject TEXT NOT NULL,
+     text TEXT NOT NULL,
+     html TEXT NOT NULL,
+     date TEXT NOT NULL
+   );
+   CREATE INDEX dev_inbox_recipient ON dev_inbox (recipient COLLATE NOCASE);`,
+  `CREATE TABLE login_tickets (
+     ticket_hash TEXT PRIMARY KEY,
+     client_id TEXT NOT NULL,
+     sub TEXT NOT NULL,
+     origin TEXT NOT NULL,
+     expires_at INTEGER NOT NULL
+   );
+   CREATE TABLE authorization_codes (
+     code_hash TEXT PRIMARY KEY,
+     client_id TEXT NOT NULL,
+     sub TEXT NOT NULL,
+     redirect_uri TEXT NOT NULL,
+     scope TEXT NOT NULL,
+     audience TEXT,
+     nonce TEXT,
+     code_challenge TEXT NOT NULL,
+     expires_at INTEGER NOT NULL
+   );
+   CREATE TABLE mail_outbox (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     recipient TEXT NOT NULL,
+     from_name TEXT NOT NULL,
+     from_address TEXT NOT NULL,
+     subject TEXT NOT NULL,
+     text TEXT NOT NULL,
+     html TEXT NOT NULL,
+     expires_at INTEGER NOT NULL,
+     next_attempt_at INTEGER NOT NULL,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     last_error TEXT
+   );
+   CREATE INDEX mail_outbox_due ON mail_outbox (next_attempt_at);
+   ALTER TABLE access_tokens ADD COLUMN audience TEXT;`,
+  // Rate limits become counters (one row per key and time slot) instead of one row per event,
+  // every expiring table gets an index on its expiry so pruning never scans, and each code
+  // carries its own number of tries and, for a magic link, the parameters it was issued with.
+  `DROP TABLE rate_events;
+   CREATE TABLE rate_counters (
+     key TEXT NOT NULL,
+     slot INTEGER NOT NULL,
+     count INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL,
+     PRIMARY KEY (key, slot)
+   );
+   CREATE INDEX rate_counters_expiry ON rate_counters (expires_at);
+   CREATE TABLE email_guards (
+     email TEXT PRIMARY KEY,
+     guesses REAL NOT NULL,
+     guesses_at INTEGER NOT NULL,
+     last_code_at INTEGER,
+     expires_at INTEGER NOT NULL
+   );
+   CREATE INDEX email_guards_expiry ON email_guards (expires_at);
+   ALTER TABLE pending_codes ADD COLUMN max_attempts INTEGER NOT NULL DEFAULT 1;
+   ALTER TABLE pending_codes ADD COLUMN link_params TEXT;
+   CREATE INDEX pending_codes_expiry ON pending_codes (expires_at);
+   CREATE INDEX access_tokens_expiry ON access_tokens (expires_at);
+   CREATE INDEX login_tickets_expiry ON login_tickets (expires_at);
+   CREATE INDEX authorization_codes_expiry ON authorization_codes (expires_at);
+   CREATE INDEX mail_outbox_expiry ON mail_outbox (expires_at);`,
+];
