@@ -79,3 +79,67 @@ describe('magic links (send: "link")', () => {
     expect(decodeJwt(fragment.get('id_token')!).nonce).toBe('n1');
   });
 });
+
+describe('a magic link is bound to the parameters it was mailed with', () => {
+  async function mailedLink(server: TestServer, email: string): Promise<URL> {
+    expect((await server.start(email, { send: 'link', authParams: AUTH_PARAMS })).statusCode).toBe(
+      200,
+    );
+    return linkFromInbox(server, email);
+  }
+
+  function click(server: TestServer, link: URL) {
+    return server.inject({ url: link.pathname + link.search });
+  }
+
+  it('refuses a link whose redirect_uri was changed to another registered callback', async () => {
+    const server = await startTestServer();
+    const link = await mailedLink(server, 'bound@example.com');
+    const edited = new URL(link);
+    edited.searchParams.set('redirect_uri', 'http://localhost:5173/index.html');
+    const refused = new URL((await click(server, edited)).headers.location!);
+    expect(refused.searchParams.get('error')).toBe('access_denied');
+    expect(refused.searchParams.get('code')).toBeNull();
+
+    // The link as mailed still works.
+    const callback = new URL((await click(server, link)).headers.location!);
+    expect(callback.origin + callback.pathname).toBe(CALLBACK);
+    expect(callback.searchParams.get('code')).toBeTruthy();
+  });
+
+  it('refuses a code + PKCE link turned into a token link', async () => {
+    const server = await startTestServer();
+    const link = await mailedLink(server, 'implicit@example.com');
+    const edited = new URL(link);
+    edited.searchParams.set('response_type', 'token');
+    edited.searchParams.delete('code_challenge');
+    edited.searchParams.delete('code_challenge_method');
+    const answer = new URL((await click(server, edited)).headers.location!);
+    const fragment = new URLSearchParams(answer.hash.slice(1));
+    expect(fragment.get('access_token')).toBeNull();
+    expect(fragment.get('error')).toBe('access_denied');
+  });
+
+  it('refuses a link with an added or removed parameter, and a code mailed as a code', async () => {
+    const server = await startTestServer();
+    const link = await mailedLink(server, 'extra@example.com');
+    const added = new URL(link);
+    added.searchParams.set('audience', 'https://api.example.com/');
+    const removed = new URL(link);
+    removed.searchParams.delete('state');
+    for (const edited of [added, removed]) {
+      const location = (await click(server, edited)).headers.location;
+      expect(location && new URL(location).searchParams.get('code')).toBeFalsy();
+    }
+
+    await server.start('code@example.com');
+    const code = await server.codeFromInbox('code@example.com');
+    const forged = new URL(link);
+    forged.searchParams.set('email', 'code@example.com');
+    forged.searchParams.set('verification_code', code);
+    const answer = new URL((await click(server, forged)).headers.location!);
+    expect(answer.searchParams.get('error')).toBe('access_denied');
+    // The code itself still works where it was meant to be typed.
+    expect((await server.token('code@example.com', code)).statusCode).toBe(200);
+  });
+});
