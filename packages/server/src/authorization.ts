@@ -3,7 +3,7 @@ import type { AppContext } from './context.js';
 import { AuthError } from './errors.js';
 import { isRegisteredUrl, normalizeUrl, originOf } from './origins.js';
 import type { User } from './store.js';
-import { findApi, issueAccessToken, parseScope, sha256Hex, signIdToken } from './tokens.js';
+import { findApi, grantedScope, issueAccessToken, sha256Hex, signIdToken } from './tokens.js';
 
 /** The OAuth / OIDC parameters of /authorize (and of a magic link), as they arrive. */
 export interface AuthorizeParams {
@@ -34,6 +34,7 @@ export interface ResponseTarget {
 /** A checked authorization request, ready to be answered for a logged-in user. */
 export interface AuthorizationRequest extends ResponseTarget {
   responseTypes: ReadonlySet<ResponseType>;
+  /** What is granted of the requested scope (see {@link grantedScope}), not what was asked. */
   scope: Set<string>;
   nonce?: string;
   api?: ApiConfig;
@@ -149,7 +150,7 @@ export function readAuthorizationRequest(
   return {
     ...target,
     responseTypes,
-    scope: parseScope(params.scope),
+    scope: grantedScope(params.scope, api),
     ...(params.nonce ? { nonce: params.nonce } : {}),
     ...(api ? { api } : {}),
     ...(codeChallenge ? { codeChallenge } : {}),

@@ -50,6 +50,17 @@ export function readUrl(value: unknown, at: string): string {
   throw new ConfigError(`${at}: "${text}" is not an http(s) URL`);
 }
 
+/** RFC 6749 §3.3 scope-token: printable ASCII except space, `"` and `\`. */
+export function readScope(value: unknown, at: string): string {
+  const text = asString(value, at);
+  if (!/^[\x21\x23-\x5B\x5D-\x7E]+$/.test(text)) {
+    throw new ConfigError(
+      `${at}: "${text}" is not a scope (printable ASCII without spaces, quotes or backslashes)`,
+    );
+  }
+  return text;
+}
+
 export function readLocalized(value: unknown, at: string): LocalizedText {
   if (typeof value === 'string') return value;
   const raw = asObject(value, at);

@@ -10,6 +10,7 @@ import {
   readLanguage,
   readLocalized,
   readOrigin,
+  readScope,
   readUrl,
 } from './config-readers.js';
 
@@ -76,6 +77,8 @@ export interface ApiConfig {
   identifier: string;
   name: string;
   accessTokenLifetimeS: number;
+  /** The scopes this API grants; any other scope asked of it is dropped from its tokens. */
+  scopes: string[];
 }
 
 /** Lifetimes of what the server issues, in seconds. */
@@ -366,7 +369,7 @@ function readLifetimes(value: unknown): TokenLifetimes {
 function readApi(value: unknown, index: number, lifetimes: TokenLifetimes): ApiConfig {
   const at = `apis[${index}]`;
   const raw = asObject(value, at);
-  allowKeys(raw, at, ['identifier', 'name', 'access_token_lifetime_s']);
+  allowKeys(raw, at, ['identifier', 'name', 'access_token_lifetime_s', 'scopes']);
   const identifier = asString(raw.identifier, `${at}.identifier`);
   return {
     identifier,
@@ -378,6 +381,10 @@ function readApi(value: unknown, index: number, lifetimes: TokenLifetimes): ApiC
       1,
       86_400 * 30,
     ),
+    scopes:
+      raw.scopes === undefined
+        ? []
+        : asArray(raw.scopes, `${at}.scopes`).map((v, i) => readScope(v, `${at}.scopes[${i}]`)),
   };
 }
 

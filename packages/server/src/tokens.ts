@@ -34,8 +34,30 @@ export interface IssuedAccessToken {
 /** The scope a request gets when it names none. */
 const DEFAULT_SCOPE = 'openid profile email';
 
-export function parseScope(scope: string | undefined): Set<string> {
-  return new Set((scope ?? DEFAULT_SCOPE).split(/\s+/).filter(Boolean));
+/** The scopes OpenID Connect defines; any token may carry those that were requested. */
+const OIDC_SCOPES: readonly string[] = [
+  'openid',
+  'profile',
+  'email',
+  'address',
+  'phone',
+  'offline_access',
+];
+
+/** The words of a space-separated scope string (RFC 6749 §3.3). */
+export function parseScope(scope: string): Set<string> {
+  return new Set(scope.split(/\s+/).filter(Boolean));
+}
+
+/**
+ * What a token is granted of the `requested` scope: the OIDC scopes, plus those the `api`
+ * (the `audience`) lists in `apis[].scopes`. The rest is dropped silently, as Auth0 does, so a
+ * caller cannot give itself an API permission just by asking for it.
+ */
+export function grantedScope(requested: string | undefined, api?: ApiConfig): Set<string> {
+  const grantable = (scope: string) =>
+    OIDC_SCOPES.includes(scope) || (api?.scopes.includes(scope) ?? false);
+  return new Set([...parseScope(requested ?? DEFAULT_SCOPE)].filter(grantable));
 }
 
 /** Refuses a grant type the client is not configured for (`grant_types`). */

@@ -1,9 +1,17 @@
 import fs from 'node:fs/promises';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
+import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { CLI_ARGS, REPO_ROOT, START_TIME, startTestServer } from './helpers.js';
+import {
+  CLI_ARGS,
+  MESSAGES_API,
+  OVERREACHING_SCOPE,
+  REPO_ROOT,
+  START_TIME,
+  startTestServer,
+  type TestServer,
+} from './helpers.js';
 
 const API = 'https://api.example.com/';
 
@@ -71,6 +79,42 @@ describe('JWT access tokens for a configured API (audience)', () => {
       headers: { authorization: `Bearer ${forged}x` },
     });
     expect(response.statusCode).toBe(401);
+  });
+});
+
+describe('the scope of the OTP grant (apis[].scopes)', () => {
+  async function otpTokens(server: TestServer, extra: Record<string, unknown>) {
+    await server.start('scope@example.com');
+    const code = await server.codeFromInbox('scope@example.com');
+    const response = await server.token('scope@example.com', code, extra);
+    expect(response.statusCode).toBe(200);
+    return response.json();
+  }
+
+  it('grants an API only the scopes it lists, in the answer and in the JWT', async () => {
+    const server = await startTestServer({ apis: [MESSAGES_API] });
+    const tokens = await otpTokens(server, {
+      audience: MESSAGES_API.identifier,
+      scope: OVERREACHING_SCOPE,
+    });
+    expect(tokens.scope).toBe('openid email read:messages');
+    expect(decodeJwt(tokens.access_token).scope).toBe('openid email read:messages');
+  });
+
+  it('grants only OIDC scopes without an audience, even those an API would grant', async () => {
+    const server = await startTestServer({ apis: [MESSAGES_API] });
+    const tokens = await otpTokens(server, { scope: OVERREACHING_SCOPE });
+    expect(tokens.scope).toBe('openid email');
+  });
+
+  it('keeps every OIDC scope asked for, and the default when none is', async () => {
+    const server = await startTestServer({ apis: [{ identifier: API }] });
+    const oidc = 'openid profile email address phone offline_access';
+    expect((await otpTokens(server, { audience: API, scope: oidc })).scope).toBe(oidc);
+    server.clock.now += 60_000; // past the resend cooldown
+    // An undefined value is left out of the JSON body: no scope is sent.
+    const asked = await otpTokens(server, { audience: API, scope: undefined });
+    expect(asked.scope).toBe('openid profile email');
   });
 });
 

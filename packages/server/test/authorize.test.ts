@@ -2,7 +2,13 @@ import { createHash } from 'node:crypto';
 import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { OTP_GRANT } from '../src/app.js';
-import { startTestServer, wrongCode, type TestServer } from './helpers.js';
+import {
+  MESSAGES_API,
+  OVERREACHING_SCOPE,
+  startTestServer,
+  wrongCode,
+  type TestServer,
+} from './helpers.js';
 
 const APP = 'http://localhost:5173';
 const CALLBACK = 'http://localhost:5173/';
@@ -191,21 +197,26 @@ describe('/authorize with a login ticket', () => {
   });
 });
 
-describe('authorization code with PKCE', () => {
-  async function authorizationCode(server: TestServer): Promise<string> {
-    const response = await authorize(server, {
-      login_ticket: await loginTicket(server),
-      response_type: 'code',
-      code_challenge: CHALLENGE,
-      code_challenge_method: 'S256',
-    });
-    expect(response.statusCode).toBe(302);
-    const params = redirectParams(response.headers.location);
-    expect(new URL(response.headers.location!).search).toContain('code=');
-    expect(params.state).toBe('st-123');
-    return params.code!;
-  }
+/** A code from /authorize for a fresh login ticket; `params` add to the request. */
+async function authorizationCode(
+  server: TestServer,
+  params: Record<string, string> = {},
+): Promise<string> {
+  const response = await authorize(server, {
+    login_ticket: await loginTicket(server),
+    response_type: 'code',
+    code_challenge: CHALLENGE,
+    code_challenge_method: 'S256',
+    ...params,
+  });
+  expect(response.statusCode).toBe(302);
+  const answer = redirectParams(response.headers.location);
+  expect(new URL(response.headers.location!).search).toContain('code=');
+  expect(answer.state).toBe('st-123');
+  return answer.code!;
+}
 
+describe('authorization code with PKCE', () => {
   it('exchanges the code once, and only with the right verifier', async () => {
     const server = await startTestServer();
     const burnt = await authorizationCode(server);
@@ -251,6 +262,35 @@ describe('authorization code with PKCE', () => {
     const code = await authorizationCode(server);
     server.clock.now += 11_000;
     expect((await server.exchangeCode(code, VERIFIER, CALLBACK)).statusCode).toBe(403);
+  });
+});
+
+describe('/authorize grants an API only the scopes it lists (apis[].scopes)', () => {
+  const asked = { audience: MESSAGES_API.identifier, scope: OVERREACHING_SCOPE };
+
+  it('in the implicit token answer', async () => {
+    const server = await startTestServer({ apis: [MESSAGES_API] });
+    const response = await authorize(server, { login_ticket: await loginTicket(server), ...asked });
+    const params = redirectParams(response.headers.location);
+    expect(params.scope).toBe('openid email read:messages');
+    expect(decodeJwt(params.access_token!).scope).toBe('openid email read:messages');
+  });
+
+  it('in the tokens a code is exchanged for', async () => {
+    const server = await startTestServer({ apis: [MESSAGES_API] });
+    const code = await authorizationCode(server, asked);
+    const tokens = (await server.exchangeCode(code, VERIFIER, CALLBACK)).json();
+    expect(tokens.scope).toBe('openid email read:messages');
+    expect(decodeJwt(tokens.access_token).scope).toBe('openid email read:messages');
+  });
+
+  it('and only OIDC scopes without an audience', async () => {
+    const server = await startTestServer({ apis: [MESSAGES_API] });
+    const response = await authorize(server, {
+      login_ticket: await loginTicket(server),
+      scope: OVERREACHING_SCOPE,
+    });
+    expect(redirectParams(response.headers.location).scope).toBe('openid email');
   });
 });
 

@@ -55,9 +55,37 @@ describe('resolveConfig', () => {
     [{ clients: [{ client_id: 'a' }, { client_id: 'a' }] }, 'listed twice'],
     [{ clients: [] }, 'at least one client'],
     [{ clients: [{ client_id: 'a' }], smtp: 'http://mail' }, 'smtp:'],
+    [
+      { clients: [{ client_id: 'a' }], apis: [{ identifier: 'https://api/', scopes: 'read' }] },
+      'apis[0].scopes: must be an array',
+    ],
+    [
+      { clients: [{ client_id: 'a' }], apis: [{ identifier: 'https://api/', scopes: ['r', 7] }] },
+      'apis[0].scopes[1]: must be a non-empty string',
+    ],
+    [
+      { clients: [{ client_id: 'a' }], apis: [{ identifier: 'https://api/', scopes: ['a b'] }] },
+      'apis[0].scopes[0]: "a b" is not a scope',
+    ],
   ])('refuses %j', (file, message) => {
     expect(() => resolveConfig(file, runtime)).toThrow(ConfigError);
     expect(() => resolveConfig(file, runtime)).toThrow(message);
+  });
+});
+
+describe('apis[].scopes', () => {
+  it('lists the scopes an API grants, none by default', () => {
+    const config = resolveConfig(
+      {
+        clients: [{ client_id: 'a' }],
+        apis: [
+          { identifier: 'https://one.api/', scopes: ['read:messages', 'write:messages'] },
+          { identifier: 'https://two.api/' },
+        ],
+      },
+      runtime,
+    );
+    expect(config.apis.map((api) => api.scopes)).toEqual([['read:messages', 'write:messages'], []]);
   });
 });
 

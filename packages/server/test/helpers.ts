@@ -13,6 +13,14 @@ export const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 /** `node` arguments that run the CLI from its TypeScript source (cwd: {@link REPO_ROOT}). */
 export const CLI_ARGS = ['--import', 'tsx', path.join(REPO_ROOT, 'packages/server/src/cli.ts')];
 
+/** An API (`apis[]` entry) that grants one scope of its own. */
+export const MESSAGES_API = {
+  identifier: 'https://messages.example.com/',
+  scopes: ['read:messages'],
+};
+/** Asks {@link MESSAGES_API} for more than it grants; only `openid email read:messages` is. */
+export const OVERREACHING_SCOPE = 'openid email read:messages write:messages admin';
+
 export interface TestServer {
   app: FastifyInstance;
   dataDir: string;

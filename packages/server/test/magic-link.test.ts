@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './helpers.js';
+import { MESSAGES_API, OVERREACHING_SCOPE, startTestServer, type TestServer } from './helpers.js';
 
 const CALLBACK = 'http://localhost:5173/';
 const VERIFIER = 'M25iVXpKU3puUjFaYWg3T1NDTDQtcW1ROUY5YXlwalNoc0hhakxifmZHag';
@@ -77,6 +77,39 @@ describe('magic links (send: "link")', () => {
     const fragment = new URLSearchParams(new URL(click.headers.location!).hash.slice(1));
     expect(fragment.get('state')).toBe('s1');
     expect(decodeJwt(fragment.get('id_token')!).nonce).toBe('n1');
+  });
+
+  describe('grant an API only the scopes it lists (apis[].scopes)', () => {
+    const asked = { audience: MESSAGES_API.identifier, scope: OVERREACHING_SCOPE };
+
+    /** Starts a link login with `authParams` and clicks the link: the callback URL. */
+    async function clickLink(server: TestServer, authParams: Record<string, string>) {
+      await server.start('scoped@example.com', { send: 'link', authParams });
+      const link = await linkFromInbox(server, 'scoped@example.com');
+      const click = await server.inject({ url: link.pathname + link.search });
+      return new URL(click.headers.location!);
+    }
+
+    it('through the code', async () => {
+      const server = await startTestServer({ apis: [MESSAGES_API] });
+      const callback = await clickLink(server, { ...AUTH_PARAMS, ...asked });
+      const code = callback.searchParams.get('code')!;
+      const tokens = (await server.exchangeCode(code, VERIFIER, CALLBACK)).json();
+      expect(tokens.scope).toBe('openid email read:messages');
+      expect(decodeJwt(tokens.access_token).scope).toBe('openid email read:messages');
+    });
+
+    it('in the implicit token answer', async () => {
+      const server = await startTestServer({ apis: [MESSAGES_API] });
+      const callback = await clickLink(server, {
+        response_type: 'token',
+        redirect_uri: CALLBACK,
+        ...asked,
+      });
+      const fragment = new URLSearchParams(callback.hash.slice(1));
+      expect(fragment.get('scope')).toBe('openid email read:messages');
+      expect(decodeJwt(fragment.get('access_token')!).scope).toBe('openid email read:messages');
+    });
   });
 });
 

@@ -7,8 +7,8 @@ import { assertOriginAllowed, normalizeUrl } from '../origins.js';
 import {
   assertGrantAllowed,
   findApi,
+  grantedScope,
   issueTokens,
-  parseScope,
   sha256Hex,
   type TokenResponse,
 } from '../tokens.js';
@@ -96,7 +96,7 @@ async function otpGrant(
   return issueTokens(ctx, {
     client,
     user: login.user,
-    scope: parseScope(body.scope),
+    scope: grantedScope(body.scope, api),
     ...(nonce === undefined ? {} : { nonce }),
     ...(api ? { api } : {}),
   });
@@ -125,12 +125,14 @@ async function authorizationCodeGrant(
   }
   const user = await ctx.store.findUser(record.sub);
   if (!user) throw invalidGrant('Invalid authorization code');
+  const api = record.audience === undefined ? undefined : findApi(ctx, record.audience)!;
   return issueTokens(ctx, {
     client,
     user,
-    scope: parseScope(record.scope),
+    // Granted when the code was issued; granted again in case the API's scopes changed since.
+    scope: grantedScope(record.scope, api),
     ...(record.nonce === undefined ? {} : { nonce: record.nonce }),
-    ...(record.audience === undefined ? {} : { api: findApi(ctx, record.audience)! }),
+    ...(api ? { api } : {}),
   });
 }
 
