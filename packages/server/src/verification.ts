@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { codeMatches, hashCode } from './codes.js';
+import { CODE_HASH_BYTES, CODE_SALT_BYTES, codeMatches } from './codes.js';
 import type { ClientConfig } from './config.js';
 import type { AppContext } from './context.js';
 import { normalizeEmail } from './email-address.js';
@@ -34,8 +34,9 @@ export function assertEmailRealm(ctx: AppContext, realm: string): void {
   }
 }
 
-const noCodeSalt = randomBytes(16);
-const NO_CODE = { salt: noCodeSalt, hash: hashCode(randomBytes(16).toString('hex'), noCodeSalt) };
+// Compared against when no code is pending: the guess is still hashed with the code key, and no
+// code's HMAC equals these random bytes.
+const NO_CODE = { salt: randomBytes(CODE_SALT_BYTES), hash: randomBytes(CODE_HASH_BYTES) };
 
 /**
  * Checks an emailed code: lockout first (so even the right code is refused while locked), then
@@ -56,9 +57,10 @@ export async function verifyEmailCode(
   const pending = await ctx.store.findCode(attempt.client.clientId, email);
   // Hash even when there is no code, so timing does not tell whether one is pending.
   const matches = codeMatches(
-    attempt.otp,
+    ctx.serverSecret.codeKey,
     pending?.salt ?? NO_CODE.salt,
     pending?.codeHash ?? NO_CODE.hash,
+    attempt.otp,
   );
   if (!pending || pending.expiresAt <= ctx.now() || !matches) {
     if (pending) {
