@@ -7,12 +7,13 @@ import type { RandomSource } from './codes.js';
 import type { ServerConfig } from './config.js';
 import type { AppContext } from './context.js';
 import { installErrorHandlers } from './errors.js';
-import { loadOrCreateKeys } from './keys.js';
+import { KEYS_FILE, loadOrCreateKeys } from './keys.js';
 import { startDevInboxMailer } from './mail/dev-inbox-smtp.js';
 import { createSmtpMailer, type Mailer } from './mail/mailer.js';
 import { MailOutbox } from './mail/outbox.js';
 import { EmailTemplates } from './mail/templates.js';
 import { knownOrigins, READABLE_REFUSAL_ROUTES } from './origins.js';
+import { keepPrivate, PRIVATE_DIR_MODE } from './private-files.js';
 import { devInboxRoutes } from './routes/dev-inbox.js';
 import { authorizeRoutes } from './routes/authorize.js';
 import { crossOriginRoutes } from './routes/cross-origin.js';
@@ -22,7 +23,8 @@ import { passwordlessRoutes } from './routes/passwordless.js';
 import { tokenRoutes } from './routes/token.js';
 import { userinfoRoutes } from './routes/userinfo.js';
 import { startPruning } from './pruning.js';
-import { SqliteStore } from './sqlite-store.js';
+import { loadOrCreateServerSecret, SERVER_SECRET_FILE } from './server-secret.js';
+import { DATABASE_FILES, SqliteStore } from './sqlite-store.js';
 import type { Store } from './store.js';
 
 export { ConfigError, DEMO_CLIENT, OTP_GRANT, resolveConfig } from './config.js';
@@ -58,14 +60,15 @@ export interface AppDeps {
   serverFactory?: FastifyServerOptions['serverFactory'];
 }
 
-/** The data dir cannot be created, written, or holds files the server cannot read. */
+/** The data dir cannot be created, written or kept private, or holds files the server cannot read. */
 export class DataDirError extends Error {
   override readonly name = 'DataDirError';
 }
 
 /**
- * Builds the server (without listening): opens the store, loads or creates the signing keys,
- * starts the mail transport and registers every route. `app.close()` releases all of it.
+ * Builds the server (without listening): makes the data dir private, opens the store, loads or
+ * creates the signing keys and the server secret, starts the mail transport and registers every
+ * route. `app.close()` releases all of it.
  * @throws ConfigError for an invalid email template, DataDirError for an unusable data dir.
  */
 export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promise<FastifyInstance> {
@@ -87,6 +90,9 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
     const keys = await loadOrCreateKeys(config.dataDir).catch((error: Error) => {
       throw new DataDirError(`signing keys in ${config.dataDir}: ${error.message}`);
     });
+    const serverSecret = await loadOrCreateServerSecret(config.dataDir).catch((error: Error) => {
+      throw new DataDirError(error.message);
+    });
     let mailer = deps.mailer;
     if (!mailer) {
       mailer = config.dev ? await startDevInboxMailer(store) : createSmtpMailer(config.smtp!);
@@ -98,7 +104,9 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
       store,
       mailer,
       now,
+      mailKey: serverSecret.mailKey,
       onError: (error) => app?.log.warn({ err: error }, 'mail delivery failed; will retry'),
+      onDropped: (message) => app?.log.warn(message),
       ...(deps.outboxFirstTryWaitMs === undefined
         ? {}
         : { firstTryWaitMs: deps.outboxFirstTryWaitMs }),
@@ -109,6 +117,7 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
       clients: new Map(config.clients.map((client) => [client.clientId, client])),
       store,
       keys,
+      serverSecret,
       outbox,
       templates,
       now,
@@ -185,10 +194,15 @@ async function createFastify(
 
 function prepareDataDir(dataDir: string): void {
   try {
-    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    fs.mkdirSync(dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
     fs.accessSync(dataDir, fs.constants.R_OK | fs.constants.W_OK | fs.constants.X_OK);
   } catch (error) {
     throw new DataDirError(`data dir ${dataDir} is not usable: ${(error as Error).message}`);
+  }
+  try {
+    keepPrivate(dataDir, [...DATABASE_FILES, KEYS_FILE, SERVER_SECRET_FILE]);
+  } catch (error) {
+    throw new DataDirError((error as Error).message);
   }
 }
 

@@ -17,13 +17,28 @@ export function generateCode(random: RandomSource, length: number): string {
   }
 }
 
-/** HMAC-SHA256 of the code keyed with a per-code salt; the only form in which a code is stored. */
-export function hashCode(code: string, salt: Buffer): Buffer {
-  return createHmac('sha256', salt).update(code, 'utf8').digest();
+/** Random bytes drawn per code, so that equal codes never share a hash. */
+export const CODE_SALT_BYTES = 16;
+/** The length of a code's hash (HMAC-SHA256). */
+export const CODE_HASH_BYTES = 32;
+
+/**
+ * HMAC-SHA256, keyed with the server secret's code key, of the per-code salt followed by the
+ * code: the only form in which a code is stored. The key lives outside the database, so a copy
+ * of the database alone cannot be searched for the code (10^6 guesses take seconds when the
+ * salt is the key). The salt has a fixed length, so salt and code cannot run into each other.
+ */
+export function hashCode(key: Buffer, salt: Buffer, code: string): Buffer {
+  return createHmac('sha256', key).update(salt).update(code, 'utf8').digest();
 }
 
 /** Compares in constant time, so response timing does not reveal how much of a guess matched. */
-export function codeMatches(candidate: string, salt: Buffer, storedHash: Buffer): boolean {
-  const candidateHash = hashCode(candidate, salt);
+export function codeMatches(
+  key: Buffer,
+  salt: Buffer,
+  storedHash: Buffer,
+  candidate: string,
+): boolean {
+  const candidateHash = hashCode(key, salt, candidate);
   return candidateHash.length === storedHash.length && timingSafeEqual(candidateHash, storedHash);
 }

@@ -3,6 +3,7 @@ import type { ClientConfig, ServerConfig } from './config.js';
 import type { SigningKeys } from './keys.js';
 import type { MailOutbox } from './mail/outbox.js';
 import type { EmailTemplates } from './mail/templates.js';
+import type { ServerSecret } from './server-secret.js';
 import type { Store } from './store.js';
 
 /** What route plugins share: configuration, storage, keys, mail, and the injectable clock/RNG. */
@@ -11,6 +12,8 @@ export interface AppContext {
   clients: ReadonlyMap<string, ClientConfig>;
   store: Store;
   keys: SigningKeys;
+  /** Keys derived from the secret kept outside the database (codes' HMAC, queued mail). */
+  serverSecret: ServerSecret;
   /** Durable mail delivery: stored first, retried until sent or expired. */
   outbox: MailOutbox;
   templates: EmailTemplates;

@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import {
   calculateJwkThumbprint,
@@ -9,6 +7,7 @@ import {
   type CryptoKey,
   type JWK,
 } from 'jose';
+import { readFileIfExists, readOrCreateFile, replaceFile } from './private-files.js';
 
 export const KEYS_FILE = 'keys.json';
 export const SIGNING_ALG = 'RS256';
@@ -32,11 +31,11 @@ interface KeysFile {
  */
 export async function loadOrCreateKeys(dataDir: string): Promise<SigningKeys> {
   const file = path.join(dataDir, KEYS_FILE);
-  let saved = await readKeysFile(file);
-  if (!saved) {
-    saved = { keys: [await generateSigningJwk()] };
-    saved = await writeKeysFileOnce(file, saved);
-  }
+  // Of two servers starting together on one data dir, one creates the file and both use its key.
+  const text = await readOrCreateFile(file, async () =>
+    keysFileText({ keys: [await generateSigningJwk()] }),
+  );
+  const saved = parseKeysFile(file, text);
   const current = saved.keys.at(-1);
   if (!current?.kid) throw new Error(`${file}: no signing key`);
   const privateKey = await importJWK(current, SIGNING_ALG);
@@ -53,10 +52,11 @@ export async function loadOrCreateKeys(dataDir: string): Promise<SigningKeys> {
  */
 export async function rotateKeys(dataDir: string): Promise<{ kid: string; count: number }> {
   const file = path.join(dataDir, KEYS_FILE);
-  const saved = (await readKeysFile(file)) ?? { keys: [] };
+  const text = await readFileIfExists(file);
+  const saved = text === undefined ? { keys: [] } : parseKeysFile(file, text);
   const key = await generateSigningJwk();
   const next = { keys: [...saved.keys, key] };
-  await fs.rename(await writeTempKeysFile(file, next), file);
+  await replaceFile(file, keysFileText(next));
   return { kid: key.kid!, count: next.keys.length };
 }
 
@@ -67,14 +67,7 @@ async function generateSigningJwk(): Promise<JWK> {
   return { ...jwk, kid, alg: SIGNING_ALG, use: 'sig' };
 }
 
-async function readKeysFile(file: string): Promise<KeysFile | undefined> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+function parseKeysFile(file: string, text: string): KeysFile {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -86,30 +79,9 @@ async function readKeysFile(file: string): Promise<KeysFile | undefined> {
   return { keys };
 }
 
-/**
- * Writes the file atomically (temp file + hard link, which fails if it exists), so a reader never
- * sees half a file and two servers starting together agree on one key.
- */
-async function writeKeysFileOnce(file: string, keys: KeysFile): Promise<KeysFile> {
-  const temp = await writeTempKeysFile(file, keys);
-  try {
-    await fs.link(temp, file);
-    return keys;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    const winner = await readKeysFile(file);
-    if (!winner) throw error;
-    return winner;
-  } finally {
-    await fs.rm(temp, { force: true });
-  }
-}
-
-/** Writes `keys` (mode 0600, private keys included) to a new temp file beside `file`. */
-async function writeTempKeysFile(file: string, keys: KeysFile): Promise<string> {
-  const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-  await fs.writeFile(temp, `${JSON.stringify(keys, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
-  return temp;
+/** The file's text. It holds private keys, so it is only written 0600 (private-files.ts). */
+function keysFileText(keys: KeysFile): string {
+  return `${JSON.stringify(keys, null, 2)}\n`;
 }
 
 function publicPart(jwk: JWK): JWK {

@@ -1,5 +1,7 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { PRIVATE_FILE_MODE } from './private-files.js';
 import type {
   AccessTokenRecord,
   AuthorizationCodeRecord,
@@ -20,6 +22,12 @@ import type {
 import { MIGRATIONS } from './sqlite-migrations.js';
 
 const DATABASE_FILE = 'passwordless.sqlite';
+/** The database and the files SQLite keeps beside it in WAL mode. */
+export const DATABASE_FILES: readonly string[] = [
+  DATABASE_FILE,
+  `${DATABASE_FILE}-wal`,
+  `${DATABASE_FILE}-shm`,
+];
 
 /** Tables whose rows carry `expires_at` and are deleted once it has passed. */
 const EXPIRING_TABLES = [
@@ -46,6 +54,9 @@ export class SqliteStore implements Store {
   constructor(dataDirOrMemory: string) {
     const file =
       dataDirOrMemory === ':memory:' ? ':memory:' : path.join(dataDirOrMemory, DATABASE_FILE);
+    // SQLite creates its -wal and -shm files with the database file's mode, so a database file
+    // created private (not 0644 under the usual umask) keeps all three private.
+    if (file !== ':memory:') fs.closeSync(fs.openSync(file, 'a', PRIVATE_FILE_MODE));
     this.#db = new Database(file);
     this.#db.pragma('journal_mode = WAL');
     // NORMAL: in WAL mode a commit is in the WAL file (the OS's page cache) before it returns,

@@ -79,7 +79,7 @@ export interface PendingCode {
   id: string;
   clientId: string;
   email: string;
-  /** HMAC-SHA256 of the code keyed with `salt`; the code itself is never stored. */
+  /** HMAC-SHA256 of `salt` + code, keyed with the server secret; the code is never stored. */
   codeHash: Buffer;
   salt: Buffer;
   createdAt: number;
@@ -142,6 +142,7 @@ export interface NewOutboxMail {
   to: string;
   fromName: string;
   fromAddress: string;
+  /** Subject and bodies arrive encrypted by the outbox (they carry the code); kept as given. */
   subject: string;
   text: string;
   html: string;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { codeMatches, hashCode } from './codes.js';
+import { CODE_HASH_BYTES, CODE_SALT_BYTES, codeMatches } from './codes.js';
 import type { ClientConfig } from './config.js';
 import type { AppContext } from './context.js';
 import { normalizeEmail } from './email-address.js';
@@ -39,8 +39,9 @@ export function assertEmailRealm(ctx: AppContext, realm: string): void {
   }
 }
 
-const noCodeSalt = randomBytes(16);
-const NO_CODE = { salt: noCodeSalt, hash: hashCode(randomBytes(16).toString('hex'), noCodeSalt) };
+// Compared against when no code is pending: the guess is still hashed with the code key, and no
+// code's HMAC equals these random bytes.
+const NO_CODE = { salt: randomBytes(CODE_SALT_BYTES), hash: randomBytes(CODE_HASH_BYTES) };
 
 /**
  * Checks an emailed code. First the limits that refuse even the right code (this address
@@ -70,9 +71,10 @@ export async function verifyEmailCode(
   }
   // Hash even when there is no code, so timing does not tell whether one is pending.
   const codeIsRight = codeMatches(
-    attempt.otp,
+    ctx.serverSecret.codeKey,
     live?.salt ?? NO_CODE.salt,
     live?.codeHash ?? NO_CODE.hash,
+    attempt.otp,
   );
   if (!live || !codeIsRight || !linkUnchanged(live, attempt.linkParams)) {
     if (live && (await ctx.store.addFailedAttempt(live.id)) >= live.maxAttempts) {

@@ -95,6 +95,18 @@ describe('passwordless-lock-server CLI', () => {
     await expectOneLineFailure(['--dev', '--data', notADir], /data dir .* is not usable/);
   });
 
+  it('exits 1 with one line for a corrupt or short server secret', async () => {
+    const dir = await makeDataDir();
+    const file = path.join(dir, 'server-secret');
+    for (const text of ['garbage\n', `${Buffer.alloc(16, 7).toString('base64url')}\n`]) {
+      await fs.writeFile(file, text, { mode: 0o600 });
+      await expectOneLineFailure(
+        ['--dev', '--data', dir, '--port', '0'],
+        /server-secret is not a server secret/,
+      );
+    }
+  });
+
   it('exits 1 with one line for an unknown flag', async () => {
     await expectOneLineFailure(['--colour', 'red'], /Unknown option '--colour'/);
   });

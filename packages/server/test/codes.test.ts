@@ -1,5 +1,10 @@
+import { createHmac } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { codeMatches, generateCode, hashCode } from '../src/codes.js';
+import { loadOrCreateServerSecret } from '../src/server-secret.js';
 import { startTestServer, wrongCode } from './helpers.js';
 
 const WRONG = { error: 'invalid_grant', error_description: 'Wrong email or verification code.' };
@@ -87,11 +92,47 @@ describe('verification codes', () => {
     try {
       const pending = await store.findCode('demo', 'a@example.com');
       expect(pending?.id).toBe(started._id);
-      expect(pending?.codeHash.equals(hashCode(code, pending.salt))).toBe(true);
+      const { codeKey } = await loadOrCreateServerSecret(server.dataDir);
+      expect(pending?.codeHash.equals(hashCode(codeKey, pending.salt, code))).toBe(true);
       expect(pending?.codeHash.toString('utf8')).not.toContain(code);
     } finally {
       await store.close();
     }
+  });
+});
+
+describe('codes at rest', () => {
+  it('cannot be recovered from the database files: the HMAC key is a secret kept outside them', async () => {
+    const server = await startTestServer();
+    await server.start('a@example.com');
+    const code = await server.codeFromInbox('a@example.com');
+
+    const databaseFile = path.join(server.dataDir, 'passwordless.sqlite');
+    const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
+    const row = db
+      .prepare('SELECT code_hash AS hash, salt FROM pending_codes WHERE email = ?')
+      .get('a@example.com') as { hash: Buffer; salt: Buffer };
+    db.close();
+    // Keyed with the salt stored beside it, anyone holding the file could try all 10^6 codes.
+    const keyedWithSalt = createHmac('sha256', row.salt).update(code, 'utf8').digest();
+    expect(row.hash).toHaveLength(32);
+    expect(row.hash.equals(keyedWithSalt)).toBe(false);
+
+    const secretText = (
+      await fs.readFile(path.join(server.dataDir, 'server-secret'), 'utf8')
+    ).trim();
+    const secret = Buffer.from(secretText, 'base64url');
+    expect(secret).toHaveLength(32);
+    const files = await Promise.all(
+      [databaseFile, `${databaseFile}-wal`].map((file) => fs.readFile(file)),
+    );
+    expect(files[1]!.length).toBeGreaterThan(0);
+    for (const bytes of files) {
+      expect(bytes.includes(secret)).toBe(false);
+      expect(bytes.includes(secretText)).toBe(false);
+    }
+
+    expect((await server.token('a@example.com', code)).statusCode).toBe(200);
   });
 });
 
@@ -145,9 +186,19 @@ describe('generateCode', () => {
   });
 
   it('compares hashes of the candidate, not the code itself', () => {
+    const key = Buffer.alloc(32, 1);
     const salt = Buffer.alloc(16, 7);
-    expect(codeMatches('123456', salt, hashCode('123456', salt))).toBe(true);
-    expect(codeMatches('123457', salt, hashCode('123456', salt))).toBe(false);
-    expect(codeMatches('123456', Buffer.alloc(16, 8), hashCode('123456', salt))).toBe(false);
+    const stored = hashCode(key, salt, '123456');
+    expect(codeMatches(key, salt, stored, '123456')).toBe(true);
+    expect(codeMatches(key, salt, stored, '123457')).toBe(false);
+    expect(codeMatches(key, Buffer.alloc(16, 8), stored, '123456')).toBe(false);
+    // Without the server's key, the salt and the hash are not enough to check a guess.
+    expect(codeMatches(Buffer.alloc(32, 2), salt, stored, '123456')).toBe(false);
+  });
+
+  it('gives equal codes different hashes under different salts', () => {
+    const key = Buffer.alloc(32, 1);
+    const first = hashCode(key, Buffer.alloc(16, 7), '123456');
+    expect(first.equals(hashCode(key, Buffer.alloc(16, 8), '123456'))).toBe(false);
   });
 });

@@ -1,20 +1,47 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
 import type { Mailer, OutgoingEmail } from '../src/app.js';
 import { startTestServer } from './helpers.js';
 
-/** An SMTP transport that is down until `up` is set, and records what it delivered. */
+/** An SMTP transport that is down until `up` is set; records what it was given and delivered. */
 function flakyMailer() {
+  const given: OutgoingEmail[] = [];
   const delivered: OutgoingEmail[] = [];
   const state = { up: false, tries: 0 };
   const mailer: Mailer = {
     async send(email) {
       state.tries++;
+      given.push(email);
       if (!state.up) throw new Error('connect ECONNREFUSED 127.0.0.1:25');
       delivered.push(email);
     },
     async close() {},
   };
-  return { mailer, delivered, state };
+  return { mailer, given, delivered, state };
+}
+
+const LINK_AUTH_PARAMS = {
+  redirect_uri: 'http://localhost:5173/',
+  code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+  code_challenge_method: 'S256',
+};
+
+/** The bytes of the database and its WAL, as someone who copies the data dir would get them. */
+async function databaseBytes(dataDir: string): Promise<Buffer> {
+  const file = path.join(dataDir, 'passwordless.sqlite');
+  return Buffer.concat([await fs.readFile(file), await fs.readFile(`${file}-wal`)]);
+}
+
+function outboxSize(dataDir: string): number {
+  const db = new Database(path.join(dataDir, 'passwordless.sqlite'), { readonly: true });
+  try {
+    return (db.prepare('SELECT COUNT(*) AS n FROM mail_outbox').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
 }
 
 describe('the durable outbox', () => {
@@ -81,5 +108,63 @@ describe('the durable outbox', () => {
     expect(sent).toHaveLength(0);
     server.clock.now += 1_000;
     await vi.waitFor(() => expect(sent).toHaveLength(1));
+  });
+
+  it('keeps queued mail encrypted: no code or link in the database files, and sends it intact', async () => {
+    const smtp = flakyMailer();
+    const server = await startTestServer(undefined, {
+      deps: { mailer: smtp.mailer, outboxIntervalMs: 10 },
+    });
+    expect((await server.start('code@example.com')).statusCode).toBe(200);
+    const link = await server.start('link@example.com', {
+      send: 'link',
+      authParams: LINK_AUTH_PARAMS,
+    });
+    expect(link.statusCode).toBe(200);
+    expect(smtp.given).toHaveLength(2);
+    const [codeMail, linkMail] = smtp.given as [OutgoingEmail, OutgoingEmail];
+    const code = /\b(\d{6})\b/.exec(codeMail.text)![1]!;
+    const linkUrl = new URL(/(http\S+verify_redirect\S+)/.exec(linkMail.text)![1]!);
+    const linkCode = linkUrl.searchParams.get('verification_code')!;
+    expect(linkCode).toMatch(/^\d{6}$/);
+
+    expect(outboxSize(server.dataDir)).toBe(2);
+    const stored = await databaseBytes(server.dataDir);
+    for (const secret of [code, linkCode, 'verify_redirect', codeMail.subject, linkMail.subject]) {
+      expect(stored.includes(secret), secret).toBe(false);
+    }
+
+    smtp.state.up = true;
+    server.clock.now += 5_000;
+    await vi.waitFor(() => expect(smtp.delivered).toHaveLength(2));
+    const sent = (to: string) => smtp.delivered.find((mail) => mail.to === to);
+    expect(sent('code@example.com')).toEqual(codeMail);
+    expect(sent('link@example.com')).toEqual(linkMail);
+    expect((await server.token('code@example.com', code)).statusCode).toBe(200);
+  });
+
+  it('drops queued mail it cannot decrypt (server secret replaced) instead of retrying it', async () => {
+    const smtp = flakyMailer();
+    const first = await startTestServer(undefined, {
+      deps: { mailer: smtp.mailer, outboxIntervalMs: 10 },
+    });
+    expect((await first.start('queued@example.com')).statusCode).toBe(200);
+    await first.app.close();
+    const secretFile = path.join(first.dataDir, 'server-secret');
+    await fs.writeFile(secretFile, `${randomBytes(32).toString('base64url')}\n`);
+
+    smtp.state.up = true;
+    const warnings: string[] = [];
+    await startTestServer(undefined, {
+      dataDir: first.dataDir,
+      deps: {
+        mailer: smtp.mailer,
+        outboxIntervalMs: 10,
+        logger: { level: 'warn', stream: { write: (line: string) => void warnings.push(line) } },
+      },
+    });
+    await vi.waitFor(() => expect(warnings.join('')).toMatch(/cannot be decrypted.*dropped/));
+    expect(outboxSize(first.dataDir)).toBe(0);
+    expect(smtp.delivered).toHaveLength(0);
   });
 });

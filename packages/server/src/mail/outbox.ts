@@ -1,4 +1,6 @@
-import type { Store } from '../store.js';
+import { openSealedText, sealText } from '../sealed-text.js';
+import { SERVER_SECRET_FILE } from '../server-secret.js';
+import type { OutboxMail, Store } from '../store.js';
 import type { Mailer, OutgoingEmail } from './mailer.js';
 
 /**
@@ -12,12 +14,20 @@ const FIRST_RETRY_MS = 5_000;
 const MAX_RETRY_MS = 5 * 60_000;
 const BATCH = 20;
 
+/** What a queued mail holds the code or link in: kept encrypted at rest. */
+type SealedField = 'subject' | 'text' | 'html';
+const SEALED_FIELDS: readonly SealedField[] = ['subject', 'text', 'html'];
+
 export interface OutboxOptions {
   store: Store;
   mailer: Mailer;
   /** Epoch milliseconds (injectable, like everywhere else). */
   now: () => number;
+  /** AES-256-GCM key (the server secret's mail key) of subjects and bodies at rest. */
+  mailKey: Buffer;
   onError?: (error: unknown) => void;
+  /** Told about mail dropped unsent because it cannot be decrypted (the secret was replaced). */
+  onDropped?: (message: string) => void;
   /** How long `send` waits for SMTP before answering `queued`; default 5000 ms. */
   firstTryWaitMs?: number;
 }
@@ -26,6 +36,7 @@ export interface OutboxOptions {
  * Durable mail delivery: every mail is written to the store before SMTP sees it, removed once
  * SMTP accepted it, and retried with exponential backoff (5 s doubling to 5 min) until it is
  * sent or its code has expired. A crash at any point leaves it in the store for the next start.
+ * Subject and bodies carry the code or link, so they are stored encrypted with the mail key.
  */
 export class MailOutbox {
   readonly #options: OutboxOptions;
@@ -43,9 +54,9 @@ export class MailOutbox {
       to: email.to,
       fromName: email.from.name,
       fromAddress: email.from.address,
-      subject: email.subject,
-      text: email.text,
-      html: email.html,
+      ...mapSealedFields(email, (value, context) =>
+        sealText(this.#options.mailKey, value, context),
+      ),
       expiresAt,
       nextAttemptAt: now() + SEND_LEASE_MS,
     });
@@ -91,14 +102,30 @@ export class MailOutbox {
         await store.removeMail(mail.id);
         continue;
       }
-      const email: OutgoingEmail = {
+      const email = this.#open(mail);
+      if (!email) {
+        // Retrying cannot help: without the key it was sealed with, it can never be sent.
+        await store.removeMail(mail.id);
+        this.#options.onDropped?.(
+          `queued mail ${mail.id} cannot be decrypted (was ${SERVER_SECRET_FILE} replaced?); dropped unsent`,
+        );
+        continue;
+      }
+      await this.#attempt({ id: mail.id, attempts: mail.attempts, email });
+    }
+  }
+
+  #open(mail: OutboxMail): OutgoingEmail | undefined {
+    try {
+      return {
         from: { name: mail.fromName, address: mail.fromAddress },
         to: mail.to,
-        subject: mail.subject,
-        text: mail.text,
-        html: mail.html,
+        ...mapSealedFields(mail, (value, context) =>
+          openSealedText(this.#options.mailKey, value, context),
+        ),
       };
-      await this.#attempt({ id: mail.id, attempts: mail.attempts, email });
+    } catch {
+      return undefined;
     }
   }
 
@@ -115,4 +142,17 @@ export class MailOutbox {
     await store.removeMail(job.id);
     return true;
   }
+}
+
+/**
+ * Applies `transform` to the subject and bodies. Each is bound to its field name and recipient
+ * (the sealing context), so editing the database cannot swap fields or redirect a code.
+ */
+function mapSealedFields(
+  mail: Pick<OutgoingEmail, SealedField | 'to'>,
+  transform: (value: string, context: string) => string,
+): Record<SealedField, string> {
+  const result = {} as Record<SealedField, string>;
+  for (const field of SEALED_FIELDS) result[field] = transform(mail[field], `${field} ${mail.to}`);
+  return result;
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { generateCode, hashCode } from '../codes.js';
+import { CODE_SALT_BYTES, generateCode, hashCode } from '../codes.js';
 import type { AppContext } from '../context.js';
 import { normalizeEmail } from '../email-address.js';
 import { AuthError, describeIssue, type ErrorStyle, type ValidationIssue } from '../errors.js';
@@ -120,14 +120,14 @@ export async function passwordlessRoutes(app: FastifyInstance, ctx: AppContext):
 
       const now = ctx.now();
       const code = generateCode(ctx.random, otp.length);
-      const salt = ctx.random(16);
+      const salt = ctx.random(CODE_SALT_BYTES);
       const id = ctx.random(12).toString('hex');
       const expiresAt = now + otp.lifetimeS * 1000;
       await ctx.store.saveCode({
         id,
         clientId: client.clientId,
         email,
-        codeHash: hashCode(code, salt),
+        codeHash: hashCode(ctx.serverSecret.codeKey, salt, code),
         salt,
         createdAt: now,
         expiresAt,
