@@ -209,12 +209,7 @@ describe('limits per address', () => {
   it('counts IPv6 clients per /64', async () => {
     const server = await startTestServer({ rate_limits: { start_per_ip_per_hour: 2 } });
     const start = (email: string, remoteAddress: string) =>
-      server.inject({
-        method: 'POST',
-        url: '/passwordless/start',
-        remoteAddress,
-        payload: { client_id: 'demo', connection: 'email', email, send: 'code' },
-      });
+      startFrom(server, email, { remoteAddress, clientId: 'demo' });
     expect((await start('a@example.com', '2001:db8:1:2::1')).statusCode).toBe(200);
     expect((await start('b@example.com', '2001:db8:1:2:ffff:ffff:ffff:fffe')).statusCode).toBe(200);
     expect((await start('c@example.com', '2001:db8:1:2:abcd::9')).statusCode).toBe(429);
@@ -235,18 +230,7 @@ describe('limits per address', () => {
       rate_limits: { failed_verifications_per_ip_per_hour: 5 },
     });
     const guess = (email: string, remoteAddress = '198.51.100.4', otp = '000000') =>
-      server.inject({
-        method: 'POST',
-        url: '/oauth/token',
-        remoteAddress,
-        payload: {
-          grant_type: 'http://auth0.com/oauth/grant-type/passwordless/otp',
-          client_id: 'demo',
-          username: email,
-          otp,
-          realm: 'email',
-        },
-      });
+      guessFrom(server, email, otp, { remoteAddress, clientId: 'demo' });
     for (let i = 0; i < 5; i++) expect((await guess(`spray${i}@example.com`)).statusCode).toBe(403);
     const refused = await guess('spray9@example.com');
     expect(refused.statusCode).toBe(429);
