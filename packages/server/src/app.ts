@@ -6,13 +6,14 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { RandomSource } from './codes.js';
 import type { ServerConfig } from './config.js';
 import type { AppContext } from './context.js';
-import { installErrorHandlers } from './errors.js';
+import { answerError, installErrorHandlers } from './errors.js';
+import { answerClientError, createHttpServer, type HttpTimeouts } from './http-server.js';
 import { KEYS_FILE, loadOrCreateKeys } from './keys.js';
 import { startDevInboxMailer } from './mail/dev-inbox-smtp.js';
 import { createSmtpMailer, type Mailer } from './mail/mailer.js';
 import { MailOutbox } from './mail/outbox.js';
 import { EmailTemplates } from './mail/templates.js';
-import { knownOrigins, READABLE_REFUSAL_ROUTES } from './origins.js';
+import { isEchoableOrigin, knownOrigins, READABLE_REFUSAL_ROUTES } from './origins.js';
 import { keepPrivate, PRIVATE_DIR_MODE } from './private-files.js';
 import { devInboxRoutes } from './routes/dev-inbox.js';
 import { authorizeRoutes } from './routes/authorize.js';
@@ -29,6 +30,8 @@ import type { Store } from './store.js';
 
 export { ConfigError, DEMO_CLIENT, OTP_GRANT, resolveConfig } from './config.js';
 export type { ApiConfig, ClientConfig, RuntimeOptions, ServerConfig } from './config.js';
+export { HTTP_TIMEOUTS } from './http-server.js';
+export type { HttpTimeouts } from './http-server.js';
 export type { RandomSource } from './codes.js';
 export type { Mailer, OutgoingEmail } from './mail/mailer.js';
 export type { InboxMessage, Store } from './store.js';
@@ -56,8 +59,13 @@ export interface AppDeps {
   outboxIntervalMs?: number;
   /** How long /passwordless/start waits for SMTP before answering with the mail queued; 5000 ms. */
   outboxFirstTryWaitMs?: number;
-  /** Fastify's `serverFactory`: the CLI binds its port before building the app (cli.ts). */
+  /**
+   * Fastify's `serverFactory`: the CLI binds its port before building the app (cli.ts).
+   * Default: a server from `createHttpServer` with `httpTimeouts`.
+   */
   serverFactory?: FastifyServerOptions['serverFactory'];
+  /** Timeouts of the server the app creates when given no `serverFactory`; `HTTP_TIMEOUTS`. */
+  httpTimeouts?: HttpTimeouts;
 }
 
 /** The data dir cannot be created, written or kept private, or holds files the server cannot read. */
@@ -123,7 +131,11 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
       now,
       random: deps.random ?? randomBytes,
     };
-    app = await createFastify(ctx, deps.logger ?? false, deps.serverFactory);
+    app = await createFastify(
+      ctx,
+      deps.logger ?? false,
+      deps.serverFactory ?? ((handler) => createHttpServer(deps.httpTimeouts, handler)),
+    );
     outbox.start(deps.outboxIntervalMs);
     const pruner = startPruning(store, now);
     app.addHook('onClose', async () => {
@@ -140,11 +152,16 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
 async function createFastify(
   ctx: AppContext,
   logger: FastifyServerOptions['logger'],
-  serverFactory: FastifyServerOptions['serverFactory'],
+  serverFactory: NonNullable<FastifyServerOptions['serverFactory']>,
 ): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
-    ...(serverFactory ? { serverFactory } : {}),
+    serverFactory,
+    clientErrorHandler: answerClientError,
+    frameworkErrors: answerError,
+    // request.ip (what rate limits count by) is the X-Forwarded-For client only when the
+    // connection comes from a listed proxy; anyone else's header is ignored.
+    trustProxy: ctx.config.trustProxy,
     bodyLimit: BODY_LIMIT_BYTES,
     ajv: {
       // Refuse what does not match instead of silently dropping or coercing it, and name every
@@ -172,9 +189,15 @@ async function createFastify(
     // answered for any origin, so the page gets to read the 403 (origins.ts).
     delegator: (request, callback) => {
       const origin = request.headers.origin;
+      const preflight = request.method === 'OPTIONS';
+      // An OPTIONS without Access-Control-Request-Method is no preflight (Fetch §4.8): it gets
+      // the Auth0-shaped 404, not @fastify/cors's plain-text "Invalid Preflight Request".
+      if (preflight && !request.headers['access-control-request-method']) {
+        return callback(null, corsFor(false, false));
+      }
       if (origin !== undefined && origins.has(origin)) return callback(null, corsFor(origin, true));
       const refusal = READABLE_REFUSAL_ROUTES.get(request.url.split('?')[0]!);
-      if (origin !== undefined && refusal && request.method === 'OPTIONS') {
+      if (origin !== undefined && refusal && preflight && isEchoableOrigin(origin)) {
         return callback(null, corsFor(origin, refusal.credentials));
       }
       callback(null, corsFor(false, false));

@@ -1,6 +1,6 @@
 import type { ApiConfig, ClientConfig } from './config.js';
 import type { AppContext } from './context.js';
-import { AuthError } from './errors.js';
+import { AuthError, quoteInput } from './errors.js';
 import { isRegisteredUrl, normalizeUrl, originOf } from './origins.js';
 import type { User } from './store.js';
 import { findApi, grantedScope, issueAccessToken, sha256Hex, signIdToken } from './tokens.js';
@@ -72,7 +72,7 @@ export function readResponseTarget(
   const types = (params.response_type ?? '').split(' ');
   const mode = params.response_mode ?? (types.every((t) => t === 'code') ? 'query' : 'fragment');
   if (!(allowedModes as readonly string[]).includes(mode)) {
-    throw new AuthError(400, 'invalid_request', `Unsupported response_mode: ${mode}`);
+    throw new AuthError(400, 'invalid_request', `Unsupported response_mode: ${quoteInput(mode)}`);
   }
   const state = params.state === undefined ? {} : { state: params.state };
 
@@ -83,7 +83,7 @@ export function readResponseTarget(
       throw new AuthError(
         400,
         'invalid_request',
-        `The origin ${origin ?? '(none)'} is not an allowed web origin of the client.`,
+        `The origin ${quoteInput(origin)} is not an allowed web origin of the client.`,
       );
     }
     return { client, redirectUri: normalizeUrl(page)!, mode, ...state };
@@ -93,7 +93,7 @@ export function readResponseTarget(
     throw new AuthError(
       400,
       'invalid_request',
-      `The redirect_uri ${params.redirect_uri ?? '(none)'} is not a registered callback of the client.`,
+      `The redirect_uri ${quoteInput(params.redirect_uri)} is not a registered callback of the client.`,
     );
   }
   return { client, redirectUri, mode: mode as ResponseMode, ...state };
@@ -111,7 +111,7 @@ export function readAuthorizationRequest(
   if (words.length === 0 || words.some((word) => !RESPONSE_TYPES.includes(word))) {
     throw fail(
       'unsupported_response_type',
-      `Unsupported response type: ${params.response_type ?? '(none)'}`,
+      `Unsupported response type: ${quoteInput(params.response_type)}`,
     );
   }
   const responseTypes = new Set(words as ResponseType[]);

@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 import fs from 'node:fs';
-import http from 'node:http';
+import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, ConfigError, DataDirError, resolveConfig } from './app.js';
+import { createHttpServer, isLoopbackHost } from './http-server.js';
 import { rotateKeys } from './keys.js';
 
 const NAME = 'passwordless-lock-server';
@@ -132,8 +133,13 @@ async function main(): Promise<void> {
     );
     return;
   }
+  if (options.dev && !isLoopbackHost(options.host)) {
+    process.stderr.write(
+      `${NAME}: warning: --dev on ${options.host}: the dev inbox and the login codes in it are readable by anyone who can reach that address\n`,
+    );
+  }
   const file = options.configFile ? readConfigFile(options.configFile) : undefined;
-  const server = http.createServer();
+  const server = createHttpServer();
   // Until the app is ready, a request that arrives gets 503 instead of hanging.
   let handle: http.RequestListener = (_request, response) => {
     response.writeHead(503, { 'retry-after': '1' }).end();

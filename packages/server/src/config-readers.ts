@@ -1,3 +1,4 @@
+import net from 'node:net';
 import type { LocalizedText } from './config.js';
 
 // Small checks for config values: each returns the value typed or throws a ConfigError naming its key.
@@ -57,6 +58,39 @@ export function readScope(value: unknown, at: string): string {
     throw new ConfigError(
       `${at}: "${text}" is not a scope (printable ASCII without spaces, quotes or backslashes)`,
     );
+  }
+  return text;
+}
+
+/**
+ * `trust_proxy`: `false` (the default), or the proxies whose `X-Forwarded-For` is believed, as
+ * IPv4/IPv6 addresses or CIDR ranges. `true` is refused: it would let any client pick its IP,
+ * and with it its own rate limits. An empty list trusts no one, like `false`.
+ */
+export function readTrustProxy(value: unknown): false | string[] {
+  if (value === undefined || value === false) return false;
+  if (!Array.isArray(value)) {
+    throw new ConfigError(
+      'trust_proxy: must be false or a list of proxy addresses like ["10.0.0.1", "10.1.0.0/16"]',
+    );
+  }
+  const proxies = value.map((entry, i) => readProxyAddress(entry, `trust_proxy[${i}]`));
+  return proxies.length === 0 ? false : proxies;
+}
+
+function readProxyAddress(value: unknown, at: string): string {
+  const text = asString(value, at);
+  const [address = '', prefix, ...rest] = text.split('/');
+  const family = net.isIP(address);
+  if (family === 0 || rest.length > 0) {
+    throw new ConfigError(
+      `${at}: "${text}" is not an IP address or CIDR range like 10.0.0.1, 10.0.0.0/8 or fd00::/8`,
+    );
+  }
+  const bits = family === 4 ? 32 : 128;
+  // A /0 would trust every address (and Fastify's proxy-addr refuses it).
+  if (prefix !== undefined && !(/^\d{1,3}$/.test(prefix) && +prefix >= 1 && +prefix <= bits)) {
+    throw new ConfigError(`${at}: "${text}" needs a prefix length from 1 to ${bits}`);
   }
   return text;
 }

@@ -11,6 +11,7 @@ import {
   readLocalized,
   readOrigin,
   readScope,
+  readTrustProxy,
   readUrl,
 } from './config-readers.js';
 
@@ -102,6 +103,11 @@ export interface ServerConfig {
   rateLimits: RateLimitConfig;
   apis: ApiConfig[];
   lifetimes: TokenLifetimes;
+  /**
+   * The reverse proxies whose `X-Forwarded-For` names the client (addresses and CIDR ranges),
+   * or `false`: then every request's IP is the socket's peer, whatever headers it sends.
+   */
+  trustProxy: false | string[];
 }
 
 /** What the command line and environment contribute on top of the file. */
@@ -173,6 +179,7 @@ export function resolveConfig(file: unknown, runtime: RuntimeOptions): ServerCon
         'rate_limits',
         'apis',
         'tokens',
+        'trust_proxy',
       ]),
     undefined,
   );
@@ -230,6 +237,7 @@ export function resolveConfig(file: unknown, runtime: RuntimeOptions): ServerCon
         : check(() => asArray(root.apis, 'apis'), []).flatMap((api, i) =>
             check(() => [readApi(api, i, lifetimes)], []),
           ),
+    trustProxy: check(() => readTrustProxy(root.trust_proxy), false),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   if (smtp) config.smtp = smtp;

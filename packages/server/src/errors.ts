@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** An answer in Auth0's error shape: `{"error","error_description"}` with an HTTP status. */
 export class AuthError extends Error {
@@ -16,6 +16,28 @@ export class AuthError extends Error {
   toJSON(): { error: string; error_description: string } {
     return { error: this.error, error_description: this.description };
   }
+}
+
+/** How many characters of a request value an error description repeats at most. */
+const QUOTE_MAX_CHARS = 64;
+
+/**
+ * Control characters (C0, DEL, C1), format characters (bidi overrides and isolates, zero-width
+ * characters), line and paragraph separators, and lone surrogates.
+ */
+const UNSAFE_CHARS = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
+
+/**
+ * A piece of request input fit to repeat in an error description: without the characters that
+ * could break a log line or reorder what a reader sees, and cut to {@link QUOTE_MAX_CHARS}
+ * characters (marked "…"), so an answer never echoes kilobytes of someone's input. A value that
+ * was not sent reads "(none)".
+ */
+export function quoteInput(value: string | undefined): string {
+  if (value === undefined) return '(none)';
+  const chars = Array.from(value.replace(UNSAFE_CHARS, ''));
+  if (chars.length <= QUOTE_MAX_CHARS) return chars.join('');
+  return `${chars.slice(0, QUOTE_MAX_CHARS).join('')}…`;
 }
 
 /** A schema validation failure, as Ajv reports it to Fastify. */
@@ -43,35 +65,43 @@ declare module 'fastify' {
 /**
  * Every failure leaves in the Auth0 shape. Client mistakes (bad JSON, wrong content type, too
  * large, wrong types) keep their 4xx status; only real faults become 500, and those are logged.
+ * Also Fastify's `frameworkErrors`, for URLs it cannot route (broken percent-encoding), which it
+ * would otherwise answer in its own shape, repeating the whole URL.
  */
+export function answerError(
+  err: FastifyError | AuthError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
+  if (err instanceof AuthError) return sendAuthError(reply, err);
+  const style = request.routeOptions.config?.errorStyle;
+  const invalidRequest = style?.invalidRequest ?? 'invalid_request';
+
+  if (err.validation) {
+    const issues = err.validation as ValidationIssue[];
+    const mapped =
+      style?.mapValidation?.(issues) ??
+      new AuthError(400, invalidRequest, describeIssue(issues[0], err.validationContext));
+    return sendAuthError(reply, mapped);
+  }
+  const status = err.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    return sendAuthError(reply, new AuthError(status, invalidRequest, clientErrorText(err)));
+  }
+  request.log.error({ err }, 'request failed');
+  return sendAuthError(reply, new AuthError(500, 'server_error', 'Internal server error.'));
+}
+
+/** The error and not-found handlers; `answerError` also goes to Fastify as `frameworkErrors`. */
 export function installErrorHandlers(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError | AuthError, request, reply) => {
-    if (err instanceof AuthError) return sendAuthError(reply, err);
-    const style = request.routeOptions.config?.errorStyle;
-    const invalidRequest = style?.invalidRequest ?? 'invalid_request';
-
-    if (err.validation) {
-      const issues = err.validation as ValidationIssue[];
-      const mapped =
-        style?.mapValidation?.(issues) ??
-        new AuthError(400, invalidRequest, describeIssue(issues[0], err.validationContext));
-      return sendAuthError(reply, mapped);
-    }
-    const status = err.statusCode ?? 500;
-    if (status >= 400 && status < 500) {
-      return sendAuthError(reply, new AuthError(status, invalidRequest, clientErrorText(err)));
-    }
-    request.log.error({ err }, 'request failed');
-    return sendAuthError(reply, new AuthError(500, 'server_error', 'Internal server error.'));
-  });
-
+  app.setErrorHandler(answerError);
   app.setNotFoundHandler((request, reply) =>
     sendAuthError(
       reply,
       new AuthError(
         404,
         'not_found',
-        `No endpoint ${request.method} ${request.url.split('?')[0]}.`,
+        `No endpoint ${request.method} ${quoteInput(request.url.split('?')[0]!)}.`,
       ),
     ),
   );
@@ -87,7 +117,10 @@ export function describeIssue(issue: ValidationIssue | undefined, context?: stri
     return `Missing required property: ${String(issue.params.missingProperty)}`;
   }
   if (!issue.instancePath && issue.keyword === 'type') return 'The body must be a JSON object.';
-  const where = issue.instancePath ? issue.instancePath.slice(1).replace(/\//g, '.') : context;
+  // The path names the body's own keys, which may be anything.
+  const where = issue.instancePath
+    ? quoteInput(issue.instancePath.slice(1).replace(/\//g, '.'))
+    : context;
   if (issue.keyword === 'enum' && Array.isArray(issue.params.allowedValues)) {
     return `${where} must be one of: ${issue.params.allowedValues.join(', ')}`;
   }
@@ -104,6 +137,8 @@ function clientErrorText(err: FastifyError): string {
       return 'The JSON body is empty.';
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return 'The body is not valid JSON.';
+    case 'FST_ERR_BAD_URL':
+      return 'The URL is not valid: it has a broken percent-encoding.';
     default:
       // JSON.parse errors arrive as a plain 400 SyntaxError.
       return err instanceof SyntaxError

@@ -1,5 +1,5 @@
 import type { ClientConfig } from './config.js';
-import { AuthError } from './errors.js';
+import { AuthError, quoteInput } from './errors.js';
 
 /** Every origin some client lists: these get CORS headers (and preflight answers). */
 export function knownOrigins(clients: readonly ClientConfig[]): Set<string> {
@@ -42,7 +42,7 @@ export function assertOriginAllowed(
 export function originRefused(origin: string | undefined, route?: string): AuthError {
   const readable = route === undefined ? undefined : READABLE_REFUSAL_ROUTES.get(route);
   const headers: Record<string, string> = {};
-  if (readable && origin !== undefined) {
+  if (readable && origin !== undefined && isEchoableOrigin(origin)) {
     // Vary: Origin is already set on every answer by the CORS hook (app.ts).
     headers['access-control-allow-origin'] = origin;
     if (readable.credentials) headers['access-control-allow-credentials'] = 'true';
@@ -50,9 +50,18 @@ export function originRefused(origin: string | undefined, route?: string): AuthE
   return new AuthError(
     403,
     'access_denied',
-    `Origin ${origin ?? '(none)'} is not allowed.`,
+    `Origin ${quoteInput(origin)} is not allowed.`,
     headers,
   );
+}
+
+/**
+ * Whether an `Origin` may be sent back in `Access-Control-Allow-Origin`. What browsers send is
+ * always visible ASCII (RFC 6454 §6); anything else did not come from a page, and would not even
+ * be a valid header value.
+ */
+export function isEchoableOrigin(origin: string): boolean {
+  return /^[\x21-\x7e]+$/.test(origin);
 }
 
 /** An http(s) URL in the one form the WHATWG parser gives it, or `undefined`. */

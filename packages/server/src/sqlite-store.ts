@@ -20,6 +20,7 @@ import type {
   User,
 } from './store.js';
 import { MIGRATIONS } from './sqlite-migrations.js';
+import { DEV_INBOX_MAX_MESSAGES } from './store.js';
 
 const DATABASE_FILE = 'passwordless.sqlite';
 /** The database and the files SQLite keeps beside it in WAL mode. */
@@ -329,10 +330,16 @@ export class SqliteStore implements Store {
   }
 
   async addInboxMessage(message: InboxMessage): Promise<void> {
-    this.#statement(
-      `INSERT INTO dev_inbox (recipient, sender, subject, text, html, date)
-         VALUES (@to, @from, @subject, @text, @html, @date)`,
-    ).run(message);
+    this.#db.transaction(() => {
+      this.#statement(
+        `INSERT INTO dev_inbox (recipient, sender, subject, text, html, date)
+           VALUES (@to, @from, @subject, @text, @html, @date)`,
+      ).run(message);
+      this.#statement(
+        `DELETE FROM dev_inbox
+           WHERE id <= (SELECT id FROM dev_inbox ORDER BY id DESC LIMIT 1 OFFSET ?)`,
+      ).run(DEV_INBOX_MAX_MESSAGES);
+    })();
   }
 
   async listInboxMessages(to?: string): Promise<InboxMessage[]> {

@@ -202,3 +202,9 @@ export interface InboxMessage {
   /** ISO 8601 */
   date: string;
 }
+
+/**
+ * The dev inbox keeps only this many messages, the newest: a `--dev` server left running (or
+ * flooded with starts) must not fill the disk.
+ */
+export const DEV_INBOX_MAX_MESSAGES = 1_000;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { SignJWT } from 'jose';
 import type { ApiConfig, ClientConfig } from './config.js';
 import type { AppContext } from './context.js';
-import { AuthError } from './errors.js';
+import { AuthError, quoteInput } from './errors.js';
 import { SIGNING_ALG } from './keys.js';
 import { profileClaims } from './profile.js';
 import type { User } from './store.js';
@@ -75,7 +75,7 @@ export function assertGrantAllowed(client: ClientConfig, grantType: string): voi
 export function findApi(ctx: AppContext, audience: string | undefined): ApiConfig | undefined {
   if (audience === undefined || audience === '') return undefined;
   const api = ctx.config.apis.find((candidate) => candidate.identifier === audience);
-  if (!api) throw new AuthError(403, 'access_denied', `Service not found: ${audience}`);
+  if (!api) throw new AuthError(403, 'access_denied', `Service not found: ${quoteInput(audience)}`);
   return api;
 }
 

@@ -126,9 +126,31 @@ describe('passwordless-lock-server CLI', () => {
     }
   });
 
+  it('warns on stderr when --dev listens on an address others can reach', async () => {
+    const dir = await makeDataDir();
+    // 192.0.2.1 (TEST-NET-1) is on no interface here: the bind fails, so nothing is exposed.
+    const { code, stderr } = await runCli([
+      '--dev',
+      '--data',
+      dir,
+      '--host',
+      '192.0.2.1',
+      '--port',
+      '0',
+    ]);
+    expect(code).toBe(1);
+    const lines = stderr.trimEnd().split('\n');
+    expect(lines[0]).toBe(
+      'passwordless-lock-server: warning: --dev on 192.0.2.1: the dev inbox and the login codes in it are readable by anyone who can reach that address',
+    );
+    expect(lines[1]).toMatch(/cannot listen on 192\.0\.2\.1:0/);
+  });
+
   it('serves on the printed URL in --dev and exits 0 on SIGTERM', async () => {
     const dir = await makeDataDir();
     const child = spawnCli(['--dev', '--data', dir], { PORT: '0' });
+    let stderr = '';
+    child.stderr!.on('data', (chunk) => (stderr += chunk));
     const line = await new Promise<string>((resolve, reject) => {
       let out = '';
       child.stdout!.on('data', (chunk) => {
@@ -174,5 +196,7 @@ describe('passwordless-lock-server CLI', () => {
     const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
     child.kill('SIGTERM');
     expect(await exit).toBe(0);
+    // On loopback (the default host) --dev has nothing to warn about.
+    expect(stderr).toBe('');
   });
 });

@@ -25,6 +25,15 @@ describe('resolveConfig', () => {
     });
     expect(config.dataDir).toMatch(/\/data$/);
     expect(config.smtp).toBeUndefined();
+    expect(config.trustProxy).toBe(false);
+  });
+
+  it('reads trust_proxy as a list of IPv4 and IPv6 addresses and CIDR ranges', () => {
+    const proxies = ['10.0.0.1', '10.0.0.0/8', '::1', 'fd00::/8', '2001:db8::/128', '192.0.2.0/32'];
+    const config = resolveConfig({ clients: [{ client_id: 'a' }], trust_proxy: proxies }, runtime);
+    expect(config.trustProxy).toEqual(proxies);
+    const none = resolveConfig({ clients: [{ client_id: 'a' }], trust_proxy: false }, runtime);
+    expect(none.trustProxy).toBe(false);
   });
 
   it('adds the trailing slash to the issuer', () => {
@@ -66,6 +75,34 @@ describe('resolveConfig', () => {
     [
       { clients: [{ client_id: 'a' }], apis: [{ identifier: 'https://api/', scopes: ['a b'] }] },
       'apis[0].scopes[0]: "a b" is not a scope',
+    ],
+    [{ clients: [{ client_id: 'a' }], trust_proxy: true }, 'trust_proxy: must be false or a list'],
+    [{ clients: [{ client_id: 'a' }], trust_proxy: '10.0.0.1' }, 'trust_proxy: must be false'],
+    [
+      { clients: [{ client_id: 'a' }], trust_proxy: ['10.0.0.1', 'proxy.internal'] },
+      'trust_proxy[1]: "proxy.internal" is not an IP address or CIDR range',
+    ],
+    [
+      { clients: [{ client_id: 'a' }], trust_proxy: ['10.0.0.256'] },
+      'trust_proxy[0]: "10.0.0.256"',
+    ],
+    [
+      { clients: [{ client_id: 'a' }], trust_proxy: ['10.0.0.0/33'] },
+      'trust_proxy[0]: "10.0.0.0/33" needs a prefix length from 1 to 32',
+    ],
+    [
+      { clients: [{ client_id: 'a' }], trust_proxy: ['0.0.0.0/0'] },
+      'trust_proxy[0]: "0.0.0.0/0" needs a prefix length from 1 to 32',
+    ],
+    [
+      { clients: [{ client_id: 'a' }], trust_proxy: ['fd00::/129'] },
+      'trust_proxy[0]: "fd00::/129" needs a prefix length from 1 to 128',
+    ],
+    [{ clients: [{ client_id: 'a' }], trust_proxy: ['10.0.0.0/8/8'] }, 'trust_proxy[0]'],
+    [{ clients: [{ client_id: 'a' }], trust_proxy: ['10.0.0.0/ 8'] }, 'trust_proxy[0]'],
+    [
+      { clients: [{ client_id: 'a' }], trust_proxy: [42] },
+      'trust_proxy[0]: must be a non-empty string',
     ],
   ])('refuses %j', (file, message) => {
     expect(() => resolveConfig(file, runtime)).toThrow(ConfigError);

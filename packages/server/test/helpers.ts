@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -147,4 +148,10 @@ export async function startTestServer(
 /** A code that differs from `code` in every digit. */
 export function wrongCode(code: string): string {
   return code.replace(/\d/g, (digit) => String((Number(digit) + 1) % 10));
+}
+
+/** Listens on 127.0.0.1 (a free port) for tests that need real sockets; returns the port. */
+export async function listenOnLoopback(app: FastifyInstance): Promise<number> {
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  return (app.server.address() as AddressInfo).port;
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { InjectOptions } from 'fastify';
 import { OTP_GRANT } from '../src/app.js';
+import { quoteInput } from '../src/errors.js';
 import { startTestServer } from './helpers.js';
 
 const START = { client_id: 'demo', connection: 'email', email: 'a@example.com', send: 'code' };
@@ -176,5 +178,183 @@ describe('unknown endpoints', () => {
       error: 'not_found',
       error_description: 'No endpoint GET /nope.',
     });
+  });
+
+  it('answer a path with a broken percent-encoding with 400 in the Auth0 shape', async () => {
+    const server = await startTestServer();
+    const response = await server.inject({ url: `/%zz${'x'.repeat(5000)}` });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toEqual({
+      error: 'invalid_request',
+      error_description: 'The URL is not valid: it has a broken percent-encoding.',
+    });
+  });
+
+  it('answer an OPTIONS that is no CORS preflight with 404 in the Auth0 shape', async () => {
+    const server = await startTestServer();
+    const response = await server.inject({
+      method: 'OPTIONS',
+      url: '/passwordless/start',
+      headers: { origin: 'http://localhost:5173' },
+    });
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toEqual({
+      error: 'not_found',
+      error_description: 'No endpoint OPTIONS /passwordless/start.',
+    });
+  });
+
+  it('answer a preflight from an Origin no browser sends without echoing it', async () => {
+    const server = await startTestServer();
+    const response = await server.inject({
+      method: 'OPTIONS',
+      url: '/passwordless/start',
+      headers: { origin: 'https://evil.example\u0001', 'access-control-request-method': 'POST' },
+    });
+    expect(response.statusCode).toBe(404);
+    expect(response.headers['access-control-allow-origin']).toBeUndefined();
+    expect(response.json().error).toBe('not_found');
+  });
+});
+
+describe('error descriptions quote request input', () => {
+  it('without control or bidi characters, cut to 64 characters', () => {
+    expect(quoteInput('a\u0000b\r\nc\u202ed\u2066e\u200bf\u0085g\u2028h')).toBe('abcdefgh');
+    expect(quoteInput('x'.repeat(64))).toBe('x'.repeat(64));
+    expect(quoteInput('x'.repeat(65))).toBe(`${'x'.repeat(64)}…`);
+    // Cut between characters, never inside a surrogate pair; lone surrogates are dropped.
+    expect(quoteInput('😀'.repeat(100))).toBe(`${'😀'.repeat(64)}…`);
+    expect(quoteInput('a\ud800b')).toBe('ab');
+    expect(quoteInput(undefined)).toBe('(none)');
+  });
+
+  // Thousands of characters, a forged line and a right-to-left override in each quoted value.
+  const evil = `evil\r\nX-Injected: 1\u202e${'A'.repeat(3000)}`;
+  const form = (payload: Record<string, string>): InjectOptions => ({
+    method: 'POST',
+    url: '/oauth/token',
+    payload,
+  });
+  const authorize = (params: Record<string, string>): InjectOptions => ({
+    url: `/authorize?${new URLSearchParams({ client_id: 'demo', ...params })}`,
+  });
+  const pkce = {
+    code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+    code_challenge_method: 'S256',
+  };
+  it.each<[string, InjectOptions, string]>([
+    ['grant_type', form({ grant_type: evil.slice(0, 500) }), 'Unsupported grant type: evil'],
+    [
+      'audience',
+      form({
+        grant_type: OTP_GRANT,
+        client_id: 'demo',
+        username: 'a@example.com',
+        otp: '1',
+        realm: 'email',
+        audience: evil.slice(0, 2000),
+      }),
+      'Service not found: evil',
+    ],
+    ['an unknown path', { url: `/${encodeURIComponent(evil)}` }, 'No endpoint GET /evil'],
+    [
+      'Origin',
+      {
+        method: 'POST',
+        url: '/passwordless/start',
+        headers: { origin: evil },
+        payload: { client_id: 'demo', connection: 'email', email: 'a@example.com', send: 'code' },
+      },
+      'Origin evil',
+    ],
+    [
+      'credential_type',
+      {
+        method: 'POST',
+        url: '/co/authenticate',
+        headers: { origin: 'http://localhost:5173' },
+        payload: {
+          client_id: 'demo',
+          username: 'a@example.com',
+          otp: '1',
+          realm: 'email',
+          credential_type: evil.slice(0, 256),
+        },
+      },
+      'Unsupported credential_type: evil',
+    ],
+    [
+      'redirect_uri',
+      authorize({ response_type: 'code', redirect_uri: evil.slice(0, 2000) }),
+      'The redirect_uri evil',
+    ],
+    [
+      'response_mode',
+      authorize({ response_type: 'code', response_mode: evil.slice(0, 2000) }),
+      'Unsupported response_mode: evil',
+    ],
+    [
+      'a web_message origin',
+      authorize({
+        response_type: 'token',
+        response_mode: 'web_message',
+        redirect_uri: `https://${'a'.repeat(1000)}.example/`,
+      }),
+      'The origin https://aaaa',
+    ],
+    [
+      'returnTo',
+      { url: `/v2/logout?${new URLSearchParams({ returnTo: evil.slice(0, 2000) })}` },
+      'The returnTo URL evil',
+    ],
+    [
+      'unknown /passwordless/start properties',
+      {
+        method: 'POST',
+        url: '/passwordless/start',
+        payload: { client_id: 'demo', connection: 'email', email: 'a@example.com', [evil]: 1 },
+      },
+      'the following properties are not allowed: evil',
+    ],
+    [
+      'an authParams key',
+      {
+        method: 'POST',
+        url: '/passwordless/start',
+        payload: {
+          client_id: 'demo',
+          connection: 'email',
+          email: 'a@example.com',
+          authParams: { [evil]: 1 },
+        },
+      },
+      'authParams.evil',
+    ],
+  ])('%s', async (_name, request, start) => {
+    const server = await startTestServer();
+    const response = await server.inject(request);
+    expect(response.statusCode).toBeGreaterThanOrEqual(400);
+    const description: string = response.json().error_description;
+    expect(description.startsWith(start), description).toBe(true);
+    expect(description.length).toBeLessThanOrEqual(160);
+    expect(description).not.toMatch(/[\p{Cc}\p{Cf}]/u);
+    expect(description).toContain('…');
+  });
+
+  it('sends the quoted description to the redirect_uri too', async () => {
+    const server = await startTestServer();
+    const response = await server.inject(
+      authorize({
+        response_type: evil.slice(0, 2000),
+        redirect_uri: 'http://localhost:5173/',
+        ...pkce,
+      }),
+    );
+    expect(response.statusCode).toBe(302);
+    // Not only `code`, so the answer goes in the fragment.
+    const answer = new URLSearchParams(new URL(response.headers.location as string).hash.slice(1));
+    expect(answer.get('error')).toBe('unsupported_response_type');
+    const description = answer.get('error_description')!;
+    expect(description).toMatch(/^Unsupported response type: evilX-Injected: 1A+…$/);
   });
 });

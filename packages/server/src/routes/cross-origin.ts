@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { OTP_GRANT } from '../config.js';
 import type { AppContext } from '../context.js';
-import { AuthError } from '../errors.js';
+import { AuthError, quoteInput } from '../errors.js';
 import { originRefused } from '../origins.js';
 import { assertGrantAllowed, sha256Hex } from '../tokens.js';
 import { assertEmailRealm, verifyEmailCode } from '../verification.js';
@@ -56,7 +56,7 @@ export async function crossOriginRoutes(app: FastifyInstance, ctx: AppContext): 
         throw new AuthError(
           400,
           'invalid_request',
-          `Unsupported credential_type: ${body.credential_type}`,
+          `Unsupported credential_type: ${quoteInput(body.credential_type)}`,
         );
       }
       assertGrantAllowed(client, OTP_GRANT);

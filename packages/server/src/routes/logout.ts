@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
-import { AuthError } from '../errors.js';
+import { AuthError, quoteInput } from '../errors.js';
 import { isRegisteredUrl, normalizeUrl } from '../origins.js';
 
 interface LogoutQuery {
@@ -37,7 +37,7 @@ export async function logoutRoutes(app: FastifyInstance, ctx: AppContext): Promi
         throw new AuthError(
           400,
           'invalid_request',
-          `The returnTo URL ${returnTo} is not an allowed logout URL.`,
+          `The returnTo URL ${quoteInput(returnTo)} is not an allowed logout URL.`,
         );
       }
       return reply.redirect(target, 302);

@@ -2,7 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { CODE_SALT_BYTES, generateCode, hashCode } from '../codes.js';
 import type { AppContext } from '../context.js';
 import { normalizeEmail } from '../email-address.js';
-import { AuthError, describeIssue, type ErrorStyle, type ValidationIssue } from '../errors.js';
+import {
+  AuthError,
+  describeIssue,
+  quoteInput,
+  type ErrorStyle,
+  type ValidationIssue,
+} from '../errors.js';
 import { requestLanguage } from '../language.js';
 import { assertOriginAllowed } from '../origins.js';
 import { claimNewCode, giveBackStart, takeStart } from '../rate-limits.js';
@@ -73,7 +79,7 @@ function startValidationError(issues: ValidationIssue[]): AuthError {
     return new AuthError(
       400,
       'bad.request',
-      `the following properties are not allowed: ${extra.join(', ')}`,
+      `the following properties are not allowed: ${quoteInput(extra.join(', '))}`,
     );
   }
   const issue = issues[0];

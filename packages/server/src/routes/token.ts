@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { OTP_GRANT, type ClientConfig } from '../config.js';
 import type { AppContext } from '../context.js';
-import { AuthError } from '../errors.js';
+import { AuthError, quoteInput } from '../errors.js';
 import { assertOriginAllowed, normalizeUrl } from '../origins.js';
 import {
   assertGrantAllowed,
@@ -60,7 +60,7 @@ export async function tokenRoutes(app: FastifyInstance, ctx: AppContext): Promis
         throw new AuthError(
           400,
           'unsupported_grant_type',
-          `Unsupported grant type: ${body.grant_type}`,
+          `Unsupported grant type: ${quoteInput(body.grant_type)}`,
         );
       }
       const client = ctx.clients.get(required(body.client_id, 'client_id'));
