@@ -5,7 +5,7 @@ import {
   finishAuthorization,
   type LoginOptions,
   type PasswordlessLoginResult,
-} from './authorize.js';
+} from './login-result.js';
 import { toOrigin } from './domain.js';
 import { invalidArgument } from './errors.js';
 import {

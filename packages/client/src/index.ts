@@ -12,7 +12,7 @@ export type {
   PasswordlessLoginOptions,
   PasswordlessLoginResult,
 } from './passwordless-login.js';
-export type { LoginOptions } from './authorize.js';
+export type { LoginOptions } from './login-result.js';
 export { parseCallback } from './parse-callback.js';
 export { userInfo } from './user-info.js';
 export type { UserInfo } from './user-info.js';

@@ -3,7 +3,7 @@ import {
   toLoginResult,
   type LoginOptions,
   type PasswordlessLoginResult,
-} from './authorize.js';
+} from './login-result.js';
 import { toOrigin } from './domain.js';
 import { invalidArgument } from './errors.js';
 import { assertOptionalString, assertString, isObject, requestJson } from './http.js';

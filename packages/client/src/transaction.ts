@@ -1,5 +1,5 @@
 import { TransactionError } from './errors.js';
-import { randomToken, sha256, toBase64Url } from './jwt.js';
+import { randomToken, sha256, toBase64Url } from './encoding.js';
 
 /**
  * Where transactions wait for the round trip: `sessionStorage`, `localStorage` or your own. With
