@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildApp, resolveConfig, SqliteStore, type OutgoingEmail } from '../src/app.js';
-import { DEV_INBOX_MAX_MESSAGES } from '../src/store.js';
+import { DEV_INBOX_MAX_MESSAGES } from '../src/store/dev-inbox.js';
 import { makeDataDir, startTestServer } from './helpers.js';
 
 describe('dev inbox', () => {
