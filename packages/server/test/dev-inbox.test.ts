@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildApp, resolveConfig, SqliteStore, type OutgoingEmail } from '../src/app.js';
-import { DEV_INBOX_MAX_MESSAGES } from '../src/store/dev-inbox.js';
+import { buildApp, resolveConfig, type OutgoingEmail } from '../src/app.js';
 import { makeDataDir, startTestServer } from './helpers.js';
 
 describe('dev inbox', () => {
@@ -21,31 +20,6 @@ describe('dev inbox', () => {
     expect(forA).toHaveLength(2);
     const newestCode = await server.codeFromInbox('a@example.com');
     expect((await server.token('a@example.com', newestCode)).statusCode).toBe(200);
-  });
-
-  it('keeps only the newest 1,000 messages', async () => {
-    expect(DEV_INBOX_MAX_MESSAGES).toBe(1_000);
-    const store = new SqliteStore(':memory:');
-    try {
-      const message = (i: number) => ({
-        to: `user${i}@example.com`,
-        from: 'Demo <no-reply@localhost>',
-        subject: `Message ${i}`,
-        text: '',
-        html: '',
-        date: new Date(Date.UTC(2030, 0, 1, 0, 0, i)).toISOString(),
-      });
-      for (let i = 0; i < 1_005; i++) await store.addInboxMessage(message(i));
-      // The five oldest made room for the five newest.
-      for (let i = 0; i < 5; i++) {
-        expect(await store.listInboxMessages(`user${i}@example.com`)).toEqual([]);
-      }
-      expect(await store.listInboxMessages('user5@example.com')).toEqual([message(5)]);
-      expect(await store.listInboxMessages('user1004@example.com')).toEqual([message(1004)]);
-      expect((await store.listInboxMessages())[0]).toEqual(message(1004));
-    } finally {
-      await store.close();
-    }
   });
 
   it('escapes message content in the HTML page', async () => {
