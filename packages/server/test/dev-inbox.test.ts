@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildApp, resolveConfig, type OutgoingEmail } from '../src/app.js';
+import {
+  buildApp,
+  resolveConfig,
+  SqliteStore,
+  type InboxMessage,
+  type OutgoingEmail,
+} from '../src/app.js';
+import { ComposedStore } from '../src/store/composed-store.js';
 import { makeDataDir, startTestServer } from './helpers.js';
 
 describe('dev inbox', () => {
@@ -62,6 +69,40 @@ describe('dev inbox', () => {
       });
     } finally {
       await app.close();
+    }
+  });
+
+  it('files --dev mail in an injected dev inbox, which any store other than SqliteStore needs', async () => {
+    const sqlite = new SqliteStore(':memory:');
+    // A Store that is not a SqliteStore, as a PostgreSQL one will be: it keeps no dev inbox.
+    const store = new ComposedStore({
+      codes: sqlite,
+      users: sqlite,
+      loginTickets: sqlite,
+      authorizationCodes: sqlite,
+      accessTokens: sqlite,
+      rateCounters: sqlite,
+      emailGuards: sqlite,
+      outbox: sqlite,
+      expiry: sqlite,
+      close: () => sqlite.close(),
+    });
+    try {
+      await expect(startTestServer(undefined, { deps: { store } })).rejects.toThrow(
+        /needs deps\.devInbox/,
+      );
+      const filed: InboxMessage[] = [];
+      const devInbox = {
+        addInboxMessage: async (message: InboxMessage) => void filed.unshift(message),
+        listInboxMessages: async () => filed,
+      };
+      const server = await startTestServer(undefined, { deps: { store, devInbox } });
+      expect((await server.start('a@example.com')).statusCode).toBe(200);
+      expect(filed).toMatchObject([{ to: 'a@example.com' }]);
+      const listed = (await server.inject({ url: '/dev/inbox.json' })).json().messages;
+      expect(listed).toMatchObject([{ to: 'a@example.com' }]);
+    } finally {
+      await store.close();
     }
   });
 });
