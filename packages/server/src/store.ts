@@ -25,6 +25,7 @@ export interface Store
   close(): Promise<void>;
 }
 
+// Every record type stays importable from here, where it was before the contracts were split.
 export type { PendingCode } from './store/codes.js';
 export type {
   GuessBudget,
