@@ -8,7 +8,8 @@ import type { ServerConfig } from './config.js';
 import type { AppContext } from './context.js';
 import { answerError, installErrorHandlers } from './errors.js';
 import { answerClientError, createHttpServer, type HttpTimeouts } from './http-server.js';
-import { KEYS_FILE, loadOrCreateKeys } from './keys.js';
+import { KEYS_FILE } from './keys-file.js';
+import { loadOrCreateKeys } from './keys.js';
 import { startDevInboxMailer } from './mail/dev-inbox-smtp.js';
 import { createSmtpMailer, type Mailer } from './mail/mailer.js';
 import { MailOutbox } from './mail/outbox.js';
@@ -25,8 +26,10 @@ import { tokenRoutes } from './routes/token.js';
 import { userinfoRoutes } from './routes/userinfo.js';
 import { startPruning } from './pruning.js';
 import { loadOrCreateServerSecret, SERVER_SECRET_FILE } from './server-secret.js';
-import { DATABASE_FILES, SqliteStore } from './sqlite-store.js';
+import { DATABASE_FILES } from './sqlite/database.js';
+import { SqliteStore } from './sqlite-store.js';
 import type { Store } from './store.js';
+import type { DevInboxStore } from './store/dev-inbox.js';
 
 export { ConfigError, DEMO_CLIENT, OTP_GRANT, resolveConfig } from './config.js';
 export type { ApiConfig, ClientConfig, RuntimeOptions, ServerConfig } from './config.js';
@@ -34,7 +37,8 @@ export { HTTP_TIMEOUTS } from './http-server.js';
 export type { HttpTimeouts } from './http-server.js';
 export type { RandomSource } from './codes.js';
 export type { Mailer, OutgoingEmail } from './mail/mailer.js';
-export type { InboxMessage, Store } from './store.js';
+export type { Store } from './store.js';
+export type { DevInboxStore, InboxMessage } from './store/dev-inbox.js';
 export type { StartResponse } from './routes/passwordless.js';
 export type { CoAuthenticateResponse } from './routes/cross-origin.js';
 export { rotateKeys } from './keys.js';
@@ -52,6 +56,8 @@ export interface AppDeps {
   random?: RandomSource;
   /** Default: SQLite in `config.dataDir`. An injected store is not closed by the app. */
   store?: Store;
+  /** Where `--dev` files the mail it sends; default: the SQLite store's own dev inbox. */
+  devInbox?: DevInboxStore;
   /** Default: the dev inbox's SMTP server (`config.dev`), else `config.smtp`. Not closed if injected. */
   mailer?: Mailer;
   logger?: FastifyServerOptions['logger'];
@@ -101,9 +107,10 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
     const serverSecret = await loadOrCreateServerSecret(config.dataDir).catch((error: Error) => {
       throw new DataDirError(error.message);
     });
+    const devInbox = config.dev ? devInboxFor(store, deps.devInbox) : undefined;
     let mailer = deps.mailer;
     if (!mailer) {
-      mailer = config.dev ? await startDevInboxMailer(store) : createSmtpMailer(config.smtp!);
+      mailer = devInbox ? await startDevInboxMailer(devInbox) : createSmtpMailer(config.smtp!);
       owned.push(mailer);
     }
 
@@ -133,6 +140,7 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
     };
     app = await createFastify(
       ctx,
+      devInbox,
       deps.logger ?? false,
       deps.serverFactory ?? ((handler) => createHttpServer(deps.httpTimeouts, handler)),
     );
@@ -151,6 +159,7 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
 
 async function createFastify(
   ctx: AppContext,
+  devInbox: DevInboxStore | undefined,
   logger: FastifyServerOptions['logger'],
   serverFactory: NonNullable<FastifyServerOptions['serverFactory']>,
 ): Promise<FastifyInstance> {
@@ -211,7 +220,7 @@ async function createFastify(
   await app.register(crossOriginRoutes, ctx);
   await app.register(authorizeRoutes, ctx);
   await app.register(logoutRoutes, ctx);
-  if (ctx.config.dev) await app.register(devInboxRoutes, ctx);
+  if (devInbox) await app.register(devInboxRoutes, { inbox: devInbox });
   return app;
 }
 
@@ -227,6 +236,13 @@ function prepareDataDir(dataDir: string): void {
   } catch (error) {
     throw new DataDirError((error as Error).message);
   }
+}
+
+/** The dev inbox is no part of the production `Store`; the SQLite store keeps one beside it. */
+function devInboxFor(store: Store, injected: DevInboxStore | undefined): DevInboxStore {
+  if (injected) return injected;
+  if (store instanceof SqliteStore) return store;
+  throw new Error('--dev with an injected store other than SqliteStore needs deps.devInbox');
 }
 
 function openStore(dataDir: string): Store {

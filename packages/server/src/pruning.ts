@@ -1,5 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { Store } from './store.js';
+import type { ExpiryStore } from './store/expiry.js';
 
 const PRUNE_EVERY_MS = 10 * 60 * 1000;
 /** Rows deleted per step: a few milliseconds of work, so requests wait at most that long. */
@@ -11,7 +11,7 @@ export const PRUNE_BATCH = 500;
  * Resolves with the number of rows deleted.
  */
 export async function pruneExpired(
-  store: Store,
+  store: ExpiryStore,
   now: () => number,
   shouldStop: () => boolean = () => false,
 ): Promise<number> {
@@ -26,7 +26,7 @@ export async function pruneExpired(
 }
 
 /** Prunes every ten minutes until `stop()`, which waits for a pass in progress to end. */
-export function startPruning(store: Store, now: () => number): { stop(): Promise<void> } {
+export function startPruning(store: ExpiryStore, now: () => number): { stop(): Promise<void> } {
   let running: Promise<unknown> | undefined;
   let stopped = false;
   const timer = setInterval(() => {

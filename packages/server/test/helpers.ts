@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, afterEach } from 'vitest';
 import { buildApp, OTP_GRANT, resolveConfig, type AppDeps } from '../src/app.js';
-import { KEYS_FILE, loadOrCreateKeys } from '../src/keys.js';
+import { KEYS_FILE } from '../src/keys-file.js';
+import { loadOrCreateKeys } from '../src/keys.js';
 
 export const START_TIME = Date.parse('2030-01-01T00:00:00Z');
 

@@ -51,15 +51,4 @@ describe('pruning', () => {
     db.close();
     expect(left).toEqual([{ key: 'ip-failed:live' }]);
   });
-
-  it('deletes at most one batch per step, and only what has expired', async () => {
-    const dataDir = await makeDataDir();
-    const store = new SqliteStore(dataDir);
-    stores.push(store);
-    fillCounters(dataDir, PRUNE_BATCH + 10, START_TIME);
-    expect(await store.pruneExpired(START_TIME - 1, PRUNE_BATCH)).toBe(0);
-    expect(await store.pruneExpired(START_TIME, PRUNE_BATCH)).toBe(PRUNE_BATCH);
-    expect(await store.pruneExpired(START_TIME, PRUNE_BATCH)).toBe(10);
-    expect(await store.pruneExpired(START_TIME, PRUNE_BATCH)).toBe(0);
-  });
 });

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import type { Store } from '../store.js';
+import type { DevInboxStore } from '../store/dev-inbox.js';
 import { createSmtpMailer, type Mailer } from './mailer.js';
 
 const MAX_MESSAGE_BYTES = 1024 * 1024;
@@ -12,7 +12,7 @@ const MAX_MESSAGE_BYTES = 1024 * 1024;
  * production. A message is stored before the server acknowledges DATA, so by the time `send()`
  * resolves it is already in `/dev/inbox.json`.
  */
-export async function startDevInboxMailer(store: Store): Promise<Mailer> {
+export async function startDevInboxMailer(inbox: DevInboxStore): Promise<Mailer> {
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
@@ -29,7 +29,7 @@ export async function startDevInboxMailer(store: Store): Promise<Mailer> {
           const envelopeFrom = session.envelope.mailFrom;
           const from = parsed.from?.text ?? (envelopeFrom ? envelopeFrom.address : '');
           for (const to of recipients) {
-            await store.addInboxMessage({
+            await inbox.addInboxMessage({
               to,
               from,
               subject: parsed.subject ?? '',

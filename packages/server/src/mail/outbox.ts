@@ -1,6 +1,6 @@
 import { openSealedText, sealText } from '../sealed-text.js';
 import { SERVER_SECRET_FILE } from '../server-secret.js';
-import type { OutboxMail, Store } from '../store.js';
+import type { OutboxMail, OutboxStore } from '../store/outbox.js';
 import type { Mailer, OutgoingEmail } from './mailer.js';
 
 /**
@@ -19,7 +19,7 @@ type SealedField = 'subject' | 'text' | 'html';
 const SEALED_FIELDS: readonly SealedField[] = ['subject', 'text', 'html'];
 
 export interface OutboxOptions {
-  store: Store;
+  store: OutboxStore;
   mailer: Mailer;
   /** Epoch milliseconds (injectable, like everywhere else). */
   now: () => number;

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../context.js';
-import type { InboxMessage } from '../store.js';
+import type { DevInboxStore, InboxMessage } from '../store/dev-inbox.js';
 
 const inboxQuerySchema = {
   type: 'object',
@@ -8,14 +7,17 @@ const inboxQuerySchema = {
 } as const;
 
 /** `--dev` only: the mail the in-process SMTP server received, newest first. */
-export async function devInboxRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+export async function devInboxRoutes(
+  app: FastifyInstance,
+  { inbox }: { inbox: DevInboxStore },
+): Promise<void> {
   app.get<{ Querystring: { to?: string } }>(
     '/dev/inbox.json',
     { schema: { querystring: inboxQuerySchema } },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
       const to = request.query.to || undefined;
-      return { messages: await ctx.store.listInboxMessages(to) };
+      return { messages: await inbox.listInboxMessages(to) };
     },
   );
 
@@ -23,7 +25,7 @@ export async function devInboxRoutes(app: FastifyInstance, ctx: AppContext): Pro
     '/dev/inbox',
     { schema: { querystring: inboxQuerySchema } },
     async (request, reply) => {
-      const messages = await ctx.store.listInboxMessages(request.query.to || undefined);
+      const messages = await inbox.listInboxMessages(request.query.to || undefined);
       return reply
         .type('text/html; charset=utf-8')
         .headers({

@@ -1,0 +1,136 @@
+import type {
+  EmailGuardStore,
+  GuessBudget,
+  GuessClaim,
+  Hit,
+  HitCount,
+  HitResult,
+  RateCounterStore,
+  SlotClaim,
+} from '../store/limits.js';
+import { withoutNulls, type SqliteDatabase } from './database.js';
+
+/** The guess budget of an email row at `@now`: what it held, plus what has refilled since. */
+const BUDGET_NOW = 'MIN(@capacity, guesses + (@now - guesses_at) * 1.0 / @refillMs)';
+
+/** Rate counters in `rate_counters`, one row per `(key, slot)`. */
+export class SqliteRateCounterStore implements RateCounterStore {
+  readonly #db: SqliteDatabase;
+
+  constructor(db: SqliteDatabase) {
+    this.#db = db;
+  }
+
+  async takeHit(hit: Hit, limit: number): Promise<HitResult> {
+    return this.#db.transaction((): HitResult => {
+      const live = this.#liveHits(hit.key, hit.now);
+      if (Number.isFinite(limit) && live.count >= limit) return { taken: false, ...live };
+      this.#db
+        .statement(
+          `INSERT INTO rate_counters (key, slot, count, expires_at) VALUES (@key, @slot, 1, @expiresAt)
+           ON CONFLICT (key, slot) DO UPDATE SET
+             count = CASE WHEN expires_at > @now THEN count + 1 ELSE 1 END,
+             expires_at = MAX(expires_at, excluded.expires_at)`,
+        )
+        .run(hit);
+      const firstExpiry = Math.min(live.firstExpiry ?? hit.expiresAt, hit.expiresAt);
+      return { taken: true, count: live.count + 1, firstExpiry };
+    });
+  }
+
+  async returnHit(key: string, slot: number): Promise<void> {
+    this.#db
+      .statement(
+        'UPDATE rate_counters SET count = count - 1 WHERE key = ? AND slot = ? AND count > 0',
+      )
+      .run(key, slot);
+  }
+
+  async countHits(key: string, now: number): Promise<HitCount> {
+    return this.#liveHits(key, now);
+  }
+
+  async clearHits(key: string): Promise<void> {
+    this.#db.statement('DELETE FROM rate_counters WHERE key = ?').run(key);
+  }
+
+  #liveHits(key: string, now: number): HitCount {
+    const row = this.#db
+      .statement(
+        `SELECT COALESCE(SUM(count), 0) AS count, MIN(expires_at) AS firstExpiry
+         FROM rate_counters WHERE key = ? AND expires_at > ?`,
+      )
+      .get(key, now) as HitCount;
+    return withoutNulls(row);
+  }
+}
+
+/** Per-email guards in `email_guards`: the guess bucket and when the last code was mailed. */
+export class SqliteEmailGuardStore implements EmailGuardStore {
+  readonly #db: SqliteDatabase;
+
+  constructor(db: SqliteDatabase) {
+    this.#db = db;
+  }
+
+  async claimCodeSlot(email: string, now: number, budget: GuessBudget): Promise<SlotClaim> {
+    return this.#db.transaction((): SlotClaim => {
+      const claimed = this.#db
+        .statement(
+          `INSERT INTO email_guards (email, guesses, guesses_at, last_code_at, expires_at)
+           VALUES (@email, @capacity, @now, @now, @now + @keepMs)
+           ON CONFLICT (email) DO UPDATE SET last_code_at = @now, expires_at = @now + @keepMs
+             WHERE (last_code_at IS NULL OR last_code_at + @resendMs <= @now)
+               AND ${BUDGET_NOW} >= 1
+           RETURNING ${BUDGET_NOW} AS guesses`,
+        )
+        .get({ email, now, ...budget }) as { guesses: number } | undefined;
+      if (claimed) return { claimed: true, guesses: Math.floor(claimed.guesses) };
+      const guard = this.#guard(email);
+      return {
+        claimed: false,
+        retryAt: Math.max(
+          (guard.lastCodeAt ?? 0) + budget.resendMs,
+          guard.guessesAt + (1 - guard.guesses) * budget.refillMs,
+        ),
+      };
+    });
+  }
+
+  async takeGuess(email: string, now: number, budget: GuessBudget): Promise<GuessClaim> {
+    return this.#db.transaction((): GuessClaim => {
+      const taken = this.#db
+        .statement(
+          `INSERT INTO email_guards (email, guesses, guesses_at, last_code_at, expires_at)
+           VALUES (@email, @capacity - 1, @now, NULL, @now + @keepMs)
+           ON CONFLICT (email) DO UPDATE SET
+             guesses = ${BUDGET_NOW} - 1, guesses_at = @now, expires_at = @now + @keepMs
+             WHERE ${BUDGET_NOW} >= 1
+           RETURNING guesses`,
+        )
+        .get({ email, now, ...budget });
+      if (taken) return { taken: true };
+      const guard = this.#guard(email);
+      return { taken: false, retryAt: guard.guessesAt + (1 - guard.guesses) * budget.refillMs };
+    });
+  }
+
+  async refillGuesses(email: string, now: number, budget: GuessBudget): Promise<void> {
+    this.#db
+      .statement(
+        `UPDATE email_guards SET guesses = @capacity, guesses_at = @now, expires_at = @now + @keepMs
+         WHERE email = @email`,
+      )
+      .run({ email, now, ...budget });
+  }
+
+  #guard(email: string): { guesses: number; guessesAt: number; lastCodeAt?: number } {
+    const row = this.#db
+      .statement(
+        `SELECT guesses, guesses_at AS guessesAt, last_code_at AS lastCodeAt
+         FROM email_guards WHERE email = ?`,
+      )
+      .get(email) as { guesses: number; guessesAt: number; lastCodeAt: number | null };
+    return withoutNulls(row) as { guesses: number; guessesAt: number; lastCodeAt?: number };
+  }
+}

@@ -1,0 +1,123 @@
+import type { Store } from '../store.js';
+import type { CodeStore, PendingCode } from './codes.js';
+import type { ExpiryStore } from './expiry.js';
+import type { EmailGuardStore, GuessBudget, Hit, RateCounterStore } from './limits.js';
+import type { NewOutboxMail, OutboxStore } from './outbox.js';
+import type {
+  AccessTokenRecord,
+  AccessTokenStore,
+  AuthorizationCodeRecord,
+  AuthorizationCodeStore,
+  LoginTicket,
+  LoginTicketStore,
+} from './tokens.js';
+import type { UserStore } from './users.js';
+
+/** One implementation of each contract, usually sharing one database connection. */
+export interface StoreParts {
+  codes: CodeStore;
+  users: UserStore;
+  loginTickets: LoginTicketStore;
+  authorizationCodes: AuthorizationCodeStore;
+  accessTokens: AccessTokenStore;
+  rateCounters: RateCounterStore;
+  emailGuards: EmailGuardStore;
+  outbox: OutboxStore;
+  expiry: ExpiryStore;
+  /** Releases what the parts share. */
+  close(): Promise<void>;
+}
+
+/**
+ * The {@link Store} the app passes around, handing each call to the part that implements it: a
+ * database implements the parts, and this wiring is written once for all of them.
+ */
+export class ComposedStore implements Store {
+  readonly #parts: StoreParts;
+
+  constructor(parts: StoreParts) {
+    this.#parts = parts;
+  }
+
+  saveCode(code: PendingCode) {
+    return this.#parts.codes.saveCode(code);
+  }
+  findCode(clientId: string, email: string) {
+    return this.#parts.codes.findCode(clientId, email);
+  }
+  addFailedAttempt(codeId: string) {
+    return this.#parts.codes.addFailedAttempt(codeId);
+  }
+  consumeCode(codeId: string) {
+    return this.#parts.codes.consumeCode(codeId);
+  }
+
+  upsertUserOnLogin(email: string, newSub: string, at: number) {
+    return this.#parts.users.upsertUserOnLogin(email, newSub, at);
+  }
+  findUser(sub: string) {
+    return this.#parts.users.findUser(sub);
+  }
+
+  saveLoginTicket(ticket: LoginTicket) {
+    return this.#parts.loginTickets.saveLoginTicket(ticket);
+  }
+  consumeLoginTicket(ticketHash: string) {
+    return this.#parts.loginTickets.consumeLoginTicket(ticketHash);
+  }
+  saveAuthorizationCode(code: AuthorizationCodeRecord) {
+    return this.#parts.authorizationCodes.saveAuthorizationCode(code);
+  }
+  consumeAuthorizationCode(codeHash: string) {
+    return this.#parts.authorizationCodes.consumeAuthorizationCode(codeHash);
+  }
+  saveAccessToken(token: AccessTokenRecord) {
+    return this.#parts.accessTokens.saveAccessToken(token);
+  }
+  findAccessToken(tokenHash: string) {
+    return this.#parts.accessTokens.findAccessToken(tokenHash);
+  }
+
+  takeHit(hit: Hit, limit: number) {
+    return this.#parts.rateCounters.takeHit(hit, limit);
+  }
+  returnHit(key: string, slot: number) {
+    return this.#parts.rateCounters.returnHit(key, slot);
+  }
+  countHits(key: string, now: number) {
+    return this.#parts.rateCounters.countHits(key, now);
+  }
+  clearHits(key: string) {
+    return this.#parts.rateCounters.clearHits(key);
+  }
+  claimCodeSlot(email: string, now: number, budget: GuessBudget) {
+    return this.#parts.emailGuards.claimCodeSlot(email, now, budget);
+  }
+  takeGuess(email: string, now: number, budget: GuessBudget) {
+    return this.#parts.emailGuards.takeGuess(email, now, budget);
+  }
+  refillGuesses(email: string, now: number, budget: GuessBudget) {
+    return this.#parts.emailGuards.refillGuesses(email, now, budget);
+  }
+
+  enqueueMail(mail: NewOutboxMail) {
+    return this.#parts.outbox.enqueueMail(mail);
+  }
+  listDueMail(now: number, limit: number) {
+    return this.#parts.outbox.listDueMail(now, limit);
+  }
+  removeMail(id: number) {
+    return this.#parts.outbox.removeMail(id);
+  }
+  rescheduleMail(id: number, nextAttemptAt: number, lastError: string) {
+    return this.#parts.outbox.rescheduleMail(id, nextAttemptAt, lastError);
+  }
+
+  pruneExpired(now: number, batch: number) {
+    return this.#parts.expiry.pruneExpired(now, batch);
+  }
+
+  close() {
+    return this.#parts.close();
+  }
+}

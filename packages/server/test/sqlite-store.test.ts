@@ -1,0 +1,55 @@
+import { describe } from 'vitest';
+import { SqliteStore } from '../src/sqlite-store.js';
+import { makeDataDir } from './helpers.js';
+import { describeCodeStoreContract } from './store-contract/codes.js';
+import { describeDevInboxStoreContract } from './store-contract/dev-inbox.js';
+import { describeExpiryStoreContract } from './store-contract/expiry.js';
+import {
+  describeEmailGuardStoreContract,
+  describeRateCounterStoreContract,
+} from './store-contract/limits.js';
+import { describeOutboxStoreContract } from './store-contract/outbox.js';
+import type { StoreTarget } from './store-contract/target.js';
+import {
+  describeAccessTokenStoreContract,
+  describeAuthorizationCodeStoreContract,
+  describeLoginTicketStoreContract,
+} from './store-contract/tokens.js';
+import { describeUserStoreContract } from './store-contract/users.js';
+
+const TARGETS: Record<string, StoreTarget<SqliteStore>> = {
+  // Two connections to one file, as two server processes on one data dir would hold.
+  'SqliteStore in a data dir': {
+    async open() {
+      const dataDir = await makeDataDir();
+      const store = new SqliteStore(dataDir);
+      const peer = new SqliteStore(dataDir);
+      const close = async () => {
+        await store.close();
+        await peer.close();
+      };
+      return { store, peer, close };
+    },
+  },
+  'SqliteStore in memory': {
+    async open() {
+      const store = new SqliteStore(':memory:');
+      return { store, peer: store, close: () => store.close() };
+    },
+  },
+};
+
+for (const [name, target] of Object.entries(TARGETS)) {
+  describe(name, () => {
+    describeCodeStoreContract(target);
+    describeUserStoreContract(target);
+    describeLoginTicketStoreContract(target);
+    describeAuthorizationCodeStoreContract(target);
+    describeAccessTokenStoreContract(target);
+    describeRateCounterStoreContract(target);
+    describeEmailGuardStoreContract(target);
+    describeOutboxStoreContract(target);
+    describeExpiryStoreContract(target);
+    describeDevInboxStoreContract(target);
+  });
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import type { Store } from '../../src/store.js';
+import type { GuessBudget } from '../../src/store/limits.js';
+import { NOW, useStores, type StoreTarget } from './target.js';
+
+/** One guess, refilling far slower than the record is kept: a drained record stays drained. */
+const SLOW_BUDGET: GuessBudget = { capacity: 1, refillMs: 1e9, resendMs: 0, keepMs: 1_000 };
+
+/**
+ * One record of every kind that expires, alive until `expiresAt`: a code, a login ticket, an
+ * authorization code, an access token, a mail, a rate counter and a (drained) email guard.
+ */
+async function saveOneOfEach(store: Store, name: string, expiresAt: number): Promise<void> {
+  const hash = `${name}-hash`;
+  const common = { clientId: 'app', sub: `email|${name}`, expiresAt };
+  await store.saveCode({
+    ...common,
+    id: `${name}-code`,
+    email: `${name}@example.com`,
+    codeHash: Buffer.alloc(32),
+    salt: Buffer.alloc(16),
+    createdAt: NOW - 180_000,
+    attempts: 0,
+    maxAttempts: 3,
+  });
+  await store.saveLoginTicket({ ...common, ticketHash: hash, origin: 'https://app.example' });
+  await store.saveAuthorizationCode({
+    ...common,
+    codeHash: hash,
+    redirectUri: 'https://app.example/callback',
+    scope: 'openid',
+    codeChallenge: 'challenge',
+  });
+  await store.saveAccessToken({ ...common, tokenHash: hash, scope: 'openid' });
+  await store.enqueueMail({
+    to: `${name}@example.com`,
+    fromName: 'App',
+    fromAddress: 'no-reply@example.com',
+    subject: 's',
+    text: 't',
+    html: 'h',
+    expiresAt,
+    nextAttemptAt: NOW - 180_000,
+  });
+  await store.takeHit({ key: name, slot: 0, now: NOW - 1, expiresAt }, Infinity);
+  await store.takeGuess(`${name}@example.com`, expiresAt - SLOW_BUDGET.keepMs, SLOW_BUDGET);
+}
+
+/** What every {@link Store} must do when pruning: it spans the records of every contract. */
+export function describeExpiryStoreContract(target: StoreTarget<Store>): void {
+  describe('ExpiryStore', () => {
+    const open = useStores(target);
+
+    it('deletes what expired at or before `now`, at most a batch per call', async () => {
+      const { store } = await open();
+      await saveOneOfEach(store, 'expired', NOW);
+      await saveOneOfEach(store, 'live', NOW + 1);
+
+      expect(await store.pruneExpired(NOW - 1, 100)).toBe(0);
+      const steps = [];
+      // Seven expired records (one of each kind), three at a time.
+      for (let i = 0; i < 4; i++) steps.push(await store.pruneExpired(NOW, 3));
+      expect(steps).toEqual([3, 3, 1, 0]);
+
+      expect(await store.findCode('app', 'expired@example.com')).toBeUndefined();
+      expect(await store.consumeLoginTicket('expired-hash')).toBeUndefined();
+      expect(await store.consumeAuthorizationCode('expired-hash')).toBeUndefined();
+      expect(await store.findAccessToken('expired-hash')).toBeUndefined();
+      expect((await store.countHits('expired', NOW - 1)).count).toBe(0);
+      // A drained guard that was kept would still refuse; a pruned one starts full.
+      expect((await store.takeGuess('expired@example.com', NOW, SLOW_BUDGET)).taken).toBe(true);
+
+      expect(await store.findCode('app', 'live@example.com')).toBeDefined();
+      expect(await store.consumeLoginTicket('live-hash')).toBeDefined();
+      expect(await store.consumeAuthorizationCode('live-hash')).toBeDefined();
+      expect(await store.findAccessToken('live-hash')).toBeDefined();
+      expect((await store.countHits('live', NOW)).count).toBe(1);
+      expect((await store.takeGuess('live@example.com', NOW, SLOW_BUDGET)).taken).toBe(false);
+      const mail = await store.listDueMail(Number.POSITIVE_INFINITY, 10);
+      expect(mail.map((one) => one.to)).toEqual(['live@example.com']);
+    });
+  });
+}
