@@ -84,7 +84,14 @@ function setUp(overrides: Partial<LoginSettings> = {}) {
     <P, R>(calls: Call<P, R>[]) =>
     (domain: string, params: P, options: { signal?: AbortSignal; storage?: unknown } = {}) =>
       new Promise<R>((answer, refuse) => {
-        calls.push({ domain, params, signal: options.signal, storage: options.storage, answer, refuse });
+        calls.push({
+          domain,
+          params,
+          signal: options.signal,
+          storage: options.storage,
+          answer,
+          refuse,
+        });
       });
   const events = {
     sent: [] as string[],
@@ -121,7 +128,10 @@ function setUp(overrides: Partial<LoginSettings> = {}) {
       await sending;
     },
     /** Types `code` and submits it; resolves once `settle` (an answer or a refusal) is handled. */
-    async tryCode(code: string, settle: (call: Call<LoginParams, PasswordlessLoginResult>) => void) {
+    async tryCode(
+      code: string,
+      settle: (call: Call<LoginParams, PasswordlessLoginResult>) => void,
+    ) {
       flow.setCode(code);
       const verifying = flow.verify();
       settle(logins.at(-1)!);
@@ -281,7 +291,13 @@ describe('login flow: code step', () => {
   it('says the code expired', async () => {
     await t.toCodeStep();
     await t.tryCode('111111', (call) =>
-      call.refuse(new ServerError({ status: 403, error: 'invalid_grant', error_description: 'The code has expired.' })),
+      call.refuse(
+        new ServerError({
+          status: 403,
+          error: 'invalid_grant',
+          error_description: 'The code has expired.',
+        }),
+      ),
     );
     expect(t.flow.error).toEqual({ key: 'code_expired', field: 'code' });
     expect(t.events.errors[0]![1]?.event?.name).toBe('authorization_error');
@@ -290,7 +306,9 @@ describe('login flow: code step', () => {
   it('says there were too many attempts', async () => {
     await t.toCodeStep();
     await t.tryCode('111111', (call) =>
-      call.refuse(new ServerError({ status: 429, error: 'too_many_attempts', error_description: 'x' })),
+      call.refuse(
+        new ServerError({ status: 429, error: 'too_many_attempts', error_description: 'x' }),
+      ),
     );
     expect(t.flow.error).toEqual({ key: 'too_many_attempts', field: 'code' });
   });
@@ -386,7 +404,9 @@ describe('login flow: deadlines on the clock', () => {
   it('says rate limiting on the email step, to the user only', async () => {
     t.flow.setEmail('ada@example.com');
     const sending = t.flow.send();
-    t.starts[0]!.refuse(new ServerError({ status: 429, error: 'too_many_requests', retryAfter: 30 }));
+    t.starts[0]!.refuse(
+      new ServerError({ status: 429, error: 'too_many_requests', retryAfter: 30 }),
+    );
     await sending;
     expect(t.flow.step).toBe('email');
     expect(t.flow.error).toEqual({ key: 'rate_limited', field: null, count: 30 });
@@ -423,7 +443,9 @@ describe('login flow: trouble the user cannot fix', () => {
   });
 
   it('logs a server error for the developer', async () => {
-    const [error, report] = await failToStart(new ServerError({ status: 500, error: 'server_error' }));
+    const [error, report] = await failToStart(
+      new ServerError({ status: 500, error: 'server_error' }),
+    );
     expect(error).toEqual({ key: 'server', field: null });
     expect(report).toEqual({ event: null, log: true });
   });
@@ -441,7 +463,11 @@ describe('login flow: trouble the user cannot fix', () => {
     });
     t = setUp();
     const [error, origin] = await failToStart(
-      new ServerError({ status: 403, error: 'access_denied', error_description: 'Origin x is not allowed.' }),
+      new ServerError({
+        status: 403,
+        error: 'access_denied',
+        error_description: 'Origin x is not allowed.',
+      }),
     );
     expect(error.key).toBe('origin_not_allowed');
     expect(origin?.event?.name).toBe('unrecoverable_error');

@@ -24,7 +24,7 @@ export type Step = 'email' | 'code' | 'link-sent' | 'done';
 export type Pending = 'sending' | 'checking';
 
 /** The code's length when the server does not say (Auth0 never does): Auth0's default. */
-export const DEFAULT_CODE_LENGTH = 6;
+const DEFAULT_CODE_LENGTH = 6;
 
 /** What a request needs from the page, read when it is made (the element's properties change). */
 export interface LoginSettings {

@@ -1,4 +1,9 @@
-import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import {
+  html,
+  type ReactiveController,
+  type ReactiveControllerHost,
+  type TemplateResult,
+} from 'lit';
 import { hideEvent, requestCloseEvent, showEvent, type CloseSource } from '../events.js';
 
 /** What the modal needs from the element it belongs to. */

@@ -162,5 +162,7 @@ function errorLine(id: IdOf, text: string): TemplateResult {
   // The arrow only with a message, so an empty live region matches :empty and takes no room.
   // On one line: no whitespace inside, so :empty matches.
   const arrow = html`<span class="pl-arrow" aria-hidden="true"></span>`;
-  return html`<p id=${id('error')} class="pl-error" role="alert">${text}${text ? arrow : nothing}</p>`;
+  return html`<p id=${id('error')} class="pl-error" role="alert">
+    ${text}${text ? arrow : nothing}
+  </p>`;
 }

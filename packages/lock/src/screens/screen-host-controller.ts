@@ -1,4 +1,9 @@
-import { render, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import {
+  render,
+  type ReactiveController,
+  type ReactiveControllerHost,
+  type TemplateResult,
+} from 'lit';
 import { FloatingController } from '../floating-controller.js';
 import { adoptScreenStyles } from './screen.styles.js';
 import type { Field } from './types.js';
