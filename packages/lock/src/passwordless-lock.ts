@@ -1,6 +1,6 @@
 import { passwordlessLogin, passwordlessStart } from '@passwordless-lock/client';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { addressReadElsewhere, takeAnswerFromAddress } from './address.js';
+import { resumeFromAddress } from './address.js';
 import { authenticatedEvent, errorEvent, type AuthResult } from './events.js';
 import { I18nController } from './i18n/i18n-controller.js';
 import { SUPPORTED_LANGUAGES } from './i18n/locales.js';
@@ -246,7 +246,7 @@ export class PasswordlessLock extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // The first update follows the first connection, once the page's script has set `auth`.
-    if (!this.hasUpdated) this.resumeFromAddress();
+    if (!this.hasUpdated) resumeFromAddress(this);
     if (changed.has('language') || changed.has('lang')) {
       const browser = typeof navigator === 'undefined' ? [] : navigator.languages;
       void this.i18n.setLanguage([this.language, this.lang ?? '', ...browser].filter(Boolean));
@@ -323,19 +323,6 @@ export class PasswordlessLock extends LitElement {
       choose: (language) => (this.language = language),
     });
     this.requestUpdate();
-  }
-
-  /**
-   * Lock's `autoParseHash` for the bare element: when the page was opened by a magic link, takes
-   * the answer out of the address and finishes it (the code loads only then), firing
-   * `hash_parsed`, then `authenticated` or `authorization_error`. Not for the element of a
-   * `LockPasswordless`, which does this itself when created.
-   */
-  private resumeFromAddress(): void {
-    if (this.auth?.autoParseHash === false || addressReadElsewhere.has(this)) return;
-    const url = takeAnswerFromAddress();
-    if (!url) return;
-    void import('./auth-response.js').then(({ resumeAuth }) => resumeAuth(this, this.domain, url));
   }
 
   private loginSettings(): LoginSettings {

@@ -161,8 +161,6 @@ export function focusTarget(step: Step): string {
 function errorLine(id: IdOf, text: string): TemplateResult {
   // The arrow only with a message, so an empty live region matches :empty and takes no room.
   // On one line: no whitespace inside, so :empty matches.
-  const arrow = html`<span class="pl-arrow" aria-hidden="true"></span>`;
-  return html`<p id=${id('error')} class="pl-error" role="alert">
-    ${text}${text ? arrow : nothing}
-  </p>`;
+  const arrow = text ? html`<span class="pl-arrow" aria-hidden="true"></span>` : nothing;
+  return html`<p id=${id('error')} class="pl-error" role="alert">${text}${arrow}</p>`;
 }
