@@ -1,5 +1,7 @@
 // What every demo page shares: the navigation, the language and theme switches, the profile.
 import { SUPPORTED_LANGUAGES, type PasswordlessLock } from 'passwordless-lock';
+// The widget's own list (its language menu's), from its source: one list of names to keep.
+import { LANGUAGE_NAMES } from '../packages/lock/src/i18n/language-names.js';
 
 export const domain = 'http://localhost:3000';
 
@@ -11,16 +13,6 @@ const pages: [string, string][] = [
   ['./custom-ui.html', 'Custom UI'],
   ['./csp.html', 'Strict CSP'],
 ];
-
-const languageNames: Record<string, string> = {
-  en: 'English',
-  fr: 'Français',
-  de: 'Deutsch',
-  es: 'Español',
-  ar: 'العربية',
-  he: 'עברית',
-  ja: '日本語',
-};
 
 /** Adds the page navigation at the top of `<body>`. */
 export function addNavigation(): void {
@@ -53,7 +45,7 @@ export function addSwitches(lock: PasswordlessLock): void {
   };
   const language = select('Language', [
     ['', 'Browser default'],
-    ...SUPPORTED_LANGUAGES.map((code): [string, string] => [code, languageNames[code] ?? code]),
+    ...SUPPORTED_LANGUAGES.map((code): [string, string] => [code, LANGUAGE_NAMES[code] ?? code]),
   ]);
   const theme = select('Theme', [
     ['auto', 'Auto (system)'],

@@ -49,6 +49,8 @@ export interface PasswordlessStartResult {
   resendAfter?: number;
   /** How many wrong codes the server accepts before the code dies, when the server says. */
   maxAttempts?: number;
+  /** How many digits the code has (`code_length`), when the server says; Auth0 does not. */
+  codeLength?: number;
   /** The `state` of the magic link's transaction, when one was created (see `redirectUri`). */
   state?: string;
 }
@@ -63,8 +65,8 @@ export interface PasswordlessStartResult {
  * @param params - The client id, email, and optionally `send`, `authParams` and `language`.
  * @param options - `signal`, `timeout` (ms, default 15000), a custom `fetch`, and the `storage`
  *   for a magic link's transaction.
- * @returns The request id and, when the server sends them, the code's lifetime, resend cooldown
- *   and attempt limit.
+ * @returns The request id and, when the server sends them, the code's lifetime, resend cooldown,
+ *   attempt limit and length.
  * @throws TypeError for bad arguments; `ServerError` (e.g. `bad_email`, `rate_limited` with
  *   `retryAfter`), `NetworkError` or `TimeoutError` when the request fails.
  * @example
@@ -133,6 +135,7 @@ export async function passwordlessStart(
     ...numberField('expiresIn', body.expires_in),
     ...numberField('resendAfter', body.resend_after),
     ...numberField('maxAttempts', body.max_attempts),
+    ...numberField('codeLength', body.code_length),
     ...(state ? { state } : {}),
   };
 }

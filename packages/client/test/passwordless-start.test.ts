@@ -68,6 +68,15 @@ describe('passwordlessStart', () => {
     });
   });
 
+  it('reads the code length our server adds, ignoring a value that is not a number', async () => {
+    const answer = (code_length: unknown) =>
+      passwordlessStart('localhost:3000', params, {
+        fetch: fakeFetch(json(200, { ...started, code_length })),
+      });
+    await expect(answer(8)).resolves.toMatchObject({ codeLength: 8 });
+    await expect(answer('8')).resolves.not.toHaveProperty('codeLength');
+  });
+
   it('leaves out the extensions a plain Auth0 answer lacks', async () => {
     const fetch = fakeFetch(
       json(200, { _id: 'x', email: 'ada@example.com', email_verified: false }),

@@ -1,3 +1,5 @@
+import type { PasswordlessLock } from './passwordless-lock.js';
+
 /** What marks a login answer in the address, besides its `state`. */
 const ANSWER = ['access_token', 'id_token', 'code', 'error'];
 
@@ -28,4 +30,17 @@ export function takeAnswerFromAddress(): URL | null {
   }
   history.replaceState(history.state, '', clean);
   return url;
+}
+
+/**
+ * Lock's `autoParseHash` for the bare element: when the page was opened by a magic link, takes
+ * the answer out of the address and finishes it (the code loads only then), firing
+ * `hash_parsed`, then `authenticated` or `authorization_error` on `lock`. Not for the element of
+ * a `LockPasswordless`, which does this itself when created.
+ */
+export function resumeFromAddress(lock: PasswordlessLock): void {
+  if (lock.auth?.autoParseHash === false || addressReadElsewhere.has(lock)) return;
+  const url = takeAnswerFromAddress();
+  if (!url) return;
+  void import('./auth-response.js').then(({ resumeAuth }) => resumeAuth(lock, lock.domain, url));
 }

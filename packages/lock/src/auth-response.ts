@@ -2,7 +2,7 @@
 import { messageKeyOf, parseCallback, ServerError } from '@passwordless-lock/client';
 import {
   authenticatedEvent,
-  authorizationErrorEvent,
+  errorEvent,
   hashParsedEvent,
   type AuthorizationError,
   type AuthResult,
@@ -41,7 +41,7 @@ export async function resumeAuth(
         : { error: messageKeyOf(error), errorDescription: (error as Error).message };
   }
   target.dispatchEvent(hashParsedEvent(result));
-  if (failure) target.dispatchEvent(authorizationErrorEvent(failure));
+  if (failure) target.dispatchEvent(errorEvent('authorization_error', failure));
   else if (result) target.dispatchEvent(authenticatedEvent(result));
   return [failure, result];
 }

@@ -6,21 +6,24 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
  */
 export class CountdownController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
+  readonly #now: () => number;
   readonly #deadlines = new Set<number>();
   #timer: ReturnType<typeof setInterval> | undefined;
   #connected = false;
 
-  constructor(host: ReactiveControllerHost) {
+  /** @param now - The clock deadlines are read on, in ms; tests pass a fake one. */
+  constructor(host: ReactiveControllerHost, now: () => number = Date.now) {
     this.#host = host;
+    this.#now = now;
     host.addController(this);
   }
 
-  /** Whole seconds until `deadline` (a `Date.now()` time), rounded up; 0 once it has passed. */
-  static secondsUntil(deadline: number | null): number {
-    return deadline === null ? 0 : Math.max(0, Math.ceil((deadline - Date.now()) / 1000));
+  /** Whole seconds until `deadline` (a time of the clock), rounded up; 0 once it has passed. */
+  secondsUntil(deadline: number | null): number {
+    return deadline === null ? 0 : Math.max(0, Math.ceil((deadline - this.#now()) / 1000));
   }
 
-  /** Starts ticking until `deadline` (a `Date.now()` time). */
+  /** Starts ticking until `deadline` (a time of the clock). */
   watch(deadline: number): void {
     this.#deadlines.add(deadline);
     this.#start();
@@ -53,7 +56,7 @@ export class CountdownController implements ReactiveController {
   }
 
   #tick(): void {
-    const now = Date.now();
+    const now = this.#now();
     for (const deadline of this.#deadlines)
       if (deadline <= now - 1000) this.#deadlines.delete(deadline);
     this.#host.requestUpdate();

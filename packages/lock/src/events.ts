@@ -12,6 +12,22 @@ export interface AuthResult {
   state: string | undefined;
 }
 
+/**
+ * Auth0 Lock's events: `<passwordless-lock>` fires them as DOM events, `LockPasswordless.on`
+ * takes their names. (The element also fires `request-close`, which Lock does not have.)
+ */
+export const LOCK_EVENTS = [
+  'authenticated',
+  'authorization_error',
+  'unrecoverable_error',
+  'hash_parsed',
+  'show',
+  'hide',
+] as const;
+
+/** The name of one of Lock's events. */
+export type LockEventName = (typeof LOCK_EVENTS)[number];
+
 /** Fired on `<passwordless-lock>` when the user has logged in. */
 export type AuthenticatedEvent = CustomEvent<AuthResult>;
 /** What `authorization_error` carries, as Auth0 Lock's event does. */
@@ -53,12 +69,12 @@ export function authenticatedEvent(detail: AuthResult): AuthenticatedEvent {
   return new CustomEvent('authenticated', { ...init, detail });
 }
 
-export function authorizationErrorEvent(detail: AuthorizationError): AuthorizationErrorEvent {
-  return new CustomEvent('authorization_error', { ...init, detail });
-}
-
-export function unrecoverableErrorEvent(detail: UnrecoverableError): UnrecoverableErrorEvent {
-  return new CustomEvent('unrecoverable_error', { ...init, detail });
+/** One of the two error events, by name. */
+export function errorEvent(
+  name: 'authorization_error' | 'unrecoverable_error',
+  detail: AuthorizationError,
+): AuthorizationErrorEvent | UnrecoverableErrorEvent {
+  return new CustomEvent(name, { ...init, detail });
 }
 
 export function hashParsedEvent(detail: AuthResult | null): HashParsedEvent {

@@ -41,11 +41,6 @@ export class FloatingController implements ReactiveController {
     host.addController(this);
   }
 
-  /** Whether an element is being kept in place right now. */
-  get anchored(): boolean {
-    return this.#cleanup !== null;
-  }
-
   /** What the floating element is anchored to (or is being anchored to, while floating-ui loads). */
   get reference(): HTMLElement | null {
     return this.#reference;

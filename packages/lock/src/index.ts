@@ -7,17 +7,17 @@
  */
 export { PasswordlessLock } from './passwordless-lock.js';
 export { LockPasswordless } from './lock-passwordless.js';
+export type { LockEventCallback, LockEventPayloads } from './lock-passwordless.js';
+export type { LockEventName } from './events.js';
 export type {
-  LockEventCallback,
-  LockEventName,
+  FlashMessage,
+  LockAuthOptions,
   LockPasswordlessOptions,
   LockShowOptions,
-  LockEventPayloads,
-} from './lock-passwordless.js';
+} from './options.js';
 export type { AuthResult, AuthenticatedEvent, HideEvent, ShowEvent } from './events.js';
 export type { Dictionary, DictionaryOverrides } from './i18n/locales/en.js';
 export { SUPPORTED_LANGUAGES } from './i18n/locales.js';
-export type { FlashMessage, LockAuthOptions } from './passwordless-lock.js';
 export type {
   AuthorizationError,
   AuthorizationErrorEvent,

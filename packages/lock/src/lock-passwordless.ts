@@ -1,65 +1,20 @@
-import { toOrigin, userInfo, type UserInfo } from '@passwordless-lock/client';
+import { buildLogoutUrl, userInfo, type UserInfo } from '@passwordless-lock/client';
 import { addressReadElsewhere, takeAnswerFromAddress } from './address.js';
-import type { AuthorizationError, AuthResult, UnrecoverableError } from './events.js';
-import type { DictionaryOverrides } from './i18n/locales/en.js';
-import { PasswordlessLock, type FlashMessage, type LockAuthOptions } from './passwordless-lock.js';
-
-/** Options of {@link LockPasswordless}: Auth0 Lock's passwordless options. */
-export interface LockPasswordlessOptions {
-  /** Only `['email']` is supported (Lock also knows `sms`). */
-  allowedConnections?: string[];
-  /** `code` (default) or `link` (magic link). */
-  passwordlessMethod?: 'code' | 'link';
-  /** `redirectUrl`, `responseType`, `params`, `audience`. */
-  auth?: LockAuthOptions;
-  /** The language of the texts and of the mail. Default: the browser's. */
-  language?: string;
-  /** Overrides for any string, keyed like the English dictionary. */
-  languageDictionary?: DictionaryOverrides;
-  /** `logo`, `primaryColor` as Lock, and `mode`: `light` (default), `dark` or `auto`. */
-  theme?: { logo?: string; primaryColor?: string; mode?: 'light' | 'dark' | 'auto' };
-  /** Render inline in this element (or the element with this id) instead of a modal. */
-  container?: string | HTMLElement;
-  /** Whether the user can close the modal. Default `true`, and `false` with `container`. */
-  closable?: boolean;
-  /** Close once logged in instead of showing "You are logged in.". Default `false`. */
-  autoclose?: boolean;
-  /** Focus the first field on open. Default `true`. */
-  autofocus?: boolean;
-  /** Remember the last email that logged in and prefill it. Default `true`. */
-  rememberLastLogin?: boolean;
-  /** Let the browser autofill the email. Default `true` (Lock: `false`; see the README). */
-  allowAutocomplete?: boolean;
-  /** Require ticking a terms checkbox before sending. Default `false`. */
-  mustAcceptTerms?: boolean;
-  /** `{ email }` to put in the field. */
-  prefill?: { email?: string };
-  /** A message to show on the email screen. */
-  flashMessage?: FlashMessage;
-  /** A language menu in the header (not in Lock). Default `false`. */
-  languageMenu?: boolean;
-}
-
-/** The options {@link LockPasswordless.show} takes, as Lock's `show(options)`. */
-const SHOW_OPTIONS = [
-  'auth',
-  'flashMessage',
-  'language',
-  'languageDictionary',
-  'prefill',
-  'rememberLastLogin',
-  'allowAutocomplete',
-  'autofocus',
-  'closable',
-  'autoclose',
-] as const satisfies readonly (keyof LockPasswordlessOptions)[];
-
-/** What {@link LockPasswordless.show} may override for one opening, as Lock's `show(options)`. */
-export type LockShowOptions = Pick<LockPasswordlessOptions, (typeof SHOW_OPTIONS)[number]>;
-
-/** The events {@link LockPasswordless.on} accepts. */
-export type LockEventName =
-  'authenticated' | 'authorization_error' | 'unrecoverable_error' | 'hash_parsed' | 'show' | 'hide';
+import {
+  LOCK_EVENTS,
+  type AuthorizationError,
+  type AuthResult,
+  type LockEventName,
+  type UnrecoverableError,
+} from './events.js';
+import {
+  LOCK_OPTIONS,
+  PROPERTY_OPTIONS,
+  SHOW_OPTIONS,
+  type LockPasswordlessOptions,
+  type LockShowOptions,
+} from './options.js';
+import { PasswordlessLock } from './passwordless-lock.js';
 
 /** What each event's callback gets. */
 export interface LockEventPayloads {
@@ -75,34 +30,6 @@ export interface LockEventPayloads {
 export type LockEventCallback<E extends LockEventName> = LockEventPayloads[E] extends undefined
   ? () => void
   : (payload: LockEventPayloads[E]) => void;
-
-const EVENTS: readonly LockEventName[] = [
-  'authenticated',
-  'authorization_error',
-  'unrecoverable_error',
-  'hash_parsed',
-  'show',
-  'hide',
-];
-
-const OPTIONS: readonly (keyof LockPasswordlessOptions)[] = [
-  'allowedConnections',
-  'passwordlessMethod',
-  'auth',
-  'language',
-  'languageDictionary',
-  'theme',
-  'container',
-  'closable',
-  'autoclose',
-  'autofocus',
-  'rememberLastLogin',
-  'allowAutocomplete',
-  'mustAcceptTerms',
-  'prefill',
-  'flashMessage',
-  'languageMenu',
-];
 
 /**
  * Auth0 Lock's passwordless API over `<passwordless-lock>`: creates the element and adds it to
@@ -139,7 +66,7 @@ export class LockPasswordless {
     if (typeof domain !== 'string' || !domain) {
       throw refuse('LockPasswordless: domain must be a non-empty string');
     }
-    assertKnownKeys(options, OPTIONS, 'option');
+    assertKnownKeys(options, LOCK_OPTIONS, 'option');
     const { allowedConnections, passwordlessMethod } = options;
     if (allowedConnections && !allowedConnections.every((c) => c === 'email')) {
       throw refuse('LockPasswordless: allowedConnections supports only "email"');
@@ -159,11 +86,6 @@ export class LockPasswordless {
     if (this.#container) {
       this.element.inline = true;
       this.element.closable = false;
-    }
-    if (passwordlessMethod) this.element.passwordlessMethod = passwordlessMethod;
-    if (options.languageMenu !== undefined) this.element.languageMenu = options.languageMenu;
-    if (options.mustAcceptTerms !== undefined) {
-      this.element.mustAcceptTerms = options.mustAcceptTerms;
     }
     const { theme } = options;
     if (theme?.logo) this.element.logo = theme.logo;
@@ -284,10 +206,11 @@ export class LockPasswordless {
    * @param options - `returnTo`; `federated` is accepted for Lock compatibility.
    */
   logout(options: { returnTo?: string; federated?: boolean } = {}): void {
-    const url = new URL('/v2/logout', toOrigin(this.#domain));
-    url.searchParams.set('client_id', this.#clientId);
-    if (options.returnTo) url.searchParams.set('returnTo', options.returnTo);
-    if (options.federated) url.searchParams.set('federated', '');
+    const { returnTo, federated } = options;
+    const url = new URL(buildLogoutUrl(this.#domain, { clientId: this.#clientId, returnTo }));
+    // Lock's `federated` also logs out of an Auth0 tenant's upstream identity provider. This
+    // server has none, so the client's builder leaves it out; for an Auth0 tenant it is passed on.
+    if (federated) url.searchParams.set('federated', '');
     window.location.assign(url.href);
   }
 
@@ -301,29 +224,23 @@ export class LockPasswordless {
     this.element.remove();
   }
 
-  /** Sets options on the element; returns how to put back what was there before. */
-  #apply(options: LockShowOptions): () => void {
+  /**
+   * Sets options on the element (all of them, when created; a `show()`'s, for one opening) and
+   * returns how to put back what was there before.
+   */
+  #apply(options: LockPasswordlessOptions): () => void {
     const element = this.element;
     const before: Partial<PasswordlessLock> = {};
     const set = <K extends keyof PasswordlessLock>(key: K, value: PasswordlessLock[K]) => {
       (before as Record<string, unknown>)[key] = element[key];
       element[key] = value;
     };
-    if (options.auth) set('auth', options.auth);
-    if (options.flashMessage) set('flashMessage', options.flashMessage);
-    if (options.language) set('language', options.language);
-    if (options.languageDictionary) set('languageDictionary', options.languageDictionary);
-    if (options.prefill?.email) set('prefillEmail', options.prefill.email);
-    for (const key of [
-      'rememberLastLogin',
-      'allowAutocomplete',
-      'autofocus',
-      'closable',
-      'autoclose',
-    ] as const) {
+    for (const key of PROPERTY_OPTIONS) {
       const value = options[key];
-      if (value !== undefined) set(key, value);
+      // `false` is a setting; an empty string or `null` is none.
+      if (value || value === false) set(key, value as never);
     }
+    if (options.prefill?.email) set('prefillEmail', options.prefill.email);
     return () => {
       Object.assign(element, before);
       this.#restore = null;
@@ -349,9 +266,9 @@ function assertKnownKeys(options: object, known: readonly string[], what: string
 }
 
 function assertEventName(event: unknown, method: string): asserts event is LockEventName {
-  if (!EVENTS.includes(event as LockEventName)) {
+  if (!LOCK_EVENTS.includes(event as LockEventName)) {
     throw refuse(
-      `LockPasswordless.${method}: unknown event "${String(event)}"; use one of ${EVENTS.join(', ')}`,
+      `LockPasswordless.${method}: unknown event "${String(event)}"; use one of ${LOCK_EVENTS.join(', ')}`,
     );
   }
 }

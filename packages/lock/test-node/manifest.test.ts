@@ -6,6 +6,8 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyzeManifest } from '../scripts/manifest.mjs';
+import { LOCK_EVENTS } from '../src/events.js';
+import { PROPERTY_OPTIONS } from '../src/options.js';
 
 interface Named {
   name: string;
@@ -14,6 +16,7 @@ interface Declaration {
   name: string;
   tagName?: string;
   attributes?: Named[];
+  members?: (Named & { kind: string; privacy?: string })[];
   events?: Named[];
   cssParts?: Named[];
   cssProperties?: Named[];
@@ -54,17 +57,13 @@ describe('custom-elements.json', () => {
         'theme',
       ].sort(),
     );
-    expect(names(element?.events)).toEqual(
-      [
-        'authenticated',
-        'authorization_error',
-        'hash_parsed',
-        'hide',
-        'request-close',
-        'show',
-        'unrecoverable_error',
-      ].sort(),
-    );
+    // Lock's events (the list LockPasswordless.on checks), and the element's own request-close.
+    expect(names(element?.events)).toEqual([...LOCK_EVENTS, 'request-close'].sort());
+    // The Lock options LockPasswordless sets as they are are public properties of the element.
+    const properties = (element?.members ?? [])
+      .filter((m) => m.kind === 'field' && m.privacy === 'public')
+      .map((m) => m.name);
+    expect(properties).toEqual(expect.arrayContaining([...PROPERTY_OPTIONS]));
     expect(names(element?.cssParts)).toEqual(expect.arrayContaining(['dialog', 'panel', 'status']));
     expect(names(element?.cssProperties)).toContain('--pl-color-primary');
   }, 30_000);

@@ -1,4 +1,4 @@
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { PasswordlessLock } from '../src/index.js';
 import {
@@ -87,6 +87,31 @@ describe('code screen', () => {
     expect(refusals).to.equal(3);
     expect($(lock, '#code').getAttribute('aria-invalid')).to.equal('true');
     await expectAccessible(lock);
+  });
+
+  it("sizes the code field from the server's code_length, and submits only a whole code", async () => {
+    server = passwordlessServer({ code_length: 8 });
+    const { lock } = await page();
+    await toCodeStep(lock);
+    const code = $<HTMLInputElement>(lock, '#code');
+    expect(code.getAttribute('pattern')).to.equal('[0-9]{8}');
+    expect(code.getAttribute('inputmode')).to.equal('numeric');
+    expect(text(lock, '.pl-hint')).to.equal('The 8-digit code from the email.');
+    await sendKeys({ type: '123456' });
+    await aTimeout(50);
+    expect(server.requests, 'six digits of eight were sent').to.have.length(1);
+    expect(query(lock, '[role="alert"]')?.textContent).to.equal('');
+    await sendKeys({ type: '78' });
+    await waitUntil(() => server.requests.length === 2, 'the whole code was not sent');
+    expect(server.requests[1]?.body.otp).to.equal('12345678');
+  });
+
+  it('takes six digits when the server (as Auth0) does not say the length', async () => {
+    server = passwordlessServer();
+    const { lock } = await page();
+    await toCodeStep(lock);
+    expect($(lock, '#code').getAttribute('pattern')).to.equal('[0-9]{6}');
+    expect(text(lock, '.pl-hint')).to.equal('The 6-digit code from the email.');
   });
 
   it('does not send the same refused code again when it is autofilled again', async () => {

@@ -88,9 +88,10 @@ describe('language menu', () => {
     const { lock } = await page(withMenu);
     await lock.show();
     $(lock, '#language-button').click();
-    const controller = (lock as unknown as { menu: { anchored: boolean } }).menu;
-    await waitUntil(() => controller.anchored, 'the menu was never anchored');
+    const menu = $(lock, '#language-menu');
+    await waitUntil(() => menu.hasAttribute('data-anchored'), 'the menu was never anchored');
     lock.remove();
-    expect(controller.anchored).to.equal(false);
+    expect(menu.hasAttribute('data-anchored')).to.equal(false);
+    expect(menu.style.top).to.equal('');
   });
 });

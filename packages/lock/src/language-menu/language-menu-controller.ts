@@ -39,11 +39,6 @@ export class LanguageMenuController implements ReactiveController {
     return this.#open;
   }
 
-  /** Whether floating-ui is keeping the open menu in place. */
-  get anchored(): boolean {
-    return this.#floating.anchored;
-  }
-
   render() {
     const { t, languages, current } = this.#options;
     return languageMenu({

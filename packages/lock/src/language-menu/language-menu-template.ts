@@ -1,16 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { LANGUAGE_NAMES } from '../i18n/language-names.js';
 import type { Translate } from '../screens/types.js';
-
-/** Each shipped language in its own name, as people look for it. */
-export const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
-  en: 'English',
-  fr: 'Français',
-  de: 'Deutsch',
-  es: 'Español',
-  ar: 'العربية',
-  he: 'עברית',
-  ja: '日本語',
-};
 
 /** What the language menu shows and reports back. */
 export interface LanguageMenuProps {

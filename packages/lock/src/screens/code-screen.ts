@@ -6,6 +6,8 @@ import { describedBy, type Field } from './types.js';
 /** What the code screen shows and what it reports back. */
 export interface CodeScreenProps extends ResendProps {
   code: string;
+  /** How many digits a code has. */
+  codeLength: number;
   /** Seconds until the code expires; `null` when the server did not say. */
   expiresIn: number | null;
   /** Which field the current error is about, if any. */
@@ -24,6 +26,9 @@ function minutesAndSeconds(seconds: number): string {
 /**
  * The code screen: one field (no digit boxes, which break autofill and paste), the code's expiry,
  * resend with the server's cooldown, and a way back to change the email.
+ *
+ * The field has a `pattern` of the code's length but no `maxlength`: autofill and drops are cut
+ * to `maxlength` before the input handler strips separators, so "123 456" would lose a digit.
  */
 export function codeScreen(p: CodeScreenProps): TemplateResult {
   const { t, id } = p;
@@ -38,6 +43,7 @@ export function codeScreen(p: CodeScreenProps): TemplateResult {
       autocomplete="one-time-code"
       spellcheck="false"
       required
+      pattern=${`[0-9]{${p.codeLength}}`}
       .value=${p.code}
       @input=${p.onCodeInput}
       @paste=${p.onCodePaste}
@@ -46,7 +52,7 @@ export function codeScreen(p: CodeScreenProps): TemplateResult {
         describedBy(id, 'code-hint', p.expiresIn !== null && 'expiry', p.hasError && 'error'),
       )}
     />
-    <p id=${id('code-hint')} class="pl-hint">${t('code.hint')}</p>
+    <p id=${id('code-hint')} class="pl-hint">${t('code.hint', { length: p.codeLength })}</p>
     ${
       p.expiresIn === null
         ? nothing

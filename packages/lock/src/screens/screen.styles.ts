@@ -8,7 +8,7 @@ import errorHintStyles from '../error-hint.styles.js';
  * page that wants to restyle a screen can. The colours are the element's `--_*` tokens, which the
  * screen inherits through its slot.
  */
-export const screenStyles = css`
+const screenStyles = css`
   .pl-screen {
     form,
     .pl-link-sent {

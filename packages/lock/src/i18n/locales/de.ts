@@ -17,7 +17,7 @@ const de: LocaleStrings = {
     sent: 'Wir haben einen Code an {{email}} gesendet.',
     resent: 'Wir haben einen neuen Code an {{email}} gesendet.',
     label: 'Bestätigungscode',
-    hint: 'Der 6-stellige Code aus der E-Mail.',
+    hint: 'Der {{length}}-stellige Code aus der E-Mail.',
     submit: 'Weiter',
     changeEmail: 'Andere E-Mail-Adresse verwenden',
     resend: 'Neuen Code anfordern',

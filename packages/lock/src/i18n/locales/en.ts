@@ -21,7 +21,7 @@ const en = {
     sent: 'We sent a code to {{email}}.',
     resent: 'We sent a new code to {{email}}.',
     label: 'Verification code',
-    hint: 'The 6-digit code from the email.',
+    hint: 'The {{length}}-digit code from the email.',
     submit: 'Continue',
     changeEmail: 'Use a different email',
     resend: 'Send a new code',

@@ -17,7 +17,7 @@ const es: LocaleStrings = {
     sent: 'Hemos enviado un código a {{email}}.',
     resent: 'Hemos enviado un código nuevo a {{email}}.',
     label: 'Código de verificación',
-    hint: 'El código de 6 cifras del correo.',
+    hint: 'El código de {{length}} cifras del correo.',
     submit: 'Continuar',
     changeEmail: 'Usar otro correo',
     resend: 'Enviar un código nuevo',

@@ -17,7 +17,7 @@ const fr: LocaleStrings = {
     sent: 'Nous avons envoyé un code à {{email}}.',
     resent: 'Nous avons envoyé un nouveau code à {{email}}.',
     label: 'Code de vérification',
-    hint: 'Le code à 6 chiffres reçu par e-mail.',
+    hint: 'Le code à {{length}} chiffres reçu par e-mail.',
     submit: 'Continuer',
     changeEmail: 'Utiliser une autre adresse',
     resend: 'Recevoir un nouveau code',

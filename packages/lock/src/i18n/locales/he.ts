@@ -16,7 +16,7 @@ const he: LocaleStrings = {
     sent: 'שלחנו קוד אל {{email}}.',
     resent: 'שלחנו קוד חדש אל {{email}}.',
     label: 'קוד אימות',
-    hint: 'הקוד בן 6 הספרות מהאימייל.',
+    hint: 'הקוד בן {{length}} הספרות מהאימייל.',
     submit: 'המשך',
     changeEmail: 'שימוש בכתובת אימייל אחרת',
     resend: 'שליחת קוד חדש',

@@ -17,7 +17,7 @@ const ja: LocaleStrings = {
     sent: '{{email}} にコードを送信しました。',
     resent: '{{email}} に新しいコードを送信しました。',
     label: '確認コード',
-    hint: 'メールに記載された6桁のコードです。',
+    hint: 'メールに記載された{{length}}桁のコードです。',
     submit: '続ける',
     changeEmail: '別のメールアドレスを使う',
     resend: '新しいコードを送信',
