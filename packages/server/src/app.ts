@@ -7,6 +7,7 @@ import type { RandomSource } from './codes.js';
 import type { ServerConfig } from './config.js';
 import type { AppContext } from './context.js';
 import { answerError, installErrorHandlers } from './errors.js';
+import { installNoStore } from './no-store.js';
 import { answerClientError, createHttpServer, type HttpTimeouts } from './http-server.js';
 import { KEYS_FILE, loadOrCreateKeys } from './keys.js';
 import { startDevInboxMailer } from './mail/dev-inbox-smtp.js';
@@ -28,7 +29,9 @@ import { loadOrCreateServerSecret, SERVER_SECRET_FILE } from './server-secret.js
 import { DATABASE_FILES, SqliteStore } from './sqlite-store.js';
 import type { Store } from './store.js';
 
-export { ConfigError, DEMO_CLIENT, OTP_GRANT, resolveConfig } from './config.js';
+export { ConfigError, resolveConfig } from './config.js';
+export { DEMO_CLIENT } from './demo-tenant.js';
+export { OTP_GRANT } from './grants/otp.js';
 export type { ApiConfig, ClientConfig, RuntimeOptions, ServerConfig } from './config.js';
 export { HTTP_TIMEOUTS } from './http-server.js';
 export type { HttpTimeouts } from './http-server.js';
@@ -170,6 +173,7 @@ async function createFastify(
     },
   });
   installErrorHandlers(app);
+  installNoStore(app);
   await app.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
 
   const origins = knownOrigins(ctx.config.clients);

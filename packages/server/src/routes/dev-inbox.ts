@@ -1,3 +1,4 @@
+import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
 import type { InboxMessage } from '../store.js';
@@ -8,33 +9,27 @@ const inboxQuerySchema = {
 } as const;
 
 /** `--dev` only: the mail the in-process SMTP server received, newest first. */
-export async function devInboxRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  app.get<{ Querystring: { to?: string } }>(
-    '/dev/inbox.json',
-    { schema: { querystring: inboxQuerySchema } },
-    async (request, reply) => {
-      reply.header('cache-control', 'no-store');
-      const to = request.query.to || undefined;
-      return { messages: await ctx.store.listInboxMessages(to) };
-    },
-  );
+export async function devInboxRoutes(fastify: FastifyInstance, ctx: AppContext): Promise<void> {
+  const app = fastify.withTypeProvider<JsonSchemaToTsProvider>();
 
-  app.get<{ Querystring: { to?: string } }>(
-    '/dev/inbox',
-    { schema: { querystring: inboxQuerySchema } },
-    async (request, reply) => {
-      const messages = await ctx.store.listInboxMessages(request.query.to || undefined);
-      return reply
+  app.get('/dev/inbox.json', { schema: { querystring: inboxQuerySchema } }, async (request) => {
+    const to = request.query.to || undefined;
+    return { messages: await ctx.store.listInboxMessages(to) };
+  });
+
+  app.get('/dev/inbox', { schema: { querystring: inboxQuerySchema } }, async (request, reply) => {
+    const messages = await ctx.store.listInboxMessages(request.query.to || undefined);
+    return (
+      reply
         .type('text/html; charset=utf-8')
-        .headers({
-          'cache-control': 'no-store',
-          // Mail HTML is shown in a sandboxed srcdoc frame; nothing on this page may run scripts.
-          'content-security-policy':
-            "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-src 'self'",
-        })
-        .send(inboxPage(messages));
-    },
-  );
+        // Mail HTML is shown in a sandboxed srcdoc frame; nothing on this page may run scripts.
+        .header(
+          'content-security-policy',
+          "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-src 'self'",
+        )
+        .send(inboxPage(messages))
+    );
+  });
 }
 
 function inboxPage(messages: InboxMessage[]): string {
