@@ -37,8 +37,6 @@ export const FORMATS = {
   },
 } satisfies Record<string, (text: string) => string | undefined>;
 
-export type FormatName = keyof typeof FORMATS;
-
 function httpUrlProblem(text: string): string | undefined {
   const protocol = parseUrl(text)?.protocol;
   return protocol === 'http:' || protocol === 'https:'
