@@ -7,6 +7,7 @@ import type { RandomSource } from './codes.js';
 import type { ServerConfig } from './config.js';
 import type { AppContext } from './context.js';
 import { answerError, installErrorHandlers } from './errors.js';
+import { installNoStore } from './no-store.js';
 import { answerClientError, createHttpServer, type HttpTimeouts } from './http-server.js';
 import { KEYS_FILE } from './keys-file.js';
 import { loadOrCreateKeys } from './keys.js';
@@ -31,7 +32,9 @@ import { SqliteStore } from './sqlite-store.js';
 import type { Store } from './store.js';
 import type { DevInboxStore } from './store/dev-inbox.js';
 
-export { ConfigError, DEMO_CLIENT, OTP_GRANT, resolveConfig } from './config.js';
+export { ConfigError, resolveConfig } from './config.js';
+export { DEMO_CLIENT } from './demo-tenant.js';
+export { OTP_GRANT } from './grants/otp.js';
 export type { ApiConfig, ClientConfig, RuntimeOptions, ServerConfig } from './config.js';
 export { HTTP_TIMEOUTS } from './http-server.js';
 export type { HttpTimeouts } from './http-server.js';
@@ -179,6 +182,7 @@ async function createFastify(
     },
   });
   installErrorHandlers(app);
+  installNoStore(app);
   await app.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
 
   const origins = knownOrigins(ctx.config.clients);

@@ -14,7 +14,6 @@ export function sendAuthorizationResponse(
   params: Readonly<Record<string, string>>,
   random: RandomSource,
 ): FastifyReply {
-  reply.headers({ 'cache-control': 'no-store', pragma: 'no-cache' });
   if (target.mode === 'web_message') {
     return sendWebMessage(reply, new URL(target.redirectUri).origin, params, random);
   }

@@ -1,3 +1,5 @@
+import type { FromSchema } from 'json-schema-to-ts';
+import { findClient } from './clients.js';
 import type { ApiConfig, ClientConfig } from './config.js';
 import type { AppContext } from './context.js';
 import { AuthError, quoteInput } from './errors.js';
@@ -5,19 +7,31 @@ import { isRegisteredUrl, normalizeUrl, originOf } from './origins.js';
 import type { User } from './store.js';
 import { findApi, grantedScope, issueAccessToken, sha256Hex, signIdToken } from './tokens.js';
 
-/** The OAuth / OIDC parameters of /authorize (and of a magic link), as they arrive. */
-export interface AuthorizeParams {
-  client_id: string;
-  response_type?: string;
-  response_mode?: string;
-  redirect_uri?: string;
-  scope?: string;
-  state?: string;
-  nonce?: string;
-  audience?: string;
-  code_challenge?: string;
-  code_challenge_method?: string;
-}
+const param = { type: 'string', maxLength: 2048 } as const;
+
+/**
+ * The OAuth / OIDC parameters of /authorize (and of a magic link), as their routes' schemas
+ * declare them. Unknown parameters are ignored (RFC 6749 §3.1); known ones must be single strings.
+ */
+export const AUTHORIZE_PARAM_SCHEMAS = {
+  client_id: { type: 'string', minLength: 1, maxLength: 128 },
+  response_type: param,
+  response_mode: param,
+  redirect_uri: param,
+  scope: param,
+  state: param,
+  nonce: param,
+  audience: param,
+  code_challenge: param,
+  code_challenge_method: param,
+} as const;
+
+export type AuthorizeParams = FromSchema<{
+  type: 'object';
+  required: ['client_id'];
+  properties: typeof AUTHORIZE_PARAM_SCHEMAS;
+  additionalProperties: false;
+}>;
 
 export type ResponseMode = 'query' | 'fragment' | 'web_message';
 export type ResponseType = 'code' | 'token' | 'id_token';
@@ -67,8 +81,7 @@ export function readResponseTarget(
   allowedModes: readonly ResponseMode[],
   fallbackOrigin?: string,
 ): ResponseTarget {
-  const client = ctx.clients.get(params.client_id);
-  if (!client) throw new AuthError(400, 'invalid_request', 'Unknown client.');
+  const client = findClient(ctx, params.client_id, { status: 400, error: 'invalid_request' });
   const types = (params.response_type ?? '').split(' ');
   const mode = params.response_mode ?? (types.every((t) => t === 'code') ? 'query' : 'fragment');
   if (!(allowedModes as readonly string[]).includes(mode)) {

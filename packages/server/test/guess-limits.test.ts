@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO_CLIENT, SqliteStore } from '../src/app.js';
+import { DEMO_CLIENT, OTP_GRANT, SqliteStore } from '../src/app.js';
 import { limitAddress } from '../src/rate-limits.js';
 import { makeDataDir, startTestServer, wrongCode, type TestServer } from './helpers.js';
 
@@ -73,7 +73,7 @@ function guessFrom(
     url: '/oauth/token',
     remoteAddress: from.remoteAddress,
     payload: {
-      grant_type: 'http://auth0.com/oauth/grant-type/passwordless/otp',
+      grant_type: OTP_GRANT,
       client_id: from.clientId,
       username: email,
       otp,

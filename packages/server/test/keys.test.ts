@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
+import { OTP_GRANT } from '../src/app.js';
 import { START_TIME, makeDataDir, startTestServer } from './helpers.js';
 
 describe('signing keys', () => {
@@ -57,11 +58,7 @@ describe('discovery', () => {
       jwks_uri: 'https://auth.example.com/.well-known/jwks.json',
       id_token_signing_alg_values_supported: ['RS256'],
       subject_types_supported: ['public'],
-      grant_types_supported: [
-        'http://auth0.com/oauth/grant-type/passwordless/otp',
-        'authorization_code',
-        'implicit',
-      ],
+      grant_types_supported: [OTP_GRANT, 'authorization_code', 'implicit'],
       authorization_endpoint: 'https://auth.example.com/authorize',
       end_session_endpoint: 'https://auth.example.com/v2/logout',
       response_modes_supported: ['query', 'fragment', 'web_message'],

@@ -31,6 +31,7 @@ describe('email code login over real HTTP and SMTP', () => {
       expires_in: 180,
       resend_after: 30,
       max_attempts: 3,
+      code_length: 6,
     });
 
     // /passwordless/start answers only after the SMTP server stored the mail.
@@ -106,6 +107,18 @@ describe('email code login over real HTTP and SMTP', () => {
       picture: payload.picture,
       updated_at: payload.updated_at,
     });
+  });
+
+  it("answers the start with the tenant's code length, and mails a code that long", async () => {
+    const server = await startTestServer({
+      clients: [{ client_id: 'demo' }],
+      connections: { email: { otp: { length: 8 } } },
+    });
+    const start = await server.start('ada@example.com');
+    expect(start.statusCode).toBe(200);
+    expect(start.json().code_length).toBe(8);
+    const inbox = await server.inject({ url: '/dev/inbox.json?to=ada@example.com' });
+    expect(inbox.json().messages[0].text).toMatch(/\b\d{8}\b/);
   });
 
   it('creates the user on the first login and finds the same user later', async () => {

@@ -1,18 +1,13 @@
+import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts';
 import type { FastifyInstance } from 'fastify';
-import { OTP_GRANT } from '../config.js';
+import { findClient } from '../clients.js';
 import type { AppContext } from '../context.js';
 import { AuthError, quoteInput } from '../errors.js';
+import { OTP_GRANT } from '../grants/otp.js';
+import { issueLoginTicket } from '../login/ticket.js';
+import { assertEmailRealm, verifyEmailCode } from '../login/verify.js';
 import { originRefused } from '../origins.js';
-import { assertGrantAllowed, sha256Hex } from '../tokens.js';
-import { assertEmailRealm, verifyEmailCode } from '../verification.js';
-
-interface CoAuthenticateBody {
-  client_id: string;
-  username: string;
-  otp: string;
-  realm: string;
-  credential_type: string;
-}
+import { assertGrantAllowed } from '../tokens.js';
 
 /** What auth0.js stores for Auth0's third-party-cookie fallback; we accept and ignore it. */
 export interface CoAuthenticateResponse {
@@ -39,15 +34,15 @@ const bodySchema = {
  * Cross-origin authentication, as auth0.js runs it in SPAs: verify the code here, get a
  * single-use login ticket bound to the calling origin, then redeem it at /authorize.
  */
-export async function crossOriginRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  app.post<{ Body: CoAuthenticateBody }>(
+export async function crossOriginRoutes(fastify: FastifyInstance, ctx: AppContext): Promise<void> {
+  const app = fastify.withTypeProvider<JsonSchemaToTsProvider>();
+
+  app.post(
     '/co/authenticate',
     { schema: { body: bodySchema } },
-    async (request, reply): Promise<CoAuthenticateResponse> => {
+    async (request): Promise<CoAuthenticateResponse> => {
       const body = request.body;
-      reply.header('cache-control', 'no-store');
-      const client = ctx.clients.get(body.client_id);
-      if (!client) throw new AuthError(401, 'invalid_client', 'Unknown client.');
+      const client = findClient(ctx, body.client_id, { status: 401, error: 'invalid_client' });
       const origin = request.headers.origin;
       if (origin === undefined || !client.webOrigins.includes(origin)) {
         throw originRefused(origin, '/co/authenticate');
@@ -69,16 +64,8 @@ export async function crossOriginRoutes(app: FastifyInstance, ctx: AppContext): 
         otp: body.otp,
         wrongCodeError: 'access_denied',
       });
-      const ticket = ctx.random(32).toString('base64url');
-      await ctx.store.saveLoginTicket({
-        ticketHash: sha256Hex(ticket),
-        clientId: client.clientId,
-        sub: user.sub,
-        origin,
-        expiresAt: ctx.now() + ctx.config.lifetimes.loginTicketS * 1000,
-      });
       return {
-        login_ticket: ticket,
+        login_ticket: await issueLoginTicket(ctx, client, user, origin),
         co_verifier: ctx.random(24).toString('base64url'),
         co_id: ctx.random(12).toString('base64url'),
       };

@@ -1,3 +1,4 @@
+import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts';
 import type { FastifyInstance } from 'fastify';
 import type { DevInboxStore, InboxMessage } from '../store/dev-inbox.js';
 
@@ -8,35 +9,29 @@ const inboxQuerySchema = {
 
 /** `--dev` only: the mail the in-process SMTP server received, newest first. */
 export async function devInboxRoutes(
-  app: FastifyInstance,
+  fastify: FastifyInstance,
   { inbox }: { inbox: DevInboxStore },
 ): Promise<void> {
-  app.get<{ Querystring: { to?: string } }>(
-    '/dev/inbox.json',
-    { schema: { querystring: inboxQuerySchema } },
-    async (request, reply) => {
-      reply.header('cache-control', 'no-store');
-      const to = request.query.to || undefined;
-      return { messages: await inbox.listInboxMessages(to) };
-    },
-  );
+  const app = fastify.withTypeProvider<JsonSchemaToTsProvider>();
 
-  app.get<{ Querystring: { to?: string } }>(
-    '/dev/inbox',
-    { schema: { querystring: inboxQuerySchema } },
-    async (request, reply) => {
-      const messages = await inbox.listInboxMessages(request.query.to || undefined);
-      return reply
+  app.get('/dev/inbox.json', { schema: { querystring: inboxQuerySchema } }, async (request) => {
+    const to = request.query.to || undefined;
+    return { messages: await inbox.listInboxMessages(to) };
+  });
+
+  app.get('/dev/inbox', { schema: { querystring: inboxQuerySchema } }, async (request, reply) => {
+    const messages = await inbox.listInboxMessages(request.query.to || undefined);
+    return (
+      reply
         .type('text/html; charset=utf-8')
-        .headers({
-          'cache-control': 'no-store',
-          // Mail HTML is shown in a sandboxed srcdoc frame; nothing on this page may run scripts.
-          'content-security-policy':
-            "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-src 'self'",
-        })
-        .send(inboxPage(messages));
-    },
-  );
+        // Mail HTML is shown in a sandboxed srcdoc frame; nothing on this page may run scripts.
+        .header(
+          'content-security-policy',
+          "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-src 'self'",
+        )
+        .send(inboxPage(messages))
+    );
+  });
 }
 
 function inboxPage(messages: InboxMessage[]): string {

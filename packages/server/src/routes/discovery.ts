@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { SUPPORTED_GRANTS } from '../config.js';
+import { SUPPORTED_GRANTS } from '../grants/index.js';
 import type { AppContext } from '../context.js';
 import { SIGNING_ALG } from '../keys.js';
 
-// Discovery documents are public: any origin may read them.
-const publicCors = { cors: { origin: '*', credentials: false } };
+// Discovery documents are public: any origin may read them, any cache may keep them.
+const publicDocument = { cors: { origin: '*', credentials: false }, cacheable: true };
 
 export async function discoveryRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const issuer = ctx.config.issuer;
@@ -49,6 +49,10 @@ export async function discoveryRoutes(app: FastifyInstance, ctx: AppContext): Pr
     ],
   };
 
-  app.get('/.well-known/openid-configuration', { config: publicCors }, async () => configuration);
-  app.get('/.well-known/jwks.json', { config: publicCors }, async () => ctx.keys.jwks);
+  app.get(
+    '/.well-known/openid-configuration',
+    { config: publicDocument },
+    async () => configuration,
+  );
+  app.get('/.well-known/jwks.json', { config: publicDocument }, async () => ctx.keys.jwks);
 }

@@ -1,5 +1,6 @@
 import { createLocalJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { findClient } from '../clients.js';
 import type { AppContext } from '../context.js';
 import { AuthError } from '../errors.js';
 import { SIGNING_ALG } from '../keys.js';
@@ -53,8 +54,9 @@ export async function userinfoRoutes(app: FastifyInstance, ctx: AppContext): Pro
     const token = bearerToken(request.headers.authorization);
     if (!token) throw invalidToken('Missing bearer access token.');
     const grant = await readAccessToken(token);
-    const client = ctx.clients.get(grant.clientId);
-    if (!client) throw invalidToken('The access token is not valid.');
+    const client = findClient(ctx, grant.clientId, () =>
+      invalidToken('The access token is not valid.'),
+    );
     assertOriginAllowed(client, request.headers.origin);
     const user = await ctx.store.findUser(grant.sub);
     if (!user) throw invalidToken('The access token is not valid.');

@@ -1,18 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import { CODE_HASH_BYTES, CODE_SALT_BYTES, codeMatches } from './codes.js';
-import type { ClientConfig } from './config.js';
-import type { AppContext } from './context.js';
-import { normalizeEmail } from './email-address.js';
-import { AuthError } from './errors.js';
-import { linkParamsFingerprint, type LinkParams } from './magic-link.js';
+import { CODE_HASH_BYTES, CODE_SALT_BYTES, codeMatches } from '../codes.js';
+import type { ClientConfig } from '../config.js';
+import type { AppContext } from '../context.js';
+import { normalizeEmail } from '../email-address.js';
+import { AuthError } from '../errors.js';
 import {
   forgiveAfterLogin,
   giveBackAddressGuess,
   recordFailedVerification,
   takeAddressGuess,
   takeEmailGuess,
-} from './rate-limits.js';
-import type { PendingCode, User } from './store.js';
+} from '../rate-limits.js';
+import type { PendingCode, User } from '../store.js';
+import { linkParamsFingerprint, type LinkParams } from './magic-link.js';
 
 export interface CodeAttempt {
   client: ClientConfig;

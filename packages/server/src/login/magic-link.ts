@@ -1,4 +1,11 @@
-import type { AppContext } from './context.js';
+import {
+  readAuthorizationRequest,
+  readResponseTarget,
+  RedirectableError,
+  type AuthorizeParams,
+} from '../authorization.js';
+import type { AppContext } from '../context.js';
+import { AuthError } from '../errors.js';
 
 /** The authorize parameters a magic link carries (Auth0 copies them from `authParams`). */
 const LINK_PARAMS = [
@@ -21,6 +28,32 @@ export function pickLinkParams(source: object): LinkParams {
   for (const name of LINK_PARAMS) {
     const value: unknown = (source as Record<string, unknown>)[name];
     if (typeof value === 'string') picked[name] = value;
+  }
+  return picked;
+}
+
+/**
+ * The authorize parameters the link will carry (`response_type` defaults to `code`). A link
+ * that would fail (unregistered redirect_uri, no PKCE, …) is refused with `bad.authParams`
+ * before it is sent.
+ */
+export function checkedLinkParams(
+  ctx: AppContext,
+  clientId: string,
+  authParams: object,
+): LinkParams {
+  const picked = pickLinkParams(authParams);
+  picked.response_type ??= 'code';
+  const params: AuthorizeParams = { client_id: clientId, ...picked };
+  try {
+    const target = readResponseTarget(ctx, params, ['query', 'fragment']);
+    readAuthorizationRequest(ctx, target, params);
+  } catch (error) {
+    const description =
+      error instanceof AuthError || error instanceof RedirectableError
+        ? error.description
+        : 'The authParams are not valid.';
+    throw new AuthError(400, 'bad.authParams', description);
   }
   return picked;
 }

@@ -1,0 +1,85 @@
+/**
+ * Every default of the config file, in the file's own shape: what a key is worth when the file
+ * leaves it out (oidc-provider's `lib/helpers/defaults.js`). The schema takes its `default`s
+ * from here, and the README's example must agree with it (test/config-readme.test.ts).
+ * Durations are seconds; the ranges a value may take are in the schema (schema.ts).
+ *
+ * Defaults that depend on something else are said where they apply:
+ * - `issuer`: `http://localhost:<port>/`, with the port really listened on.
+ * - `clients`: none, which is an error without `--dev`; with it, the demo tenant (demo-tenant.ts).
+ * - `clients[].name`: its `client_id`; `apis[].name`: its `identifier`.
+ * - `clients[].grant_types`: every grant the server supports (grants/index.ts).
+ * - `apis[].access_token_lifetime_s`: `tokens.access_token_lifetime_s`.
+ * - `smtp`: none, which is an error without `--dev` or `SMTP_URL`.
+ */
+const ACCESS_TOKEN_LIFETIME_S = 86_400;
+
+export const DEFAULTS = {
+  /** Mail is written in this language when the request asks for none the templates have. */
+  default_language: 'en',
+  /** Each of `clients[]`: the browser origins and URLs it may use (none unless listed). */
+  'clients[]': {
+    allowed_origins: [],
+    web_origins: [],
+    callbacks: [],
+    logout_urls: [],
+  },
+  /** Each of `apis[]`: the scopes it grants beyond OpenID Connect's own (none unless listed). */
+  'apis[]': {
+    /** Whatever `tokens.access_token_lifetime_s` is set to. */
+    access_token_lifetime_s: ACCESS_TOKEN_LIFETIME_S,
+    scopes: [],
+  },
+  connections: {
+    email: {
+      /** What `connection` (start) and `realm` (token, co/authenticate) must say. */
+      name: 'email',
+      otp: {
+        /** Digits of a code. */
+        length: 6,
+        /** How long a code works. */
+        lifetime_s: 180,
+        /** Wrong tries that kill a code (fewer while the email's guess budget is low). */
+        max_attempts: 3,
+        /** How long an email waits before it is mailed another code. */
+        resend_after_s: 30,
+      },
+      /** Liquid templates; `body` (HTML) and `text` default to the built-in ones (mail/templates.ts). */
+      email: {
+        from: '{{ application.name }} <no-reply@localhost>',
+        subject:
+          '{% if send == "link" %}Sign in to {{ application.name }}{% else %}Your {{ application.name }} verification code{% endif %}',
+      },
+    },
+  },
+  /** The object form of `smtp`. */
+  smtp: {
+    secure: false,
+    port: 587,
+    /** Not a key: the `port` when `secure` is true. */
+    secure_port: 465,
+  },
+  rate_limits: {
+    /** Mailed codes per address in a sliding hour. */
+    start_per_ip_per_hour: 50,
+    /** Failures in a row from one address for one email before it is locked out… */
+    failed_verifications_per_ip_email: 10,
+    /** …for this long. */
+    lockout_s: 900,
+    /** The email's guess budget: wrong codes it takes at once, across every address and client… */
+    failed_verifications_per_email: 4,
+    /** …gaining one back every this many seconds (and full again after a login). */
+    failed_verification_refill_s: 900,
+    /** Wrong codes one address (IPv6: one /64) may try in an hour, across every email. */
+    failed_verifications_per_ip_per_hour: 100,
+  },
+  tokens: {
+    access_token_lifetime_s: ACCESS_TOKEN_LIFETIME_S,
+    id_token_lifetime_s: 36_000,
+    /** A /co/authenticate ticket, redeemed at /authorize right after. */
+    login_ticket_lifetime_s: 60,
+    authorization_code_lifetime_s: 60,
+  },
+  /** No proxy is believed: every request's address is the socket's peer. */
+  trust_proxy: false,
+} as const;

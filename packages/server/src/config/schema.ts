@@ -1,0 +1,139 @@
+import { SUPPORTED_GRANTS } from '../grants/index.js';
+import { DEFAULTS } from './defaults.js';
+
+// The config file's JSON Schema, checked once at start (problems.ts turns what Ajv finds into
+// one line per problem). `messages` says, per failing keyword, what the generic text would not.
+
+const text = { type: 'string', minLength: 1 } as const;
+const int = (minimum: number, maximum: number) => ({ type: 'integer', minimum, maximum }) as const;
+const withDefault = <const S extends object, const D>(schema: S, value: D) => ({
+  ...schema,
+  default: value,
+});
+const list = <const S extends object>(items: S) => ({ type: 'array', items }) as const;
+const formatted = <const F extends string>(format: F) => ({ ...text, format }) as const;
+
+/** One string for every language, or `{ "en": "...", "fr": "..." }`. */
+const localized = {
+  type: ['string', 'object'],
+  minProperties: 1,
+  propertyNames: formatted('language'),
+  additionalProperties: text,
+  messages: { minProperties: 'needs at least one language' },
+} as const;
+
+/** An object of the file whose absence means all of its defaults. */
+const section = <const P extends Record<string, object>>(properties: P) =>
+  ({ type: 'object', additionalProperties: false, default: {}, properties }) as const;
+
+const otp = DEFAULTS.connections.email.otp;
+const mail = DEFAULTS.connections.email.email;
+const limits = DEFAULTS.rate_limits;
+const tokens = DEFAULTS.tokens;
+const client = DEFAULTS['clients[]'];
+const MONTH_S = 86_400 * 30;
+const PROXIES_EXPECTED =
+  'must be false or a list of proxy addresses like ["10.0.0.1", "10.1.0.0/16"]';
+const MANY = 1_000_000;
+
+export const CONFIG_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    issuer: formatted('issuer'),
+    default_language: withDefault(formatted('language'), DEFAULTS.default_language),
+    clients: list({
+      type: 'object',
+      additionalProperties: false,
+      required: ['client_id'],
+      properties: {
+        client_id: formatted('client-id'),
+        name: text,
+        allowed_origins: withDefault(list(formatted('origin')), client.allowed_origins),
+        web_origins: withDefault(list(formatted('origin')), client.web_origins),
+        callbacks: withDefault(list(formatted('http-url')), client.callbacks),
+        grant_types: withDefault(
+          list({ type: 'string', enum: SUPPORTED_GRANTS }),
+          SUPPORTED_GRANTS,
+        ),
+        logout_urls: withDefault(list(formatted('http-url')), client.logout_urls),
+      },
+    }),
+    smtp: {
+      type: ['string', 'object'],
+      format: 'smtp-url',
+      additionalProperties: false,
+      required: ['host'],
+      properties: {
+        host: text,
+        port: int(1, 65_535),
+        secure: withDefault({ type: 'boolean' }, DEFAULTS.smtp.secure),
+        user: text,
+        pass: text,
+      },
+    },
+    tokens: section({
+      access_token_lifetime_s: withDefault(int(1, MONTH_S), tokens.access_token_lifetime_s),
+      id_token_lifetime_s: withDefault(int(1, MONTH_S), tokens.id_token_lifetime_s),
+      login_ticket_lifetime_s: withDefault(int(1, 600), tokens.login_ticket_lifetime_s),
+      authorization_code_lifetime_s: withDefault(int(1, 600), tokens.authorization_code_lifetime_s),
+    }),
+    connections: section({
+      email: section({
+        name: withDefault(text, DEFAULTS.connections.email.name),
+        otp: section({
+          length: withDefault(int(4, 10), otp.length),
+          lifetime_s: withDefault(int(1, 86_400), otp.lifetime_s),
+          max_attempts: withDefault(int(1, 100), otp.max_attempts),
+          resend_after_s: withDefault(int(0, 86_400), otp.resend_after_s),
+        }),
+        email: section({
+          from: withDefault(text, mail.from),
+          subject: withDefault(localized, mail.subject),
+          body: localized,
+          text: localized,
+        }),
+      }),
+    }),
+    rate_limits: section({
+      start_per_ip_per_hour: withDefault(int(1, MANY), limits.start_per_ip_per_hour),
+      failed_verifications_per_ip_email: withDefault(
+        int(1, MANY),
+        limits.failed_verifications_per_ip_email,
+      ),
+      lockout_s: withDefault(int(1, MONTH_S), limits.lockout_s),
+      failed_verifications_per_email: withDefault(
+        int(1, MANY),
+        limits.failed_verifications_per_email,
+      ),
+      failed_verification_refill_s: withDefault(
+        int(1, 86_400),
+        limits.failed_verification_refill_s,
+      ),
+      failed_verifications_per_ip_per_hour: withDefault(
+        int(1, MANY),
+        limits.failed_verifications_per_ip_per_hour,
+      ),
+    }),
+    apis: list({
+      type: 'object',
+      additionalProperties: false,
+      required: ['identifier'],
+      properties: {
+        identifier: text,
+        name: text,
+        // No default here: it is `tokens.access_token_lifetime_s`, whatever that is set to.
+        access_token_lifetime_s: int(1, MONTH_S),
+        scopes: withDefault(list(formatted('scope')), DEFAULTS['apis[]'].scopes),
+      },
+    }),
+    /** `true` is refused: it would let any client pick its IP, and with it its own rate limits. */
+    trust_proxy: {
+      type: ['boolean', 'array'],
+      not: { const: true },
+      items: formatted('proxy-address'),
+      default: DEFAULTS.trust_proxy,
+      messages: { type: PROXIES_EXPECTED, not: PROXIES_EXPECTED },
+    },
+  },
+} as const;

@@ -1,0 +1,105 @@
+import { CODE_SALT_BYTES, generateCode, hashCode } from '../codes.js';
+import type { ClientConfig } from '../config.js';
+import type { AppContext } from '../context.js';
+import { normalizeEmail } from '../email-address.js';
+import { AuthError } from '../errors.js';
+import { claimNewCode, giveBackStart, takeStart } from '../rate-limits.js';
+import type { StartParams, StartResponse } from '../routes/passwordless.js';
+import { checkedLinkParams, linkParamsFingerprint, magicLink } from './magic-link.js';
+
+/** A /passwordless/start whose client is known and allows the calling origin. */
+export interface StartRequest {
+  client: ClientConfig;
+  params: StartParams;
+  /** Where the request comes from; starts are limited per address. */
+  ip: string;
+  /** The language the mail is written in (language.ts). */
+  language: string;
+}
+
+export interface StartedLogin {
+  answer: StartResponse;
+  /** `queued`: SMTP did not take the mail in time; the outbox retries until the code expires. */
+  delivery: 'sent' | 'queued';
+}
+
+/**
+ * Starts an email login: checks the connection, the address and (for a link) the authorize
+ * parameters; takes the start from the address's limit and the email's resend cooldown; stores
+ * a new code (only its HMAC), which replaces any earlier one; and mails it, as a code or a magic
+ * link, through the outbox. Known and unknown emails get the same answer.
+ */
+export async function startLogin(ctx: AppContext, request: StartRequest): Promise<StartedLogin> {
+  const { client, params } = request;
+  const connection = ctx.config.connections.email;
+  const otp = connection.otp;
+  if (params.connection !== connection.name) {
+    throw new AuthError(400, 'bad.connection', 'Connection does not exist.');
+  }
+  const email = normalizeEmail(params.email);
+  if (!email) throw new AuthError(400, 'bad.email', 'Invalid email address.');
+  // Auth0 sends a link when `send` is omitted.
+  const send = params.send ?? 'link';
+  const authParams = params.authParams ?? {};
+  const linkParams =
+    send === 'link' ? checkedLinkParams(ctx, client.clientId, authParams) : undefined;
+
+  const start = await takeStart(ctx, request.ip);
+  const maxAttempts = await claimNewCode(ctx, email).catch(async (error: unknown) => {
+    await giveBackStart(ctx, start);
+    throw error;
+  });
+
+  const now = ctx.now();
+  const code = generateCode(ctx.random, otp.length);
+  const salt = ctx.random(CODE_SALT_BYTES);
+  const id = ctx.random(12).toString('hex');
+  const expiresAt = now + otp.lifetimeS * 1000;
+  await ctx.store.saveCode({
+    id,
+    clientId: client.clientId,
+    email,
+    codeHash: hashCode(ctx.serverSecret.codeKey, salt, code),
+    salt,
+    createdAt: now,
+    expiresAt,
+    attempts: 0,
+    maxAttempts,
+    ...(linkParams ? { linkParams: linkParamsFingerprint(linkParams) } : {}),
+    ...(authParams.nonce === undefined ? {} : { nonce: authParams.nonce }),
+  });
+
+  const link = linkParams
+    ? magicLink(ctx, {
+        client_id: client.clientId,
+        connection: connection.name,
+        email,
+        verification_code: code,
+        ...linkParams,
+      })
+    : '';
+  const message = await ctx.templates.render({
+    code,
+    link,
+    send,
+    request_language: request.language,
+    operation: 'login',
+    expires_in_minutes: Math.ceil(otp.lifetimeS / 60),
+    application: { name: client.name, client_id: client.clientId },
+    connection: { name: connection.name },
+    user: { email },
+  });
+  // Stored before SMTP sees it; if SMTP fails, the outbox retries until the code expires.
+  const delivery = await ctx.outbox.send({ ...message, to: email }, expiresAt);
+  return {
+    answer: {
+      _id: id,
+      email,
+      expires_in: otp.lifetimeS,
+      resend_after: otp.resendAfterS,
+      max_attempts: maxAttempts,
+      code_length: otp.length,
+    },
+    delivery,
+  };
+}
