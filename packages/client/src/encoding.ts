@@ -1,4 +1,46 @@
-// Bytes ↔ base64url, random tokens and SHA-256, on the Web Crypto and atob/btoa every runtime has.
+// Decoding JWTs, bytes ↔ base64url, random tokens and SHA-256, on the Web Crypto and atob/btoa
+// every runtime has.
+import { invalidArgument } from './errors.js';
+import { isObject } from './http.js';
+
+/**
+ * Reads the claims of a JWT (its payload) **without verifying the signature**.
+ *
+ * Use the result for display only (name, email, picture); {@link validateIdToken} checks the
+ * signature and the claims.
+ *
+ * @param jwt - A compact JWS, `header.payload.signature`.
+ * @returns The payload, parsed as a JSON object.
+ * @throws TypeError when `jwt` is not a JWT with a JSON object payload.
+ * @example
+ * ```ts
+ * const { email } = decodeJwtPayload(idToken);
+ * ```
+ * @see https://www.rfc-editor.org/rfc/rfc7519#section-7.2
+ */
+export function decodeJwtPayload(jwt: string): Record<string, unknown> {
+  return decodeJwtPart(jwt, 1);
+}
+
+/** Parses part `index` (0 header, 1 payload) of a compact JWS as a JSON object. */
+export function decodeJwtPart(jwt: string, index: 0 | 1): Record<string, unknown> {
+  let value: unknown;
+  let cause: unknown;
+  try {
+    const parts = jwt.split('.');
+    value =
+      parts.length === 3 &&
+      JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(fromBase64Url(parts[index]!)));
+  } catch (error) {
+    cause = error;
+  }
+  if (!isObject(value)) {
+    throw Object.assign(invalidArgument('not a JWT: three parts, base64url JSON objects'), {
+      cause,
+    });
+  }
+  return value;
+}
 
 /** Decodes unpadded base64url (RFC 4648 §5); throws a `SyntaxError` on anything else. */
 export function fromBase64Url(value: string): Uint8Array<ArrayBuffer> {

@@ -1,8 +1,7 @@
 import { toOrigin } from './domain.js';
 import { TokenValidationError, invalidArgument, type TokenCheck } from './errors.js';
 import { assertString, requestJson, type RequestOptions } from './http.js';
-import { fromBase64Url, sha256, toBase64Url } from './encoding.js';
-import { decodeJwtPart } from './jwt.js';
+import { decodeJwtPart, fromBase64Url, sha256, toBase64Url } from './encoding.js';
 
 /** How id_tokens are checked. */
 export interface IdTokenOptions {

@@ -21,7 +21,7 @@ export type { LogoutParams } from './logout.js';
 export { validateIdToken } from './id-token.js';
 export type { IdTokenClaims, IdTokenExpectations, IdTokenOptions } from './id-token.js';
 export type { TransactionOptions, TransactionStorage } from './transaction.js';
-export { decodeJwtPayload } from './jwt.js';
+export { decodeJwtPayload } from './encoding.js';
 export { toOrigin } from './domain.js';
 export { DEFAULT_TIMEOUT } from './http.js';
 export type { RequestOptions } from './http.js';

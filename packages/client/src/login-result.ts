@@ -2,7 +2,7 @@ import { toOrigin } from './domain.js';
 import { ServerError, TransactionError } from './errors.js';
 import { invalidResponse, requestJson, type RequestOptions } from './http.js';
 import { validateIdToken, type IdTokenExpectations, type IdTokenOptions } from './id-token.js';
-import { decodeJwtPayload } from './jwt.js';
+import { decodeJwtPayload } from './encoding.js';
 import type { Transaction, TransactionOptions } from './transaction.js';
 
 /**
