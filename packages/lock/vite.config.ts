@@ -1,10 +1,14 @@
-// Library builds of the widget; `node scripts/build.mjs` runs both and adds types and the manifest.
+// Library builds of the widget; `node scripts/build.mjs` runs all three and adds types and the
+// manifest.
 //   vite build                     → dist/: ESM entries `index.js` and `define.js`, one chunk per
 //                                    extra locale; lit, i18next and the client stay imports.
 //   vite build --mode script-tag   → dist/passwordless-lock.iife.js: everything in one file for a
 //                                    <script> tag (no module loader, so the locales are inlined).
-//   vite build --mode bundle       → dist-bundle/: the ESM build with its dependencies bundled in,
-//                                    what a page really downloads; the size budget measures it.
+//   vite build --mode cdn          → dist/cdn/: the same ESM entries with every dependency bundled
+//                                    in, for <script type="module" src=".../cdn/define.js"> with no
+//                                    bundler or import map. Lazy chunks stay lazy, imported by
+//                                    relative paths, so the folder works from any URL. It is what
+//                                    a page really downloads: the size budget measures it.
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type UserConfig } from 'vite';
 import { minifyStyles, minifyTemplates, stripI18nextDebugLogs } from './scripts/build-plugins.mjs';
@@ -40,14 +44,14 @@ export default defineConfig(({ mode }): UserConfig =>
         plugins,
         build: {
           minify: true,
-          outDir: mode === 'bundle' ? 'dist-bundle' : 'dist',
+          outDir: mode === 'cdn' ? 'dist/cdn' : 'dist',
           lib: {
             entry: { index: src('index.ts'), define: src('define.ts') },
             formats: ['es'],
           },
           rolldownOptions: {
             external: (id: string) =>
-              mode !== 'bundle' && dependencies.some((d) => id === d || id.startsWith(`${d}/`)),
+              mode !== 'cdn' && dependencies.some((d) => id === d || id.startsWith(`${d}/`)),
             output: { ...output, chunkFileNames: 'chunks/[name]-[hash].js' },
           },
         },
