@@ -6,6 +6,7 @@ export default defineConfig({
       'packages/server/test/**/*.test.ts',
       'packages/client/test/**/*.test.ts',
       'packages/lock/test-node/**/*.test.ts',
+      'bench/*.test.mjs',
     ],
     testTimeout: 20_000,
     hookTimeout: 20_000,

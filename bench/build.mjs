@@ -1,4 +1,6 @@
-// Bundles every subject with Vite's JS API and the same settings, in memory (write: false).
+// Bundles every subject with Vite's JS API and the same settings, in memory (write: false). The
+// CDN folder is the exception: it is a published file set, so it is measured as the package
+// builds it (packages/lock/vite.config.ts, mode `cdn`), not rebuilt here.
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
@@ -10,10 +12,12 @@ import {
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const LOCALES_DIR = here('../packages/lock/src/i18n/locales/');
+const LOCK_ROOT = here('../packages/lock/');
 
 /**
  * What the size table lists. `group`: ours / peer. `format`: es, or iife for the script-tag file.
- * `role` ties a peer to the line of ours it compares with.
+ * `role` ties a peer to the line of ours it compares with. `packageBuild`: measured from the lock
+ * package's own build in that mode, from that entry file, instead of from `entries/`.
  */
 export const SUBJECTS = [
   { id: 'ours-widget', name: 'passwordless-lock (widget ESM)', group: 'ours', role: 'widget' },
@@ -23,6 +27,13 @@ export const SUBJECTS = [
     group: 'ours',
     role: 'script',
     format: 'iife',
+  },
+  {
+    id: 'ours-cdn',
+    name: 'passwordless-lock (CDN module, `cdn/define.js`)',
+    group: 'ours',
+    role: 'cdn',
+    packageBuild: { mode: 'cdn', entry: 'define.js' },
   },
   { id: 'ours-client', name: '@passwordless-lock/client', group: 'ours', role: 'client' },
   {
@@ -106,6 +117,31 @@ export async function bundle(entryPath, { format = 'es', name = 'Bundle' } = {})
     loaded: staticClosure(entry, chunks).map((chunk) => chunk.code),
     chunks: chunks
       .filter((c) => !c.isEntry)
+      .map((c) => ({ fileName: c.fileName, code: c.code, facade: c.facadeModuleId ?? undefined })),
+  };
+}
+
+/**
+ * One entry of the lock package's own build (its vite.config.ts in `mode`), shaped as `bundle`
+ * returns it.
+ */
+export async function packageBundle({ mode, entry: fileName }) {
+  const result = await build({
+    root: LOCK_ROOT,
+    configFile: `${LOCK_ROOT}vite.config.ts`,
+    mode,
+    logLevel: 'silent',
+    build: { write: false, reportCompressedSize: false },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
+  const chunks = outputs.filter((o) => o.type === 'chunk');
+  const entry = chunks.find((c) => c.isEntry && c.fileName === fileName);
+  if (!entry) throw new Error(`no ${fileName} in the lock package's ${mode} build`);
+  return {
+    code: entry.code,
+    loaded: staticClosure(entry, chunks).map((chunk) => chunk.code),
+    chunks: chunks
+      .filter((c) => c !== entry)
       .map((c) => ({ fileName: c.fileName, code: c.code, facade: c.facadeModuleId ?? undefined })),
   };
 }

@@ -14,6 +14,122 @@ const table = (head, rows) =>
     ...rows.map((r) => `| ${r.join(' | ')} |`),
   ].join('\n');
 
+/** `1369` → `1,369 ms`; `29.71` → `29.7 ms` (under 100 ms a tenth still means something). */
+const msShort = (x) => (x >= 100 ? `${int(x)} ms` : `${x.toFixed(1)} ms`);
+/** A peer over ours, as the README prints it: `8.8×`, `30×`. */
+const timesShort = (x) => `${x < 10 ? x.toFixed(1) : Math.round(x)}×`;
+const major = (version) => version?.split('.')[0] ?? '?';
+
+export const README_START =
+  '<!-- bench:start: written by `pnpm bench` from bench/results.json (bench/report.mjs), do not edit -->';
+export const README_END = '<!-- bench:end -->';
+
+/**
+ * The root README's "Size and speed" summary, from `results` alone, so the table cannot drift
+ * from results.json: the widget, the CDN module, the script-tag file and the client beside Auth0
+ * Lock and Hanko, then time to open, memory and the server.
+ */
+export function renderReadmeSummary(results) {
+  const { meta, sizes, open, memory, server, carriedOver = {} } = results;
+  const row = (id) => sizes.rows.find((r) => r.id === id && !r.error);
+  const ours = row('ours-widget');
+  const lock = row('auth0-lock-passwordless');
+  const hanko = row('hanko-elements');
+  const vs = (peer, base) =>
+    peer && base ? `${kb(peer.gzip)} (${timesShort(peer.gzip / base.gzip)})` : '–';
+  const locales = sizes.locales.filter((l) => !l.error).map((l) => l.gzip);
+  const client = row('ours-client');
+  const auth0js = row('auth0-js');
+  const rows = [
+    [
+      'Widget with its dependencies, English (ESM)',
+      kb(ours?.gzip),
+      vs(lock, ours),
+      vs(hanko, ours),
+    ],
+    ['From a CDN: `cdn/define.js`, first load', kb(row('ours-cdn')?.gzip), '', ''],
+    ['Script-tag file (IIFE, every language inlined)', kb(row('ours-script-tag')?.gzip), '', ''],
+    [
+      'Each extra language',
+      `${kb(Math.min(...locales)).replace(' KB', '')} – ${kb(Math.max(...locales))}`,
+      '',
+      '',
+    ],
+    ['Protocol client (Lock: auth0-js)', kb(client?.gzip), vs(auth0js, client), ''],
+  ];
+  if (open) {
+    const [a, b] = [open.ours, open['auth0-lock']];
+    const first = (d) => d.firstOpen.visible.median;
+    const warm = (d) => `${d.open.visible.median.toFixed(1)} / ${msShort(d.open.visible.p95)}`;
+    rows.push(
+      [
+        'First open, `show()` → email field painted',
+        msShort(first(a)),
+        `${msShort(first(b))} (${timesShort(first(b) / first(a))})`,
+        '',
+      ],
+      [
+        'Later opens, median / p95',
+        warm(a),
+        `${warm(b)} (${timesShort(b.open.visible.median / a.open.visible.median)})`,
+        '',
+      ],
+    );
+  }
+  if (memory) {
+    const [a, b] = [memory.ours.afterAll.usedSize, memory['auth0-lock'].afterAll.usedSize];
+    rows.push([
+      `JS heap after ${memory.ours.cycles} open/close cycles`,
+      mib(a),
+      `${mib(b)} (${timesShort(b / a)})`,
+      '',
+    ]);
+  }
+  const version = meta.versions;
+  const hankoVersion = version['@teamhanko/hanko-elements']?.split('.').slice(0, 2).join('.');
+  const head = [
+    '',
+    'passwordless-lock',
+    `Auth0 Lock ${major(version['auth0-lock'])} (passwordless)`,
+    `Hanko Elements ${hankoVersion ?? '?'}`,
+  ];
+  const day = (date) => date.slice(0, 10);
+  const older = Object.entries(carriedOver);
+  const when = older.length
+    ? `sizes ${day(meta.date)}; ${older.map(([section, from]) => `${section} ${day(from.date)}`).join(', ')}`
+    : day(meta.date);
+  const parts = [
+    `From \`pnpm bench\` ([bench/results.md](bench/results.md): method, machine, versions; ` +
+      `${meta.machine.cores}-core ${meta.machine.cpu}, Node ${major(meta.node.replace(/^v/, ''))}, ` +
+      `headless Chromium ${major(meta.chromium ?? carriedOver.open?.chromium)}, ${when}). ` +
+      'Every bundle is built by the same Vite settings and counted as what a page loads on import ' +
+      '(min+gzip); the CDN line is the published `dist/cdn/` folder.',
+    table(head, rows),
+  ];
+  if (server) {
+    parts.push(
+      `The server (autocannon, loopback, ${server.connections} connections): \`/passwordless/start\` ` +
+        `${int(server.start.rps)} req/s with every mail going over SMTP, \`/oauth/token\` ` +
+        `${int(server.token.rps)} req/s (${Math.round(server.token.ratio * 100)}% of a bare jose RS256 ` +
+        `signing loop), JWKS ${int(server.jwks.rps)} req/s (${Math.round(server.jwks.ratio * 100)}% of a ` +
+        'bare Fastify route).',
+    );
+  }
+  return parts.join('\n\n');
+}
+
+/** `readme` with the text between the bench markers replaced by the summary of `results`. */
+export function withReadmeSummary(readme, results) {
+  const start = readme.indexOf(README_START);
+  const end = readme.indexOf(README_END);
+  if (start < 0 || end < start) throw new Error(`README has no ${README_START} … ${README_END}`);
+  return (
+    readme.slice(0, start + README_START.length) +
+    `\n\n${renderReadmeSummary(results)}\n\n` +
+    readme.slice(end)
+  );
+}
+
 /** The report as Markdown. */
 export function renderMarkdown(results) {
   const { meta, mode } = results;
@@ -27,6 +143,10 @@ export function renderMarkdown(results) {
       `- Versions: ${Object.entries(meta.versions)
         .map(([name, v]) => `${name} ${v ?? '?'}`)
         .join(', ')}`,
+      ...Object.entries(results.carriedOver ?? {}).map(
+        ([section, from]) =>
+          `- ${section}: not rerun, kept from the run of ${from.date} (git ${from.git ?? '–'}, Chromium ${from.chromium ?? '–'})`,
+      ),
     ].join('\n'),
   );
   const summary = summarySection(results);

@@ -1,8 +1,12 @@
 #!/usr/bin/env node
 // `pnpm bench`: sizes, time to open, memory and server throughput in one run, written to
-// bench/results.md and bench/results.json (quick mode: bench/.out/results-quick.*).
+// bench/results.md and bench/results.json (quick mode: bench/.out/results-quick.*), and the
+// summary table into the root README.
 //
 //   node bench/run.mjs [--quick] [--only sizes,open,memory,server]
+//
+// A full run with `--only` keeps the other sections from the last results.json, each marked in
+// `carriedOver` with the run it was measured in, so results.json and the README stay complete.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -12,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { startBrowserBench } from './browser.mjs';
 import { measureMemory } from './memory.mjs';
 import { measureOpenTime } from './open-time.mjs';
-import { renderMarkdown, formatted } from './report.mjs';
+import { renderMarkdown, formatted, withReadmeSummary } from './report.mjs';
 import { measureServer } from './server.mjs';
 import { measureSizes } from './sizes.mjs';
 
@@ -108,12 +112,46 @@ results.meta.elapsedS = Math.round((Date.now() - began) / 1000);
 const dir = fileURLToPath(new URL(mode === 'full' ? '.' : '.out/', import.meta.url));
 const base = mode === 'full' ? 'results' : 'results-quick';
 await mkdir(dir, { recursive: true });
+if (mode === 'full') carryOver(`${dir}${base}.json`);
 const markdown = await formatted(renderMarkdown(results), 'markdown');
 await writeFile(`${dir}${base}.md`, markdown);
 await writeFile(`${dir}${base}.json`, await formatted(JSON.stringify(results), 'json'));
 console.log(`\n${markdown}`);
 log(`wrote ${dir}${base}.md and .json in ${results.meta.elapsedS} s`);
+if (mode === 'full') {
+  const readme = fileURLToPath(new URL('../README.md', import.meta.url));
+  try {
+    const text = withReadmeSummary(readFileSync(readme, 'utf8'), results);
+    await writeFile(readme, await formatted(text, 'markdown'));
+    log('wrote the summary table into README.md');
+  } catch (error) {
+    log(`README.md not updated: ${error.message}`);
+    process.exitCode = 1;
+  }
+}
 if (Object.keys(results.failures).length) process.exitCode = 1;
+
+/** Fills the sections this run skipped from the previous full run's results, if there is one. */
+function carryOver(file) {
+  let previous;
+  try {
+    previous = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return;
+  }
+  const carried = {};
+  for (const section of SECTIONS) {
+    if (only.includes(section) || !previous[section]) continue;
+    results[section] = previous[section];
+    carried[section] = previous.carriedOver?.[section] ?? {
+      date: previous.meta.date,
+      git: previous.meta.git.commit,
+      chromium: previous.meta.chromium,
+    };
+  }
+  if (!browserSections.length && previous.browser) results.browser = previous.browser;
+  if (Object.keys(carried).length) results.carriedOver = carried;
+}
 
 /** Date, machine, versions: what a reader needs to compare runs. */
 function meta() {
