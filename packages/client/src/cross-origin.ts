@@ -2,7 +2,6 @@
 // into a chunk that only loads when a login asks for it.
 import {
   PASSWORDLESS_OTP_GRANT,
-  type finishAuthorization,
   type LoginOptions,
   type PasswordlessLoginResult,
 } from './login-result.js';
@@ -14,6 +13,7 @@ import {
   type requestJson,
 } from './http.js';
 import type { PasswordlessLoginOptions, PasswordlessLoginParams } from './passwordless-login.js';
+import { parseCallback } from './parse-callback.js';
 import type { beginTransaction, takeTransaction } from './transaction.js';
 
 /** How long a loaded iframe may take to post its answer before it counts as blocked (ms). */
@@ -30,8 +30,9 @@ export type CrossOriginLogin = PasswordlessLoginParams &
  * The package's internal helpers this lazily loaded module uses, handed over by
  * `passwordlessLogin` instead of imported: importing them would make the bundler export them from
  * the built entry under minified names (`a`, `c`, …) that every user of the package sees. Only
- * public exports (`toOrigin`, `DEFAULT_TIMEOUT`, `PASSWORDLESS_OTP_GRANT`) are imported. A tuple,
- * not an object, because property names survive minification and the budget is tight.
+ * public exports are imported (`parseCallback` finishes the answer, so `finishAuthorization`, which
+ * the widget loads lazily, is not pulled into the login path). A tuple, not an object, because
+ * property names survive minification and the budget is tight.
  */
 export type CrossOriginHelpers = readonly [
   requestJson: typeof requestJson,
@@ -39,7 +40,6 @@ export type CrossOriginHelpers = readonly [
   auth0Client: typeof AUTH0_CLIENT,
   beginTransaction: typeof beginTransaction,
   takeTransaction: typeof takeTransaction,
-  finishAuthorization: typeof finishAuthorization,
 ];
 
 /**
@@ -66,7 +66,6 @@ export async function crossOriginLogin(
     auth0Client,
     beginTransaction,
     takeTransaction,
-    finishAuthorization,
   ]: CrossOriginHelpers,
 ): Promise<PasswordlessLoginResult> {
   const origin = toOrigin(domain);
@@ -117,7 +116,12 @@ export async function crossOriginLogin(
     (options.redirect ?? ((url) => location.assign(url)))(authorize({}));
     return new Promise(() => {});
   }
-  return finishAuthorization(domain, takeTransaction(transaction.state, options), answer, options);
+  // Finished as a redirect's answer would be. Never `null`: the answer carries this login's `state`.
+  return (await parseCallback(
+    domain,
+    new URLSearchParams(answer as Record<string, string>),
+    options,
+  ))!;
 }
 
 /**

@@ -1,6 +1,5 @@
 import {
   PASSWORDLESS_OTP_GRANT,
-  finishAuthorization,
   toLoginResult,
   type LoginOptions,
   type PasswordlessLoginResult,
@@ -158,6 +157,5 @@ export async function passwordlessLogin(
     AUTH0_CLIENT,
     beginTransaction,
     takeTransaction,
-    finishAuthorization,
   ]);
 }
