@@ -13,7 +13,10 @@ export default defineConfig({
     // Vite keeps whitespace in ES library builds; strip it too, so dist/ holds the files the size
     // budget (test/size.test.ts) measures. `allow-extension` lets the modules the lazy chunk shares
     // with the entry stay in index.js (exported under extra names) instead of a third chunk.
-    rolldownOptions: { preserveEntrySignatures: 'allow-extension', output: { minify: true } },
+    rolldownOptions: {
+      preserveEntrySignatures: 'allow-extension',
+      output: { minify: true, chunkFileNames: '[name].js' },
+    },
     lib: {
       entry: fileURLToPath(new URL('src/index.ts', import.meta.url)),
       formats: ['es'],

@@ -52,7 +52,9 @@ export default defineConfig(({ mode }): UserConfig =>
           rolldownOptions: {
             external: (id: string) =>
               mode !== 'cdn' && dependencies.some((d) => id === d || id.startsWith(`${d}/`)),
-            output: { ...output, chunkFileNames: 'chunks/[name]-[hash].js' },
+            // No hash: the page's bundler hashes the chunks it emits; a second one doubles it
+            // (`de-1zkx-0s2-1zkx-0s2.js`).
+            output: { ...output, chunkFileNames: 'chunks/[name].js' },
           },
         },
       },

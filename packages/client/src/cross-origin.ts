@@ -2,21 +2,19 @@
 // into a chunk that only loads when a login asks for it.
 import {
   PASSWORDLESS_OTP_GRANT,
-  finishAuthorization,
   type LoginOptions,
   type PasswordlessLoginResult,
 } from './login-result.js';
 import { toOrigin } from './domain.js';
-import { invalidArgument } from './errors.js';
 import {
-  AUTH0_CLIENT,
   DEFAULT_TIMEOUT,
-  assertString,
-  invalidResponse,
-  requestJson,
+  type AUTH0_CLIENT,
+  type invalidResponse,
+  type requestJson,
 } from './http.js';
 import type { PasswordlessLoginOptions, PasswordlessLoginParams } from './passwordless-login.js';
-import { beginTransaction, takeTransaction } from './transaction.js';
+import { parseCallback } from './parse-callback.js';
+import type { beginTransaction, takeTransaction } from './transaction.js';
 
 /** How long a loaded iframe may take to post its answer before it counts as blocked (ms). */
 const LOAD_GRACE = 1000;
@@ -27,6 +25,22 @@ const BLOCKED = ['login_required', 'consent_required', 'interaction_required'];
 /** The params `passwordlessLogin` checked, with the defaults of `scope` and `responseType`. */
 export type CrossOriginLogin = PasswordlessLoginParams &
   Required<Pick<PasswordlessLoginParams, 'scope' | 'responseType'>>;
+
+/**
+ * The package's internal helpers this lazily loaded module uses, handed over by
+ * `passwordlessLogin` instead of imported: importing them would make the bundler export them from
+ * the built entry under minified names (`a`, `c`, …) that every user of the package sees. Only
+ * public exports are imported (`parseCallback` finishes the answer, so `finishAuthorization`, which
+ * the widget loads lazily, is not pulled into the login path). A tuple, not an object, because
+ * property names survive minification and the budget is tight.
+ */
+export type CrossOriginHelpers = readonly [
+  requestJson: typeof requestJson,
+  invalidResponse: typeof invalidResponse,
+  auth0Client: typeof AUTH0_CLIENT,
+  beginTransaction: typeof beginTransaction,
+  takeTransaction: typeof takeTransaction,
+];
 
 /**
  * `passwordlessLogin` with the `cross-origin` transport: `/co/authenticate`, then `/authorize`
@@ -46,16 +60,16 @@ export async function crossOriginLogin(
     redirectUri,
   }: CrossOriginLogin,
   options: PasswordlessLoginOptions,
+  [
+    requestJson,
+    invalidResponse,
+    auth0Client,
+    beginTransaction,
+    takeTransaction,
+  ]: CrossOriginHelpers,
 ): Promise<PasswordlessLoginResult> {
-  if (responseType !== 'code' && responseType !== 'token id_token') {
-    throw invalidArgument('params.responseType must be "code" or "token id_token"');
-  }
-  if (typeof document === 'undefined') {
-    throw invalidArgument('the cross-origin transport needs a browser page');
-  }
   const origin = toOrigin(domain);
   redirectUri ??= location.origin;
-  assertString(redirectUri, 'params.redirectUri');
 
   const ticket = await requestJson(
     {
@@ -84,7 +98,7 @@ export async function crossOriginLogin(
       scope,
       ...(audience ? { audience } : {}),
       login_ticket: ticket.login_ticket as string,
-      auth0Client: AUTH0_CLIENT,
+      auth0Client,
       ...mode,
     })}`;
 
@@ -102,7 +116,12 @@ export async function crossOriginLogin(
     (options.redirect ?? ((url) => location.assign(url)))(authorize({}));
     return new Promise(() => {});
   }
-  return finishAuthorization(domain, takeTransaction(transaction.state, options), answer, options);
+  // Finished as a redirect's answer would be. Never `null`: the answer carries this login's `state`.
+  return (await parseCallback(
+    domain,
+    new URLSearchParams(answer as Record<string, string>),
+    options,
+  ))!;
 }
 
 /**

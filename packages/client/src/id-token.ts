@@ -2,6 +2,7 @@ import { toOrigin } from './domain.js';
 import { TokenValidationError, invalidArgument, type TokenCheck } from './errors.js';
 import { assertString, requestJson, type RequestOptions } from './http.js';
 import { decodeJwtPart, fromBase64Url, sha256, toBase64Url } from './encoding.js';
+import type { UserInfo } from './user-info.js';
 
 /** How id_tokens are checked. */
 export interface IdTokenOptions {
@@ -26,14 +27,26 @@ export interface IdTokenExpectations {
   maxAge?: number | undefined;
 }
 
-/** The claims of a valid id_token. */
-export interface IdTokenClaims {
+/**
+ * The claims of an id_token: the profile ({@link UserInfo}: `sub`, `email`, `email_verified`,
+ * `name`, `nickname`, `picture`, `updated_at`) and the token's own. Times are seconds since the
+ * epoch. Other claims may be present.
+ */
+export interface IdTokenClaims extends UserInfo {
+  /** The issuer, e.g. `https://auth.example.com/`. */
   iss: string;
-  sub: string;
+  /** The client id(s) the token is for. */
   aud: string | string[];
   exp: number;
   iat: number;
-  [claim: string]: unknown;
+  /** When the user authenticated. */
+  auth_time?: number;
+  /** The `nonce` of the login. */
+  nonce?: string;
+  /** The client the token was issued to, when `aud` names several. */
+  azp?: string;
+  /** Half the SHA-256 of the access token issued with it, base64url. */
+  at_hash?: string;
 }
 
 type Jwk = JsonWebKey & { kid?: string };

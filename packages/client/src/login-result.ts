@@ -1,7 +1,12 @@
 import { toOrigin } from './domain.js';
 import { ServerError, TransactionError } from './errors.js';
 import { invalidResponse, requestJson, type RequestOptions } from './http.js';
-import { validateIdToken, type IdTokenExpectations, type IdTokenOptions } from './id-token.js';
+import {
+  validateIdToken,
+  type IdTokenClaims,
+  type IdTokenExpectations,
+  type IdTokenOptions,
+} from './id-token.js';
 import { decodeJwtPayload } from './encoding.js';
 import type { Transaction, TransactionOptions } from './transaction.js';
 
@@ -28,7 +33,7 @@ export interface PasswordlessLoginResult {
   accessToken: string;
   idToken: string;
   /** The id_token's claims: validated, unless `verifyIdToken: false` for the `otp` transport. */
-  idTokenPayload: Record<string, unknown>;
+  idTokenPayload: IdTokenClaims;
   tokenType: string;
   /** Seconds until the access token expires. */
   expiresIn: number;
@@ -52,7 +57,7 @@ export async function toLoginResult(
   if (typeof access_token !== 'string' || typeof id_token !== 'string') {
     throw invalidResponse('an access_token and an id_token');
   }
-  let idTokenPayload: Record<string, unknown>;
+  let idTokenPayload: IdTokenClaims;
   if (expected) {
     idTokenPayload = await validateIdToken(
       domain,
@@ -62,7 +67,9 @@ export async function toLoginResult(
     );
   } else {
     try {
-      idTokenPayload = decodeJwtPayload(id_token);
+      // Unchecked by request (`verifyIdToken: false`): the token endpoint's answer over TLS is
+      // trusted to carry an id_token's claims.
+      idTokenPayload = decodeJwtPayload(id_token) as IdTokenClaims;
     } catch (cause) {
       throw Object.assign(invalidResponse('a readable id_token'), { cause });
     }

@@ -19,7 +19,8 @@ const ANSWER = ['state', 'code', 'error', 'access_token', 'id_token'];
  * address bar afterwards (`history.replaceState`).
  *
  * @param domain - The tenant: a bare host (https) or an origin (`http:` only for localhost).
- * @param url - The address the login came back to, usually `location.href`.
+ * @param url - The address the login came back to, usually `location.href`; or the answer's
+ *   parameters themselves (e.g. from a `web_message` or `form_post` response).
  * @param options - `signal`, `timeout`, `fetch`, `leeway`, `issuer`, `storage`.
  * @returns The tokens and `state`, or `null` when `url` carries no login answer.
  * @throws TransactionError for a missing, unknown, expired or used `state`; `ServerError` for an
@@ -37,17 +38,17 @@ const ANSWER = ['state', 'code', 'error', 'access_token', 'id_token'];
  */
 export async function parseCallback(
   domain: string,
-  url: string | URL,
+  url: string | URL | URLSearchParams,
   options: LoginOptions = {},
 ): Promise<PasswordlessLoginResult | null> {
   toOrigin(domain);
-  let parsed: URL;
+  let parsed: URL | undefined;
   try {
-    parsed = new URL(url);
+    if (!(url instanceof URLSearchParams)) parsed = new URL(url);
   } catch {
     throw invalidArgument('url must be an absolute URL');
   }
-  const answer = [parsed.hash.slice(1), parsed.search]
+  const answer = (parsed ? [parsed.hash.slice(1), parsed.search] : [url as URLSearchParams])
     .map((part) => new URLSearchParams(part))
     .find((params) => ANSWER.some((name) => params.has(name)));
   if (!answer) return null;

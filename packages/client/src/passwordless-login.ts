@@ -6,7 +6,15 @@ import {
 } from './login-result.js';
 import { toOrigin } from './domain.js';
 import { invalidArgument } from './errors.js';
-import { assertOptionalString, assertString, isObject, requestJson } from './http.js';
+import {
+  AUTH0_CLIENT,
+  assertOptionalString,
+  assertString,
+  invalidResponse,
+  isObject,
+  requestJson,
+} from './http.js';
+import { beginTransaction, takeTransaction } from './transaction.js';
 
 export { PASSWORDLESS_OTP_GRANT };
 
@@ -133,8 +141,21 @@ export async function passwordlessLogin(
   if (transport !== 'cross-origin') {
     throw invalidArgument('params.transport must be "otp" or "cross-origin"');
   }
+  if (responseType !== 'code' && responseType !== 'token id_token') {
+    throw invalidArgument('params.responseType must be "code" or "token id_token"');
+  }
+  if (typeof document === 'undefined') {
+    throw invalidArgument('the cross-origin transport needs a browser page');
+  }
+  assertOptionalString(params.redirectUri, 'params.redirectUri');
   // The iframe and redirect round trip is loaded when asked for: a page that logs in with the
   // `otp` transport (like the widget) does not download it.
   const { crossOriginLogin } = await import('./cross-origin.js');
-  return crossOriginLogin(domain, { ...params, scope, responseType }, options);
+  return crossOriginLogin(domain, { ...params, scope, responseType }, options, [
+    requestJson,
+    invalidResponse,
+    AUTH0_CLIENT,
+    beginTransaction,
+    takeTransaction,
+  ]);
 }

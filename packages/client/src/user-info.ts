@@ -1,14 +1,20 @@
 import { toOrigin } from './domain.js';
 import { assertString, invalidResponse, requestJson, type RequestOptions } from './http.js';
 
-/** The profile claims `/userinfo` answers with. Other claims may be present. */
+/**
+ * The standard profile claims (OpenID Connect Core §5.1) that `/userinfo` answers with and an
+ * id_token carries ({@link IdTokenClaims} adds the token's own). Other claims may be present.
+ */
 export interface UserInfo {
+  /** The user's id, e.g. `email|5f0c…`. */
   sub: string;
   email?: string;
   email_verified?: boolean;
   name?: string;
   nickname?: string;
+  /** URL of the user's picture. */
   picture?: string;
+  /** When the profile last changed: an ISO 8601 date, as Auth0 sends it. */
   updated_at?: string;
   [claim: string]: unknown;
 }

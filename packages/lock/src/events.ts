@@ -1,9 +1,11 @@
+import type { IdTokenClaims } from '@passwordless-lock/client';
+
 /** The tokens and claims of a login, as Auth0 Lock's `authenticated` event gives them. */
 export interface AuthResult {
   accessToken: string;
   idToken: string;
   /** The id_token's claims, checked: signature (JWKS), `iss`, `aud`, `exp`, and `nonce` for a link. */
-  idTokenPayload: Record<string, unknown>;
+  idTokenPayload: IdTokenClaims;
   /** Seconds until the access token expires. */
   expiresIn: number;
   tokenType: string;

@@ -17,6 +17,13 @@ export type {
 } from './options.js';
 export type { AuthResult, AuthenticatedEvent, HideEvent, ShowEvent } from './events.js';
 export type { Dictionary, DictionaryOverrides } from './i18n/locales/en.js';
+export type {
+  PasswordlessLockAttributes,
+  PasswordlessLockEventListeners,
+  PasswordlessLockEventName,
+  PasswordlessLockJsxProps,
+  PasswordlessLockProperties,
+} from './jsx.js';
 export { SUPPORTED_LANGUAGES } from './i18n/locales.js';
 export type {
   AuthorizationError,

@@ -49,6 +49,12 @@ describe('builds', () => {
       'ja',
       'language-menu-controller',
     ]);
+    // No hash in chunk names: the page's bundler adds its own, once.
+    expect(lazy.map((c) => c.fileName)).toContain('chunks/de.js');
+    for (const chunk of chunks) expect(chunk.fileName).toMatch(/^(chunks\/)?[\w-]+\.js$/);
+    expect(
+      chunks.filter((c) => !c.isEntry).every((c) => c.fileName === `chunks/${c.name}.js`),
+    ).toBe(true);
     // floating-ui loads only when something is anchored (an error hint, the language menu).
     const eager = chunks.filter((c) => !c.isDynamicEntry);
     expect(eager.flatMap((c) => c.imports)).not.toContain('@floating-ui/dom');

@@ -32,7 +32,14 @@ type LoginParams = Parameters<typeof passwordlessLogin>[1];
 export const tokens: PasswordlessLoginResult = {
   accessToken: 'at-1',
   idToken: 'id-1',
-  idTokenPayload: { sub: 'email|1', email: 'ada@example.com' },
+  idTokenPayload: {
+    iss: 'https://auth.example.com/',
+    aud: 'demo',
+    exp: 1_900_000_000,
+    iat: 1_800_000_000,
+    sub: 'email|1',
+    email: 'ada@example.com',
+  },
   expiresIn: 86400,
   tokenType: 'Bearer',
   scope: 'openid profile email',
