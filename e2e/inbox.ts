@@ -1,7 +1,8 @@
 // Reads the mail the dev inbox received, after a real SMTP hop: the one-time code, or the link.
 import { expect, type APIRequestContext } from '@playwright/test';
 
-const inboxUrl = 'http://127.0.0.1:3000/dev/inbox.json';
+/** The server the config's webServer starts; a spec that runs its own passes that one's origin. */
+const devServer = 'http://127.0.0.1:3000';
 
 export interface InboxMessage {
   to: string;
@@ -11,11 +12,15 @@ export interface InboxMessage {
 }
 
 /** Waits for mail to `email` and returns the newest. */
-export async function newestMail(request: APIRequestContext, email: string): Promise<InboxMessage> {
+export async function newestMail(
+  request: APIRequestContext,
+  email: string,
+  server = devServer,
+): Promise<InboxMessage> {
   let newest: InboxMessage | undefined;
   await expect
     .poll(async () => {
-      const response = await request.get(inboxUrl, { params: { to: email } });
+      const response = await request.get(`${server}/dev/inbox.json`, { params: { to: email } });
       const { messages } = (await response.json()) as { messages: InboxMessage[] };
       newest = messages[0];
       return messages.length;
@@ -25,8 +30,12 @@ export async function newestMail(request: APIRequestContext, email: string): Pro
 }
 
 /** Waits for the newest mail to `email` and returns the code in it. */
-export async function codeFromInbox(request: APIRequestContext, email: string): Promise<string> {
-  const { text } = await newestMail(request, email);
+export async function codeFromInbox(
+  request: APIRequestContext,
+  email: string,
+  server = devServer,
+): Promise<string> {
+  const { text } = await newestMail(request, email, server);
   const code = /\b(\d{6})\b/.exec(text)?.[1];
   if (!code) throw new Error(`no 6-digit code in the mail to ${email}: ${text}`);
   return code;

@@ -1,14 +1,14 @@
 // The package as a user gets it: `pnpm pack` (its prepack builds dist/), the tarball installed with
 // npm into a project outside the workspace, then the bin and the import run on plain Node.
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installTarballs, kib, pack, startServer } from '../../../scripts/tarballs.mjs';
 import { OTP_GRANT } from '../src/app.js';
 
 const run = promisify(execFile);
@@ -24,47 +24,13 @@ let server: ChildProcess | undefined;
 
 beforeAll(async () => {
   project = await fs.mkdtemp(path.join(os.tmpdir(), 'pl-server-package-'));
-  const { stdout } = await run('pnpm', ['pack', '--json', '--pack-destination', project], {
-    cwd: SERVER_DIR,
-  });
-  const packed = JSON.parse(stdout) as { filename: string; files: { path: string }[] };
-  tarballFiles = packed.files.map((file) => file.path);
-  const tarball = await fs.stat(packed.filename);
+  const packed = await pack(SERVER_DIR, project);
+  tarballFiles = packed.files;
   console.log(
-    `${NAME} tarball: ${kib(tarball.size)} packed, ${kib(await unpackedSize())} unpacked`,
+    `${NAME} tarball: ${kib(packed.packedBytes)} packed, ${kib(packed.unpackedBytes)} unpacked`,
   );
-
-  // The addon the workspace compiled is reused: without install scripts, npm neither downloads
-  // nor compiles one (a second from-source build would take minutes). Its JavaScript must be the
-  // version that addon was built from, hence the override.
-  const workspaceSqlite = betterSqlite3Dir(SERVER_DIR);
-  const { version } = JSON.parse(
-    await fs.readFile(path.join(workspaceSqlite, 'package.json'), 'utf8'),
-  ) as { version: string };
-  await fs.writeFile(
-    path.join(project, 'package.json'),
-    JSON.stringify({ name: 'consumer', private: true, overrides: { 'better-sqlite3': version } }),
-  );
-  await run(
-    'npm',
-    ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline', packed.filename],
-    { cwd: project },
-  );
+  await installTarballs(project, [packed.filename]);
   installed = path.join(project, 'node_modules', NAME);
-  const addon = path.join('build', 'Release', 'better_sqlite3.node');
-  const installedSqlite = betterSqlite3Dir(installed);
-  await fs.mkdir(path.dirname(path.join(installedSqlite, addon)), { recursive: true });
-  await fs.copyFile(path.join(workspaceSqlite, addon), path.join(installedSqlite, addon));
-
-  async function unpackedSize(): Promise<number> {
-    const dir = path.join(project, 'unpacked');
-    await fs.mkdir(dir);
-    await run('tar', ['-xzf', packed.filename, '-C', dir]);
-    let total = 0;
-    for (const file of tarballFiles) total += (await fs.stat(path.join(dir, 'package', file))).size;
-    await fs.rm(dir, { recursive: true });
-    return total;
-  }
 }, SETUP_TIMEOUT_MS);
 
 afterAll(async () => {
@@ -121,20 +87,14 @@ describe(`${NAME} as published`, () => {
   });
 
   it('serves a full code login from `node node_modules/.bin/passwordless-lock-server --dev`', async () => {
-    const child = spawn(
-      process.execPath,
-      [
-        path.join('node_modules', '.bin', 'passwordless-lock-server'),
-        '--dev',
-        '--port',
-        '0',
-        '--data',
-        path.join(project, 'data'),
-      ],
-      { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    const { child, origin } = await startServer(project, [
+      '--dev',
+      '--port',
+      '0',
+      '--data',
+      path.join(project, 'data'),
+    ]);
     server = child;
-    const origin = await listeningOrigin(child);
     console.log(`${NAME} from dist: VmRSS ${await rssOf(child.pid!)} after the listening line`);
 
     const discovery = await fetch(`${origin}/.well-known/openid-configuration`);
@@ -187,31 +147,6 @@ describe(`${NAME} as published`, () => {
     expect(stdout.trim()).toBe('200 http://localhost:3000/');
   });
 });
-
-/** The directory of the better-sqlite3 that the package in `packageDir` resolves. */
-function betterSqlite3Dir(packageDir: string): string {
-  const require = createRequire(path.join(packageDir, 'package.json'));
-  return path.dirname(require.resolve('better-sqlite3/package.json'));
-}
-
-function kib(bytes: number): string {
-  return `${(bytes / 1024).toFixed(1)} KiB`;
-}
-
-/** The origin from the CLI's "listening on" line. */
-function listeningOrigin(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const read = (chunk: Buffer) => {
-      output += String(chunk);
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match) resolve(match[1]!);
-    };
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', read);
-    child.once('exit', (code) => reject(new Error(`the server exited (${code}):\n${output}`)));
-  });
-}
 
 /** Resident memory as Linux reports it ("unknown" elsewhere); logged, not asserted. */
 async function rssOf(pid: number): Promise<string> {
