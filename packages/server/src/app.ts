@@ -9,8 +9,8 @@ import type { AppContext } from './context.js';
 import { answerError, installErrorHandlers } from './errors.js';
 import { installNoStore } from './no-store.js';
 import { answerClientError, createHttpServer, type HttpTimeouts } from './http-server.js';
-import { KEYS_FILE } from './keys-file.js';
-import { loadOrCreateKeys } from './keys.js';
+import { KEYS_FILE, SigningKeysFile } from './keys-file.js';
+import { loadOrCreateKeysIn } from './keys.js';
 import { startDevInboxMailer } from './mail/dev-inbox-smtp.js';
 import { createSmtpMailer, type Mailer } from './mail/mailer.js';
 import { MailOutbox } from './mail/outbox.js';
@@ -28,6 +28,7 @@ import { userinfoRoutes } from './routes/userinfo.js';
 import { startPruning } from './pruning.js';
 import { loadOrCreateServerSecret, SERVER_SECRET_FILE } from './server-secret.js';
 import { DATABASE_FILES } from './sqlite/database.js';
+import { PostgresStore } from './postgres-store.js';
 import { SqliteStore } from './sqlite-store.js';
 import type { Store } from './store.js';
 import type { DevInboxStore } from './store/dev-inbox.js';
@@ -47,6 +48,7 @@ export type { CoAuthenticateResponse } from './routes/cross-origin.js';
 export { rotateKeys } from './keys.js';
 export type { TokenResponse } from './tokens.js';
 export { SqliteStore } from './sqlite-store.js';
+export { PostgresStore } from './postgres-store.js';
 
 /** Request bodies above this are refused with 413 before parsing. */
 export const BODY_LIMIT_BYTES = 16 * 1024;
@@ -57,7 +59,10 @@ export interface AppDeps {
   now?: () => number;
   /** Secure random bytes; default `crypto.randomBytes`. */
   random?: RandomSource;
-  /** Default: SQLite in `config.dataDir`. An injected store is not closed by the app. */
+  /**
+   * Default: `config.database`, SQLite in `config.dataDir` or PostgreSQL. An injected store is
+   * not closed by the app.
+   */
   store?: Store;
   /** Where `--dev` files the mail it sends; default: the SQLite store's own dev inbox. */
   devInbox?: DevInboxStore;
@@ -77,6 +82,11 @@ export interface AppDeps {
   httpTimeouts?: HttpTimeouts;
 }
 
+/** The configured PostgreSQL database cannot be reached, or its schema is newer than this server. */
+export class DatabaseError extends Error {
+  override readonly name = 'DatabaseError';
+}
+
 /** The data dir cannot be created, written or kept private, or holds files the server cannot read. */
 export class DataDirError extends Error {
   override readonly name = 'DataDirError';
@@ -86,7 +96,8 @@ export class DataDirError extends Error {
  * Builds the server (without listening): makes the data dir private, opens the store, loads or
  * creates the signing keys and the server secret, starts the mail transport and registers every
  * route. `app.close()` releases all of it.
- * @throws ConfigError for an invalid email template, DataDirError for an unusable data dir.
+ * @throws ConfigError for an invalid email template, DataDirError for an unusable data dir,
+ *   DatabaseError for a PostgreSQL database that cannot be used.
  */
 export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promise<FastifyInstance> {
   const templates = new EmailTemplates(config.connections.email.email, config.defaultLanguage);
@@ -101,12 +112,10 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
     prepareDataDir(config.dataDir);
     let store = deps.store;
     if (!store) {
-      store = openStore(config.dataDir);
+      store = await openStore(config);
       owned.push(store);
     }
-    const keys = await loadOrCreateKeys(config.dataDir).catch((error: Error) => {
-      throw new DataDirError(`signing keys in ${config.dataDir}: ${error.message}`);
-    });
+    const keys = await loadKeys(store, config.dataDir);
     const serverSecret = await loadOrCreateServerSecret(config.dataDir).catch((error: Error) => {
       throw new DataDirError(error.message);
     });
@@ -242,17 +251,46 @@ function prepareDataDir(dataDir: string): void {
   }
 }
 
-/** The dev inbox is no part of the production `Store`; the SQLite store keeps one beside it. */
+/** The dev inbox is no part of the production `Store`; both stores keep one beside it. */
 function devInboxFor(store: Store, injected: DevInboxStore | undefined): DevInboxStore {
   if (injected) return injected;
-  if (store instanceof SqliteStore) return store;
-  throw new Error('--dev with an injected store other than SqliteStore needs deps.devInbox');
+  if (store instanceof SqliteStore || store instanceof PostgresStore) return store;
+  throw new Error('--dev with an injected store of another kind needs deps.devInbox');
 }
 
-function openStore(dataDir: string): Store {
-  try {
-    return new SqliteStore(dataDir);
-  } catch (error) {
-    throw new DataDirError(`database in ${dataDir} cannot be opened: ${(error as Error).message}`);
+async function openStore(config: ServerConfig): Promise<Store> {
+  if (config.database !== 'sqlite') {
+    return PostgresStore.open(config.database).catch((error: Error) => {
+      throw new DatabaseError(
+        `cannot use the PostgreSQL database at ${describeDatabase(config.database)}: ${error.message}`,
+      );
+    });
   }
+  try {
+    return new SqliteStore(config.dataDir);
+  } catch (error) {
+    const message = (error as Error).message;
+    throw new DataDirError(`database in ${config.dataDir} cannot be opened: ${message}`);
+  }
+}
+
+/** With PostgreSQL every node signs with the key set in the database; else the data dir's file. */
+async function loadKeys(store: Store, dataDir: string) {
+  if (store instanceof PostgresStore) {
+    return loadOrCreateKeysIn(store.signingKeys, 'signing keys in the database').catch(
+      (error: Error) => {
+        throw new DatabaseError(error.message);
+      },
+    );
+  }
+  const keysFile = new SigningKeysFile(dataDir);
+  return loadOrCreateKeysIn(keysFile, keysFile.file).catch((error: Error) => {
+    throw new DataDirError(`signing keys in ${dataDir}: ${error.message}`);
+  });
+}
+
+/** Host, port and database of a PostgreSQL URL: never its password, which errors must not print. */
+function describeDatabase(url: string): string {
+  const { hostname, port, pathname } = new URL(url);
+  return `${hostname}:${port || '5432'}${pathname}`;
 }

@@ -5,14 +5,15 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { FastifyInstance } from 'fastify';
-import { buildApp, ConfigError, DataDirError, resolveConfig } from './app.js';
+import { buildApp, ConfigError, DatabaseError, DataDirError, resolveConfig } from './app.js';
 import { createHttpServer, isLoopbackHost } from './http-server.js';
 import { rotateKeys } from './keys.js';
 
 const NAME = 'passwordless-lock-server';
 const USAGE = `Usage: ${NAME} [--config FILE] [--port 3000] [--host 127.0.0.1] [--data DIR] [--dev]
        ${NAME} --rotate-keys [--data DIR]   add a signing key (old ones keep verifying), then exit
-Environment: PORT, HOST, PL_CONFIG, PL_DATA_DIR, SMTP_URL (flags win over the environment).`;
+Environment: PORT, HOST, PL_CONFIG, PL_DATA_DIR, SMTP_URL, DATABASE_URL (flags win over the
+  environment; DATABASE_URL wins over the config's "database").`;
 
 /** A failure the user can fix: printed as one line, exit status 1. */
 class StartError extends Error {}
@@ -25,6 +26,7 @@ interface CliOptions {
   dev: boolean;
   rotateKeys: boolean;
   smtpUrl?: string;
+  databaseUrl?: string;
 }
 
 function readOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptions | 'help' {
@@ -64,6 +66,7 @@ function readOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptions | 'help
   const configFile = values.config ?? env.PL_CONFIG;
   if (configFile) options.configFile = configFile;
   if (env.SMTP_URL) options.smtpUrl = env.SMTP_URL;
+  if (env.DATABASE_URL) options.databaseUrl = env.DATABASE_URL;
   return options;
 }
 
@@ -124,6 +127,11 @@ async function main(): Promise<void> {
     return;
   }
   if (options.rotateKeys) {
+    // The key set in a PostgreSQL database is rotated by a later slice; rotating the data
+    // dir's file instead would look like success and change nothing.
+    if (options.databaseUrl) {
+      throw new StartError('--rotate-keys does not support PostgreSQL (DATABASE_URL) yet');
+    }
     const dataDir = path.resolve(options.dataDir);
     const { kid, count } = await rotateKeys(dataDir).catch((error: Error) => {
       throw new DataDirError(`cannot rotate the keys in ${dataDir}: ${error.message}`);
@@ -156,6 +164,7 @@ async function main(): Promise<void> {
       port: server.listening ? (server.address() as AddressInfo).port : options.port,
       dataDir: options.dataDir,
       ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}),
+      ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
     });
     let fastifyHandler: http.RequestListener | undefined;
     app = await buildApp(config, {
@@ -205,7 +214,8 @@ main().catch((error: unknown) => {
     }
     process.exit(1);
   }
-  const known = error instanceof StartError || error instanceof DataDirError;
+  const known =
+    error instanceof StartError || error instanceof DataDirError || error instanceof DatabaseError;
   const message = oneLine(error instanceof Error ? error.message : String(error));
   process.stderr.write(`${NAME}: ${known ? message : `failed to start: ${message}`}\n`);
   process.exit(1);

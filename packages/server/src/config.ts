@@ -96,6 +96,8 @@ export interface ServerConfig {
    * or `false`: then every request's IP is the socket's peer, whatever headers it sends.
    */
   trustProxy: false | string[];
+  /** `"sqlite"` (in the data dir) or the URL of the PostgreSQL database. */
+  database: string;
 }
 
 /** What the command line and environment contribute on top of the file. */
@@ -105,6 +107,8 @@ export interface RuntimeOptions {
   dataDir: string;
   /** `SMTP_URL`; wins over the file's `smtp`. */
   smtpUrl?: string;
+  /** `DATABASE_URL`; wins over the file's `database`. */
+  databaseUrl?: string;
 }
 
 /** The config file once checked, with every default filled in. */
@@ -129,6 +133,8 @@ export function resolveConfig(file: unknown, runtime: RuntimeOptions): ServerCon
   }
   const smtpUrlProblem = runtime.smtpUrl && FORMATS['smtp-url'](runtime.smtpUrl);
   if (smtpUrlProblem) problems.push(`SMTP_URL: ${smtpUrlProblem}`);
+  const databaseUrlProblem = runtime.databaseUrl && FORMATS.database(runtime.databaseUrl);
+  if (databaseUrlProblem) problems.push(`DATABASE_URL: ${databaseUrlProblem}`);
   if (!runtime.dev && !runtime.smtpUrl && !('smtp' in root)) {
     problems.push('no mail transport: set SMTP_URL or "smtp" in the config, or use --dev');
   }
@@ -165,6 +171,7 @@ export function resolveConfig(file: unknown, runtime: RuntimeOptions): ServerCon
       Array.isArray(checked.trust_proxy) && checked.trust_proxy.length > 0
         ? [...checked.trust_proxy]
         : false,
+    database: runtime.databaseUrl ?? checked.database,
   };
   const smtp = runtime.smtpUrl ? { url: runtime.smtpUrl } : readSmtp(checked.smtp);
   if (smtp) config.smtp = smtp;

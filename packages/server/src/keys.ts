@@ -7,6 +7,7 @@ import {
   type JWK,
 } from 'jose';
 import { SigningKeysFile } from './keys-file.js';
+import type { SigningKeyStore } from './store/keys.js';
 
 export const SIGNING_ALG = 'RS256';
 
@@ -25,13 +26,23 @@ export interface SigningKeys {
  */
 export async function loadOrCreateKeys(dataDir: string): Promise<SigningKeys> {
   const keysFile = new SigningKeysFile(dataDir);
-  // Of two servers starting together on one data dir, one creates the file and both use its key.
-  const saved = await keysFile.loadOrCreateKeys(generateSigningJwk);
+  return loadOrCreateKeysIn(keysFile, keysFile.file);
+}
+
+/**
+ * Loads the keys kept in `keyStore` (named `where` in errors), saving a new key pair first
+ * when it has none. Of servers starting together on one key store, one key is kept and all use it.
+ */
+export async function loadOrCreateKeysIn(
+  keyStore: SigningKeyStore,
+  where: string,
+): Promise<SigningKeys> {
+  const saved = await keyStore.loadOrCreateKeys(generateSigningJwk);
   const current = saved.at(-1);
-  if (!current?.kid) throw new Error(`${keysFile.file}: no signing key`);
+  if (!current?.kid) throw new Error(`${where}: no signing key`);
   const privateKey = await importJWK(current, SIGNING_ALG);
   if (!('type' in privateKey) || privateKey.type !== 'private') {
-    throw new Error(`${keysFile.file}: the newest key is not a private key`);
+    throw new Error(`${where}: the newest key is not a private key`);
   }
   return { kid: current.kid, privateKey, jwks: { keys: saved.map(publicPart) } };
 }

@@ -80,6 +80,8 @@ export const DEFAULTS = {
     login_ticket_lifetime_s: 60,
     authorization_code_lifetime_s: 60,
   },
+  /** `<data dir>/passwordless.sqlite`; or a `postgres://` URL (env `DATABASE_URL` wins). */
+  database: 'sqlite',
   /** No proxy is believed: every request's address is the socket's peer. */
   trust_proxy: false,
 } as const;

@@ -35,6 +35,14 @@ export const FORMATS = {
       ? undefined
       : 'the URL must start with smtp:// or smtps://';
   },
+  /** `"sqlite"` (the data dir's file) or a PostgreSQL URL. */
+  database: (text) => {
+    if (text === 'sqlite') return undefined;
+    const protocol = parseUrl(text)?.protocol;
+    return protocol === 'postgres:' || protocol === 'postgresql:'
+      ? undefined
+      : 'must be "sqlite" or a PostgreSQL URL like postgres://user:pass@host:5432/db';
+  },
 } satisfies Record<string, (text: string) => string | undefined>;
 
 function httpUrlProblem(text: string): string | undefined {

@@ -127,6 +127,7 @@ export const CONFIG_SCHEMA = {
         scopes: withDefault(list(formatted('scope')), DEFAULTS['apis[]'].scopes),
       },
     }),
+    database: withDefault(formatted('database'), DEFAULTS.database),
     /** `true` is refused: it would let any client pick its IP, and with it its own rate limits. */
     trust_proxy: {
       type: ['boolean', 'array'],

@@ -80,7 +80,4 @@ export class SqliteDatabase {
   }
 }
 
-/** SQL NULL columns become absent optional properties. */
-export function withoutNulls<T extends object>(row: T): T {
-  return Object.fromEntries(Object.entries(row).filter(([, value]) => value !== null)) as T;
-}
+export { withoutNulls } from '../store/record-tables.js';

@@ -1,16 +1,6 @@
 import type { ExpiryStore } from '../store/expiry.js';
+import { EXPIRING_TABLES } from '../store/record-tables.js';
 import type { SqliteDatabase } from './database.js';
-
-/** Tables whose rows carry `expires_at` (indexed) and are deleted once it has passed. */
-const EXPIRING_TABLES = [
-  'rate_counters',
-  'email_guards',
-  'pending_codes',
-  'access_tokens',
-  'login_tickets',
-  'authorization_codes',
-  'mail_outbox',
-] as const;
 
 /** Prunes every expiring table, a batch at a time. */
 export class SqliteExpiryStore implements ExpiryStore {

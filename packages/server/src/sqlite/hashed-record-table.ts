@@ -1,7 +1,5 @@
+import type { RecordTable } from '../store/record-tables.js';
 import { withoutNulls, type SqliteDatabase } from './database.js';
-
-/** The column each property of `R` is kept in: the type demands one for every property. */
-export type Columns<R> = { readonly [K in keyof R]-?: string };
 
 /**
  * A table of records found by the hash of a secret the client holds (login tickets,
@@ -15,7 +13,7 @@ export class HashedRecordTable<R extends object> {
   readonly #find: string;
   readonly #take: string;
 
-  constructor(db: SqliteDatabase, table: string, key: keyof R & string, columns: Columns<R>) {
+  constructor(db: SqliteDatabase, { table, key, columns }: RecordTable<R>) {
     this.#db = db;
     const pairs = Object.entries(columns) as Array<[keyof R & string, string]>;
     this.#properties = pairs.map(([property]) => property);

@@ -1,3 +1,8 @@
+import {
+  ACCESS_TOKENS,
+  AUTHORIZATION_CODES,
+  LOGIN_TICKETS,
+} from '../store/record-tables.js';
 import type {
   AccessTokenRecord,
   AccessTokenStore,
@@ -14,13 +19,7 @@ export class SqliteLoginTicketStore implements LoginTicketStore {
   readonly #table: HashedRecordTable<LoginTicket>;
 
   constructor(db: SqliteDatabase) {
-    this.#table = new HashedRecordTable<LoginTicket>(db, 'login_tickets', 'ticketHash', {
-      ticketHash: 'ticket_hash',
-      clientId: 'client_id',
-      sub: 'sub',
-      origin: 'origin',
-      expiresAt: 'expires_at',
-    });
+    this.#table = new HashedRecordTable(db, LOGIN_TICKETS);
   }
 
   async saveLoginTicket(ticket: LoginTicket): Promise<void> {
@@ -37,22 +36,7 @@ export class SqliteAuthorizationCodeStore implements AuthorizationCodeStore {
   readonly #table: HashedRecordTable<AuthorizationCodeRecord>;
 
   constructor(db: SqliteDatabase) {
-    this.#table = new HashedRecordTable<AuthorizationCodeRecord>(
-      db,
-      'authorization_codes',
-      'codeHash',
-      {
-        codeHash: 'code_hash',
-        clientId: 'client_id',
-        sub: 'sub',
-        redirectUri: 'redirect_uri',
-        scope: 'scope',
-        audience: 'audience',
-        nonce: 'nonce',
-        codeChallenge: 'code_challenge',
-        expiresAt: 'expires_at',
-      },
-    );
+    this.#table = new HashedRecordTable(db, AUTHORIZATION_CODES);
   }
 
   async saveAuthorizationCode(code: AuthorizationCodeRecord): Promise<void> {
@@ -69,14 +53,7 @@ export class SqliteAccessTokenStore implements AccessTokenStore {
   readonly #table: HashedRecordTable<AccessTokenRecord>;
 
   constructor(db: SqliteDatabase) {
-    this.#table = new HashedRecordTable<AccessTokenRecord>(db, 'access_tokens', 'tokenHash', {
-      tokenHash: 'token_hash',
-      sub: 'sub',
-      clientId: 'client_id',
-      scope: 'scope',
-      audience: 'audience',
-      expiresAt: 'expires_at',
-    });
+    this.#table = new HashedRecordTable(db, ACCESS_TOKENS);
   }
 
   async saveAccessToken(token: AccessTokenRecord): Promise<void> {

@@ -1,0 +1,142 @@
+import type {
+  EmailGuardStore,
+  GuessBudget,
+  GuessClaim,
+  Hit,
+  HitCount,
+  HitResult,
+  RateCounterStore,
+  SlotClaim,
+} from '../store/limits.js';
+import { withoutNulls } from '../store/record-tables.js';
+import type { PostgresDatabase } from './database.js';
+
+/** The guess budget of an email row at `@now`: what it held, plus what has refilled since. */
+const BUDGET_NOW = `LEAST(@capacity::float8, email_guards.guesses
+  + (@now::bigint - email_guards.guesses_at)::float8 / @refillMs::float8)`;
+
+const LIVE_HITS = `SELECT COALESCE(SUM(count), 0)::bigint AS count, MIN(expires_at) AS "firstExpiry"
+  FROM rate_counters WHERE key = @key AND expires_at > @now::bigint`;
+
+/** Rate counters in `rate_counters`, one row per `(key, slot)`. */
+export class PostgresRateCounterStore implements RateCounterStore {
+  readonly #db: PostgresDatabase;
+
+  constructor(db: PostgresDatabase) {
+    this.#db = db;
+  }
+
+  async takeHit(hit: Hit, limit: number): Promise<HitResult> {
+    // The limit is a sum over several rows, some not yet there, so no row lock can guard it: a
+    // transaction-scoped advisory lock on the key makes racing takers (on any node) check and
+    // count one after another.
+    return this.#db.transaction(async (client): Promise<HitResult> => {
+      await this.#db.query(
+        "SELECT pg_advisory_xact_lock(hashtextextended('rate_counters:' || @key, 0))",
+        { key: hit.key },
+        client,
+      );
+      const [row] = await this.#db.query<HitCount>(LIVE_HITS, hit, client);
+      const live = withoutNulls(row!);
+      if (Number.isFinite(limit) && live.count >= limit) return { taken: false, ...live };
+      await this.#db.query(
+        `INSERT INTO rate_counters (key, slot, count, expires_at)
+         VALUES (@key, @slot, 1, @expiresAt)
+         ON CONFLICT (key, slot) DO UPDATE SET
+           count = CASE WHEN rate_counters.expires_at > @now::bigint
+                   THEN rate_counters.count + 1 ELSE 1 END,
+           expires_at = GREATEST(rate_counters.expires_at, excluded.expires_at)`,
+        hit,
+        client,
+      );
+      const firstExpiry = Math.min(live.firstExpiry ?? hit.expiresAt, hit.expiresAt);
+      return { taken: true, count: live.count + 1, firstExpiry };
+    });
+  }
+
+  async returnHit(key: string, slot: number): Promise<void> {
+    await this.#db.run(
+      'UPDATE rate_counters SET count = count - 1 WHERE key = @key AND slot = @slot AND count > 0',
+      { key, slot },
+    );
+  }
+
+  async countHits(key: string, now: number): Promise<HitCount> {
+    const [row] = await this.#db.query<HitCount>(LIVE_HITS, { key, now });
+    return withoutNulls(row!);
+  }
+
+  async clearHits(key: string): Promise<void> {
+    await this.#db.run('DELETE FROM rate_counters WHERE key = @key', { key });
+  }
+}
+
+/** Per-email guards in `email_guards`: the guess bucket and when the last code was mailed. */
+export class PostgresEmailGuardStore implements EmailGuardStore {
+  readonly #db: PostgresDatabase;
+
+  constructor(db: PostgresDatabase) {
+    this.#db = db;
+  }
+
+  // Each claim is one upsert whose DO UPDATE … WHERE is checked against the row as it is once
+  // locked (READ COMMITTED re-reads it after a racing writer commits): the check and the write
+  // cannot be split. Reading the guard after a refusal only computes when to ask again.
+
+  async claimCodeSlot(email: string, now: number, budget: GuessBudget): Promise<SlotClaim> {
+    const [claimed] = await this.#db.query<{ guesses: number }>(
+      `INSERT INTO email_guards (email, guesses, guesses_at, last_code_at, expires_at)
+       VALUES (@email, @capacity, @now, @now, @now::bigint + @keepMs::bigint)
+       ON CONFLICT (email) DO UPDATE SET
+         last_code_at = @now, expires_at = @now::bigint + @keepMs::bigint
+         WHERE (email_guards.last_code_at IS NULL
+                OR email_guards.last_code_at + @resendMs::bigint <= @now::bigint)
+           AND ${BUDGET_NOW} >= 1
+       RETURNING ${BUDGET_NOW} AS guesses`,
+      { email, now, ...budget },
+    );
+    if (claimed) return { claimed: true, guesses: Math.floor(claimed.guesses) };
+    const guard = await this.#guard(email);
+    return {
+      claimed: false,
+      retryAt: Math.max(
+        (guard.lastCodeAt ?? 0) + budget.resendMs,
+        guard.guessesAt + (1 - guard.guesses) * budget.refillMs,
+      ),
+    };
+  }
+
+  async takeGuess(email: string, now: number, budget: GuessBudget): Promise<GuessClaim> {
+    const [taken] = await this.#db.query(
+      `INSERT INTO email_guards (email, guesses, guesses_at, last_code_at, expires_at)
+       VALUES (@email, @capacity::float8 - 1, @now, NULL, @now::bigint + @keepMs::bigint)
+       ON CONFLICT (email) DO UPDATE SET
+         guesses = ${BUDGET_NOW} - 1, guesses_at = @now,
+         expires_at = @now::bigint + @keepMs::bigint
+         WHERE ${BUDGET_NOW} >= 1
+       RETURNING guesses`,
+      { email, now, ...budget },
+    );
+    if (taken) return { taken: true };
+    const guard = await this.#guard(email);
+    return { taken: false, retryAt: guard.guessesAt + (1 - guard.guesses) * budget.refillMs };
+  }
+
+  async refillGuesses(email: string, now: number, budget: GuessBudget): Promise<void> {
+    await this.#db.run(
+      `UPDATE email_guards SET guesses = @capacity, guesses_at = @now,
+         expires_at = @now::bigint + @keepMs::bigint
+       WHERE email = @email`,
+      { email, now, ...budget },
+    );
+  }
+
+  async #guard(email: string): Promise<{ guesses: number; guessesAt: number; lastCodeAt?: number }> {
+    const [row] = await this.#db.query<{ guesses: number; guessesAt: number; lastCodeAt: number }>(
+      `SELECT guesses, guesses_at AS "guessesAt", last_code_at AS "lastCodeAt"
+       FROM email_guards WHERE email = @email`,
+      { email },
+    );
+    return withoutNulls(row!);
+  }
+}

@@ -1,0 +1,128 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PostgresStore } from '../src/postgres-store.js';
+import { SchemaTooNewError } from '../src/postgres/database.js';
+import { MIGRATIONS } from '../src/postgres/migrations.js';
+import { startTestServer } from './helpers.js';
+import { startPostgresCluster, type PostgresCluster } from './postgres-cluster.js';
+import { describeCodeStoreContract } from './store-contract/codes.js';
+import { describeDevInboxStoreContract } from './store-contract/dev-inbox.js';
+import { describeExpiryStoreContract } from './store-contract/expiry.js';
+import { describeSigningKeyStoreContract } from './store-contract/keys.js';
+import {
+  describeEmailGuardStoreContract,
+  describeRateCounterStoreContract,
+} from './store-contract/limits.js';
+import { describeOutboxStoreContract } from './store-contract/outbox.js';
+import type { OpenStore, StoreTarget } from './store-contract/target.js';
+import {
+  describeAccessTokenStoreContract,
+  describeAuthorizationCodeStoreContract,
+  describeLoginTicketStoreContract,
+} from './store-contract/tokens.js';
+import { describeUserStoreContract } from './store-contract/users.js';
+
+let cluster: PostgresCluster;
+
+beforeAll(async () => {
+  cluster = await startPostgresCluster();
+}, 60_000);
+
+afterAll(async () => {
+  await cluster?.stop();
+}, 60_000);
+
+/** Two pools on one fresh schema, as two nodes on one database would hold. */
+async function openPair(): Promise<OpenStore<PostgresStore> & { url: string }> {
+  const url = await cluster.freshSchemaUrl();
+  const store = await PostgresStore.open(url);
+  const peer = await PostgresStore.open(url);
+  const close = async () => {
+    await store.close();
+    await peer.close();
+  };
+  return { url, store, peer, close };
+}
+
+const target: StoreTarget<PostgresStore> = { open: openPair };
+
+describe('PostgresStore', () => {
+  describeCodeStoreContract(target);
+  describeUserStoreContract(target);
+  describeLoginTicketStoreContract(target);
+  describeAuthorizationCodeStoreContract(target);
+  describeAccessTokenStoreContract(target);
+  describeRateCounterStoreContract(target);
+  describeEmailGuardStoreContract(target);
+  describeOutboxStoreContract(target);
+  describeExpiryStoreContract(target);
+  describeDevInboxStoreContract(target);
+  describeSigningKeyStoreContract({
+    async open() {
+      const { store, peer, close } = await openPair();
+      return { store: store.signingKeys, peer: peer.signingKeys, close };
+    },
+  });
+});
+
+describe('PostgreSQL migrations', () => {
+  async function appliedVersions(url: string): Promise<number[]> {
+    const client = new pg.Client(url);
+    await client.connect();
+    try {
+      const { rows } = await client.query('SELECT version FROM schema_migrations ORDER BY 1');
+      return rows.map((row: { version: number }) => row.version);
+    } finally {
+      await client.end();
+    }
+  }
+
+  it('applies each migration once, when nodes start together', async () => {
+    const url = await cluster.freshSchemaUrl();
+    const stores = await Promise.all([1, 2, 3].map(() => PostgresStore.open(url)));
+    await Promise.all(stores.map((store) => store.close()));
+    expect(await appliedVersions(url)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+  });
+
+  it('refuses to start on a schema newer than it knows', async () => {
+    const { url, close } = await openPair();
+    await close();
+    const client = new pg.Client(url);
+    await client.connect();
+    await client.query('INSERT INTO schema_migrations (version) VALUES ($1)', [
+      MIGRATIONS.length + 1,
+    ]);
+    await client.end();
+    const opening = PostgresStore.open(url);
+    await expect(opening).rejects.toThrow(SchemaTooNewError);
+    await expect(opening).rejects.toThrow(/newer than this server knows/);
+  });
+});
+
+describe('the server on PostgreSQL', () => {
+  it('logs in with a code from the dev inbox, keeping the user and the keys in the database', async () => {
+    const url = await cluster.freshSchemaUrl();
+    const server = await startTestServer({ database: url });
+    const email = 'pg-user@example.com';
+    expect((await server.start(email)).statusCode).toBe(200);
+    const code = await server.codeFromInbox(email);
+    const response = await server.token(email, code);
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ token_type: 'Bearer' });
+    expect(response.json().id_token).toEqual(expect.any(String));
+
+    const client = new pg.Client(url);
+    await client.connect();
+    try {
+      const users = await client.query('SELECT email FROM users');
+      expect(users.rows).toEqual([{ email }]);
+      const keys = await client.query('SELECT jwk FROM signing_keys');
+      const jwks = (await server.inject({ url: '/.well-known/jwks.json' })).json();
+      expect(jwks.keys.map((key: { kid: string }) => key.kid)).toEqual(
+        keys.rows.map((row: { jwk: { kid: string } }) => row.jwk.kid),
+      );
+    } finally {
+      await client.end();
+    }
+  });
+});
