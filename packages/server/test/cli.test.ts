@@ -13,7 +13,7 @@ afterEach(() => {
 
 function spawnCli(args: string[], env: Record<string, string> = {}): ChildProcess {
   const cleanEnv = { ...process.env };
-  for (const name of ['PORT', 'HOST', 'PL_CONFIG', 'PL_DATA_DIR', 'SMTP_URL'])
+  for (const name of ['PORT', 'HOST', 'PL_CONFIG', 'PL_DATA_DIR', 'SMTP_URL', 'DATABASE_URL'])
     delete cleanEnv[name];
   const child = spawn(process.execPath, [...CLI_ARGS, ...args], {
     cwd: REPO_ROOT,
@@ -44,6 +44,7 @@ async function expectOneLineFailure(args: string[], pattern: RegExp, env?: Recor
   expect(lines).toHaveLength(1);
   expect(lines[0]).toMatch(/^passwordless-lock-server: /);
   expect(lines[0]).toMatch(pattern);
+  return { stderr };
 }
 
 describe('passwordless-lock-server CLI', () => {
@@ -105,6 +106,31 @@ describe('passwordless-lock-server CLI', () => {
         /server-secret is not a server secret/,
       );
     }
+  });
+
+  it('exits 1 with one line when PostgreSQL cannot be reached, never printing its password', async () => {
+    const dir = await makeDataDir();
+    const closed = net.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as net.AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    const { stderr } = await expectOneLineFailure(
+      ['--dev', '--data', dir, '--port', '0'],
+      new RegExp(
+        `cannot use the PostgreSQL database at 127\\.0\\.0\\.1:${port}/pl: .*ECONNREFUSED`,
+      ),
+      { DATABASE_URL: `postgres://pl:hunter2@127.0.0.1:${port}/pl` },
+    );
+    expect(stderr).not.toContain('hunter2');
+  });
+
+  it('exits 1 with one line for a DATABASE_URL that is no PostgreSQL URL', async () => {
+    const dir = await makeDataDir();
+    await expectOneLineFailure(
+      ['--dev', '--data', dir],
+      /bad config: DATABASE_URL: must be "sqlite" or a PostgreSQL URL/,
+      { DATABASE_URL: 'mysql://localhost/pl' },
+    );
   });
 
   it('exits 1 with one line for an unknown flag', async () => {

@@ -26,6 +26,14 @@ describe('resolveConfig', () => {
     expect(config.dataDir).toMatch(/\/data$/);
     expect(config.smtp).toBeUndefined();
     expect(config.trustProxy).toBe(false);
+    expect(config.database).toBe('sqlite');
+  });
+
+  it('takes a PostgreSQL URL for database, and DATABASE_URL over it', () => {
+    const file = { clients: [{ client_id: 'a' }], database: 'postgres://pl@db.example/pl' };
+    expect(resolveConfig(file, runtime).database).toBe('postgres://pl@db.example/pl');
+    const fromEnv = { ...runtime, databaseUrl: 'postgresql://pl@other.example/pl' };
+    expect(resolveConfig(file, fromEnv).database).toBe('postgresql://pl@other.example/pl');
   });
 
   it('reads trust_proxy as a list of IPv4 and IPv6 addresses and CIDR ranges', () => {
@@ -99,6 +107,10 @@ describe('resolveConfig', () => {
       'trust_proxy[0]: "fd00::/129" needs a prefix length from 1 to 128',
     ],
     [{ clients: [{ client_id: 'a' }], trust_proxy: ['10.0.0.0/8/8'] }, 'trust_proxy[0]'],
+    [
+      { clients: [{ client_id: 'a' }], database: 'mysql://db.example/pl' },
+      'database: must be "sqlite" or a PostgreSQL URL like postgres://user:pass@host:5432/db',
+    ],
     [{ clients: [{ client_id: 'a' }], trust_proxy: ['10.0.0.0/ 8'] }, 'trust_proxy[0]'],
     [
       { clients: [{ client_id: 'a' }], trust_proxy: [42] },

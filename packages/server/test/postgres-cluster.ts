@@ -53,7 +53,16 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
     const port = await freePort();
     // fsync off: a test cluster is thrown away, and syncing would only slow every commit.
     const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`;
-    await runAsOwner('pg_ctl', ['-D', data, '-o', options, '-l', path.join(dir, 'log'), '-w', 'start']);
+    await runAsOwner('pg_ctl', [
+      '-D',
+      data,
+      '-o',
+      options,
+      '-l',
+      path.join(dir, 'log'),
+      '-w',
+      'start',
+    ]);
     const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
     let schemas = 0;
     return {

@@ -131,7 +131,9 @@ export class PostgresEmailGuardStore implements EmailGuardStore {
     );
   }
 
-  async #guard(email: string): Promise<{ guesses: number; guessesAt: number; lastCodeAt?: number }> {
+  async #guard(
+    email: string,
+  ): Promise<{ guesses: number; guessesAt: number; lastCodeAt?: number }> {
     const [row] = await this.#db.query<{ guesses: number; guessesAt: number; lastCodeAt: number }>(
       `SELECT guesses, guesses_at AS "guessesAt", last_code_at AS "lastCodeAt"
        FROM email_guards WHERE email = @email`,

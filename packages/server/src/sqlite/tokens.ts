@@ -1,8 +1,4 @@
-import {
-  ACCESS_TOKENS,
-  AUTHORIZATION_CODES,
-  LOGIN_TICKETS,
-} from '../store/record-tables.js';
+import { ACCESS_TOKENS, AUTHORIZATION_CODES, LOGIN_TICKETS } from '../store/record-tables.js';
 import type {
   AccessTokenRecord,
   AccessTokenStore,

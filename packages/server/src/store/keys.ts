@@ -2,8 +2,8 @@ import type { JWK } from 'jose';
 
 /**
  * The signing-key set: private JWKs, oldest first; the newest signs and all of them verify (the
- * JWKS). Kept in the data dir's keys.json for now (keys-file.ts); with PostgreSQL it moves into
- * the database, so every node signs with one set.
+ * JWKS). Kept in the data dir's keys.json with SQLite (keys-file.ts), and in the database with
+ * PostgreSQL (postgres/keys.ts), so every node signs with one set.
  */
 export interface SigningKeyStore {
   /**
