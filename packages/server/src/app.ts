@@ -10,7 +10,7 @@ import { answerError, installErrorHandlers } from './errors.js';
 import { installNoStore } from './no-store.js';
 import { answerClientError, createHttpServer, type HttpTimeouts } from './http-server.js';
 import { KEYS_FILE, SigningKeysFile } from './keys-file.js';
-import { loadOrCreateKeysIn } from './keys.js';
+import { addSigningKey, rotateKeys, SigningKeySet } from './keys.js';
 import { startDevInboxMailer } from './mail/dev-inbox-smtp.js';
 import { createSmtpMailer, type Mailer } from './mail/mailer.js';
 import { MailOutbox } from './mail/outbox.js';
@@ -45,7 +45,7 @@ export type { Store } from './store.js';
 export type { DevInboxStore, InboxMessage } from './store/dev-inbox.js';
 export type { StartResponse } from './routes/passwordless.js';
 export type { CoAuthenticateResponse } from './routes/cross-origin.js';
-export { rotateKeys } from './keys.js';
+export { KEYS_RELOAD_INTERVAL_MS, rotateKeys } from './keys.js';
 export type { TokenResponse } from './tokens.js';
 export { SqliteStore } from './sqlite-store.js';
 export { PostgresStore } from './postgres-store.js';
@@ -69,6 +69,8 @@ export interface AppDeps {
   /** Default: the dev inbox's SMTP server (`config.dev`), else `config.smtp`. Not closed if injected. */
   mailer?: Mailer;
   logger?: FastifyServerOptions['logger'];
+  /** How often the signing keys are read again from their store; `KEYS_RELOAD_INTERVAL_MS`. */
+  keysReloadIntervalMs?: number;
   /** How often the outbox looks for mail to retry; default 1000 ms. */
   outboxIntervalMs?: number;
   /** How long /passwordless/start waits for SMTP before answering with the mail queued; 5000 ms. */
@@ -157,8 +159,12 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
       deps.serverFactory ?? ((handler) => createHttpServer(deps.httpTimeouts, handler)),
     );
     outbox.start(deps.outboxIntervalMs);
+    keys.startReloading(deps.keysReloadIntervalMs, (error) =>
+      app?.log.warn({ err: error }, 'cannot reload the signing keys; still using the loaded ones'),
+    );
     const pruner = startPruning(store, now);
     app.addHook('onClose', async () => {
+      await keys.stop();
       await pruner.stop();
       await closeOwned();
     });
@@ -258,14 +264,42 @@ function devInboxFor(store: Store, injected: DevInboxStore | undefined): DevInbo
   throw new Error('--dev with an injected store of another kind needs deps.devInbox');
 }
 
-async function openStore(config: ServerConfig): Promise<Store> {
-  if (config.database !== 'sqlite') {
-    return PostgresStore.open(config.database).catch((error: Error) => {
-      throw new DatabaseError(
-        `cannot use the PostgreSQL database at ${describeDatabase(config.database)}: ${error.message}`,
-      );
+/**
+ * `--rotate-keys`: adds a signing key to the set `config` names (the PostgreSQL database's, else
+ * the data dir's keys.json) and says where. Running servers sign with it from their next reload.
+ * @throws DataDirError or DatabaseError, as {@link buildApp}.
+ */
+export async function rotateSigningKeys(
+  config: ServerConfig,
+): Promise<{ kid: string; count: number; where: string }> {
+  if (config.database === 'sqlite') {
+    const rotated = await rotateKeys(config.dataDir).catch((error: Error) => {
+      throw new DataDirError(`cannot rotate the keys in ${config.dataDir}: ${error.message}`);
     });
+    return { ...rotated, where: config.dataDir };
   }
+  const where = `the PostgreSQL database at ${describeDatabase(config.database)}`;
+  const store = await openPostgres(config.database);
+  try {
+    const rotated = await addSigningKey(store.signingKeys).catch((error: Error) => {
+      throw new DatabaseError(`cannot rotate the keys in ${where}: ${error.message}`);
+    });
+    return { ...rotated, where };
+  } finally {
+    await store.close();
+  }
+}
+
+function openPostgres(url: string): Promise<PostgresStore> {
+  return PostgresStore.open(url).catch((error: Error) => {
+    throw new DatabaseError(
+      `cannot use the PostgreSQL database at ${describeDatabase(url)}: ${error.message}`,
+    );
+  });
+}
+
+async function openStore(config: ServerConfig): Promise<Store> {
+  if (config.database !== 'sqlite') return openPostgres(config.database);
   try {
     return new SqliteStore(config.dataDir);
   } catch (error) {
@@ -275,16 +309,16 @@ async function openStore(config: ServerConfig): Promise<Store> {
 }
 
 /** With PostgreSQL every node signs with the key set in the database; else the data dir's file. */
-async function loadKeys(store: Store, dataDir: string) {
+async function loadKeys(store: Store, dataDir: string): Promise<SigningKeySet> {
   if (store instanceof PostgresStore) {
-    return loadOrCreateKeysIn(store.signingKeys, 'signing keys in the database').catch(
+    return SigningKeySet.open(store.signingKeys, 'signing keys in the database').catch(
       (error: Error) => {
         throw new DatabaseError(error.message);
       },
     );
   }
   const keysFile = new SigningKeysFile(dataDir);
-  return loadOrCreateKeysIn(keysFile, keysFile.file).catch((error: Error) => {
+  return SigningKeySet.open(keysFile, keysFile.file).catch((error: Error) => {
     throw new DataDirError(`signing keys in ${dataDir}: ${error.message}`);
   });
 }

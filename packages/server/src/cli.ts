@@ -2,16 +2,24 @@
 import fs from 'node:fs';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { FastifyInstance } from 'fastify';
-import { buildApp, ConfigError, DatabaseError, DataDirError, resolveConfig } from './app.js';
+import {
+  buildApp,
+  ConfigError,
+  DatabaseError,
+  DataDirError,
+  resolveConfig,
+  rotateSigningKeys,
+} from './app.js';
 import { createHttpServer, isLoopbackHost } from './http-server.js';
-import { rotateKeys } from './keys.js';
+import { KEYS_RELOAD_INTERVAL_MS } from './keys.js';
 
 const NAME = 'passwordless-lock-server';
 const USAGE = `Usage: ${NAME} [--config FILE] [--port 3000] [--host 127.0.0.1] [--data DIR] [--dev]
-       ${NAME} --rotate-keys [--data DIR]   add a signing key (old ones keep verifying), then exit
+       ${NAME} --rotate-keys [--config FILE] [--data DIR]   add a signing key to the database's
+         set (DATABASE_URL or the config's "database") or to DIR/keys.json, then exit; old keys
+         keep verifying
 Environment: PORT, HOST, PL_CONFIG, PL_DATA_DIR, SMTP_URL, DATABASE_URL (flags win over the
   environment; DATABASE_URL wins over the config's "database").`;
 
@@ -127,17 +135,18 @@ async function main(): Promise<void> {
     return;
   }
   if (options.rotateKeys) {
-    // The key set in a PostgreSQL database is rotated by a later slice; rotating the data
-    // dir's file instead would look like success and change nothing.
-    if (options.databaseUrl) {
-      throw new StartError('--rotate-keys does not support PostgreSQL (DATABASE_URL) yet');
-    }
-    const dataDir = path.resolve(options.dataDir);
-    const { kid, count } = await rotateKeys(dataDir).catch((error: Error) => {
-      throw new DataDirError(`cannot rotate the keys in ${dataDir}: ${error.message}`);
+    // The same config as the server's, so the key lands in the set the servers read. Rotating
+    // needs no mail transport or clients, which `dev` is what waives.
+    const file = options.configFile ? readConfigFile(options.configFile) : undefined;
+    const config = resolveConfig(file, {
+      dev: true,
+      port: options.port,
+      dataDir: options.dataDir,
+      ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
     });
+    const { kid, count, where } = await rotateSigningKeys(config);
     console.log(
-      `${NAME}: new signing key ${kid} in ${dataDir} (${count} keys in the JWKS); restart the server to sign with it`,
+      `${NAME}: new signing key ${kid} in ${where} (${count} keys in the JWKS); running servers sign with it within ${KEYS_RELOAD_INTERVAL_MS / 1000} s`,
     );
     return;
   }

@@ -1,6 +1,6 @@
 import type { RandomSource } from './codes.js';
 import type { ClientConfig, ServerConfig } from './config.js';
-import type { SigningKeys } from './keys.js';
+import type { SigningKeySet } from './keys.js';
 import type { MailOutbox } from './mail/outbox.js';
 import type { EmailTemplates } from './mail/templates.js';
 import type { ServerSecret } from './server-secret.js';
@@ -11,7 +11,8 @@ export interface AppContext {
   config: ServerConfig;
   clients: ReadonlyMap<string, ClientConfig>;
   store: Store;
-  keys: SigningKeys;
+  /** Reloaded periodically: read `keys.current()` at each use, never keep its value. */
+  keys: SigningKeySet;
   /** Keys derived from the secret kept outside the database (codes' HMAC, queued mail). */
   serverSecret: ServerSecret;
   /** Durable mail delivery: stored first, retried until sent or expired. */

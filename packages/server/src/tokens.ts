@@ -106,15 +106,17 @@ export async function issueAccessToken(ctx: AppContext, grant: Grant): Promise<I
     const expiresIn = grant.api.accessTokenLifetimeS;
     const audience = [grant.api.identifier];
     if (grant.scope.has('openid')) audience.push(`${ctx.config.issuer}userinfo`);
+    // Read once: `kid` must name the key that signs, even if a reload lands in between.
+    const keys = ctx.keys.current();
     const token = await new SignJWT({ scope, client_id: grant.client.clientId })
-      .setProtectedHeader({ alg: SIGNING_ALG, kid: ctx.keys.kid, typ: 'at+jwt' })
+      .setProtectedHeader({ alg: SIGNING_ALG, kid: keys.kid, typ: 'at+jwt' })
       .setIssuer(ctx.config.issuer)
       .setSubject(grant.user.sub)
       .setAudience(audience.length === 1 ? audience[0]! : audience)
       .setIssuedAt(iat)
       .setExpirationTime(iat + expiresIn)
       .setJti(ctx.random(16).toString('hex'))
-      .sign(ctx.keys.privateKey);
+      .sign(keys.privateKey);
     return { token, expiresIn };
   }
   const expiresIn = ctx.config.lifetimes.accessTokenS;
@@ -143,14 +145,16 @@ export async function signIdToken(
   if (issuedWith.accessToken !== undefined) claims.at_hash = leftHalfHash(issuedWith.accessToken);
   if (issuedWith.code !== undefined) claims.c_hash = leftHalfHash(issuedWith.code);
   if (grant.nonce !== undefined) claims.nonce = grant.nonce;
+  // Read once: `kid` must name the key that signs, even if a reload lands in between.
+  const keys = ctx.keys.current();
   return new SignJWT(claims)
-    .setProtectedHeader({ alg: SIGNING_ALG, kid: ctx.keys.kid, typ: 'JWT' })
+    .setProtectedHeader({ alg: SIGNING_ALG, kid: keys.kid, typ: 'JWT' })
     .setIssuer(ctx.config.issuer)
     .setAudience(grant.client.clientId)
     .setSubject(grant.user.sub)
     .setIssuedAt(iat)
     .setExpirationTime(iat + ctx.config.lifetimes.idTokenS)
-    .sign(ctx.keys.privateKey);
+    .sign(keys.privateKey);
 }
 
 export function sha256Hex(secret: string): string {

@@ -1,17 +1,19 @@
 import fs from 'node:fs/promises';
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
+import { createLocalJWKSet, decodeJwt, jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
 import {
-  CLI_ARGS,
   MESSAGES_API,
   OVERREACHING_SCOPE,
-  REPO_ROOT,
   START_TIME,
   startTestServer,
   type TestServer,
 } from './helpers.js';
+import {
+  expectRotationPickedUpLive,
+  runRotateKeysCli,
+  startRotatingServer,
+} from './key-rotation.js';
 
 const API = 'https://api.example.com/';
 
@@ -118,43 +120,16 @@ describe('the scope of the OTP grant (apis[].scopes)', () => {
   });
 });
 
-describe('key rotation (--rotate-keys)', () => {
-  it('signs with the new key while tokens signed by the old one keep verifying', async () => {
-    const first = await startTestServer();
-    await first.start('rot@example.com');
-    const before = (
-      await first.token('rot@example.com', await first.codeFromInbox('rot@example.com'))
-    ).json();
-    await first.app.close();
-
-    const cli = spawnSync(
-      process.execPath,
-      [...CLI_ARGS, '--rotate-keys', '--data', first.dataDir],
-      {
-        cwd: REPO_ROOT,
-        encoding: 'utf8',
-      },
-    );
-    expect(cli.status, cli.stderr).toBe(0);
-    expect(cli.stdout).toMatch(/new signing key \S+ .*\(2 keys in the JWKS\)/);
-    expect((await fs.stat(path.join(first.dataDir, 'keys.json'))).mode & 0o777).toBe(0o600);
-
-    const second = await startTestServer(undefined, { dataDir: first.dataDir });
-    const jwksJson = (await second.inject({ url: '/.well-known/jwks.json' })).json();
-    expect(jwksJson.keys).toHaveLength(2);
-    const jwks = createLocalJWKSet(jwksJson);
-    // The resend cooldown outlives the restart.
-    second.clock.now += 30_000;
-    await second.start('rot@example.com');
-    const after = (
-      await second.token('rot@example.com', await second.codeFromInbox('rot@example.com'))
-    ).json();
-    expect(decodeProtectedHeader(after.id_token).kid).toBe(jwksJson.keys[1].kid);
-    expect(decodeProtectedHeader(before.id_token).kid).toBe(jwksJson.keys[0].kid);
-    for (const token of [before.id_token, after.id_token]) {
-      await expect(
-        jwtVerify(token, jwks, { currentDate: new Date(START_TIME) }),
-      ).resolves.toBeTruthy();
-    }
+describe('key rotation (--rotate-keys) with keys.json', () => {
+  it('is picked up by a running server within a reload interval, without a restart', async () => {
+    const server = await startRotatingServer();
+    await expectRotationPickedUpLive([server], async () => {
+      const { stdout } = await runRotateKeysCli(['--data', server.dataDir]);
+      expect(stdout).toMatch(/^passwordless-lock-server: new signing key \S+ in /);
+      expect(stdout).toContain(
+        `in ${server.dataDir} (2 keys in the JWKS); running servers sign with it within 60 s`,
+      );
+    });
+    expect((await fs.stat(path.join(server.dataDir, 'keys.json'))).mode & 0o777).toBe(0o600);
   });
 });

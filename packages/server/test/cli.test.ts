@@ -47,6 +47,15 @@ async function expectOneLineFailure(args: string[], pattern: RegExp, env?: Recor
   return { stderr };
 }
 
+/** A loopback port nothing listens on (it was free a moment ago). */
+async function closedPort(): Promise<number> {
+  const closed = net.createServer();
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+  const { port } = closed.address() as net.AddressInfo;
+  await new Promise((resolve) => closed.close(resolve));
+  return port;
+}
+
 describe('passwordless-lock-server CLI', () => {
   it('exits 1 with one line for a config file that is not JSON', async () => {
     const dir = await makeDataDir();
@@ -110,10 +119,7 @@ describe('passwordless-lock-server CLI', () => {
 
   it('exits 1 with one line when PostgreSQL cannot be reached, never printing its password', async () => {
     const dir = await makeDataDir();
-    const closed = net.createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const { port } = closed.address() as net.AddressInfo;
-    await new Promise((resolve) => closed.close(resolve));
+    const port = await closedPort();
     const { stderr } = await expectOneLineFailure(
       ['--dev', '--data', dir, '--port', '0'],
       new RegExp(
@@ -122,6 +128,20 @@ describe('passwordless-lock-server CLI', () => {
       { DATABASE_URL: `postgres://pl:hunter2@127.0.0.1:${port}/pl` },
     );
     expect(stderr).not.toContain('hunter2');
+  });
+
+  it('--rotate-keys exits 1 with one line when PostgreSQL cannot be reached, keys.json untouched', async () => {
+    const dir = await makeDataDir();
+    const port = await closedPort();
+    const { stderr } = await expectOneLineFailure(
+      ['--rotate-keys', '--data', dir],
+      new RegExp(
+        `cannot use the PostgreSQL database at 127\\.0\\.0\\.1:${port}/pl: .*ECONNREFUSED`,
+      ),
+      { DATABASE_URL: `postgres://pl:hunter2@127.0.0.1:${port}/pl` },
+    );
+    expect(stderr).not.toContain('hunter2');
+    expect(await fs.readdir(dir)).toEqual([]);
   });
 
   it('exits 1 with one line for a DATABASE_URL that is no PostgreSQL URL', async () => {

@@ -1,9 +1,16 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PostgresStore } from '../src/postgres-store.js';
 import { SchemaTooNewError } from '../src/postgres/database.js';
 import { MIGRATIONS } from '../src/postgres/migrations.js';
-import { startTestServer } from './helpers.js';
+import { makeDataDir, startTestServer } from './helpers.js';
+import {
+  expectRotationPickedUpLive,
+  runRotateKeysCli,
+  startRotatingServer,
+} from './key-rotation.js';
 import { startPostgresCluster, type PostgresCluster } from './postgres-cluster.js';
 import { describeCodeStoreContract } from './store-contract/codes.js';
 import { describeDevInboxStoreContract } from './store-contract/dev-inbox.js';
@@ -121,6 +128,39 @@ describe('the server on PostgreSQL', () => {
       expect(jwks.keys.map((key: { kid: string }) => key.kid)).toEqual(
         keys.rows.map((row: { jwk: { kid: string } }) => row.jwk.kid),
       );
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('serves one key set on every node, and every node picks up --rotate-keys (DATABASE_URL) without a restart', async () => {
+    const url = await cluster.freshSchemaUrl();
+    // Separate data dirs: the key set in the database is all the nodes share.
+    const nodes = [await startRotatingServer({ database: url })];
+    nodes.push(await startRotatingServer({ database: url }, { dataDir: await makeDataDir() }));
+    await expectRotationPickedUpLive(nodes, async () => {
+      const { stdout } = await runRotateKeysCli(['--data', await makeDataDir()], {
+        DATABASE_URL: url,
+      });
+      expect(stdout).toMatch(
+        /^passwordless-lock-server: new signing key \S+ in the PostgreSQL database at 127\.0\.0\.1:\d+\/postgres \(2 keys in the JWKS\); running servers sign with it within 60 s\n$/,
+      );
+    });
+  });
+
+  it('rotates the key set of the database a --config names', async () => {
+    const url = await cluster.freshSchemaUrl();
+    await startTestServer({ database: url }); // saves the first key
+    const dir = await makeDataDir();
+    const file = path.join(dir, 'config.json');
+    await fs.writeFile(file, JSON.stringify({ database: url }));
+    await runRotateKeysCli(['--config', file, '--data', dir]);
+    await expect(fs.readdir(dir)).resolves.toEqual(['config.json']);
+    const client = new pg.Client(url);
+    await client.connect();
+    try {
+      const { rows } = await client.query('SELECT count(*)::int AS count FROM signing_keys');
+      expect(rows).toEqual([{ count: 2 }]);
     } finally {
       await client.end();
     }

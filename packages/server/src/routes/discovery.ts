@@ -54,5 +54,9 @@ export async function discoveryRoutes(app: FastifyInstance, ctx: AppContext): Pr
     { config: publicDocument },
     async () => configuration,
   );
-  app.get('/.well-known/jwks.json', { config: publicDocument }, async () => ctx.keys.jwks);
+  app.get(
+    '/.well-known/jwks.json',
+    { config: publicDocument },
+    async () => ctx.keys.current().jwks,
+  );
 }

@@ -21,14 +21,21 @@ export async function userinfoRoutes(app: FastifyInstance, ctx: AppContext): Pro
     new AuthError(401, 'invalid_token', description, {
       'www-authenticate': `Bearer realm="${ctx.config.issuer}", error="invalid_token", error_description="${description}"`,
     });
-  const jwks = createLocalJWKSet(ctx.keys.jwks);
+  // Built again only when a reload brings a different key set (SigningKeySet keeps the object
+  // of an unchanged one).
+  let verifier = { keys: ctx.keys.current(), jwks: createLocalJWKSet(ctx.keys.current().jwks) };
+  const currentJwks = () => {
+    const keys = ctx.keys.current();
+    if (verifier.keys !== keys) verifier = { keys, jwks: createLocalJWKSet(keys.jwks) };
+    return verifier.jwks;
+  };
 
   /** An RFC 9068 JWT (issued for an `audience`) or an opaque token we stored a hash of. */
   async function readAccessToken(token: string): Promise<AccessTokenGrant> {
     if (token.split('.').length === 3) {
       let payload: JWTPayload;
       try {
-        ({ payload } = await jwtVerify(token, jwks, {
+        ({ payload } = await jwtVerify(token, currentJwks(), {
           issuer: ctx.config.issuer,
           audience: `${ctx.config.issuer}userinfo`,
           algorithms: [SIGNING_ALG],
