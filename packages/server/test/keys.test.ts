@@ -3,6 +3,8 @@ import path from 'node:path';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { OTP_GRANT } from '../src/app.js';
+import { SigningKeysFile } from '../src/keys-file.js';
+import { rotateKeys, SigningKeySet } from '../src/keys.js';
 import { START_TIME, makeDataDir, startTestServer } from './helpers.js';
 
 describe('signing keys', () => {
@@ -43,6 +45,30 @@ describe('signing keys', () => {
 
     const second = await startTestServer(undefined, { dataDir });
     expect((await second.token('a@example.com', code)).statusCode).toBe(200);
+  });
+});
+
+describe('the key set of a running server (SigningKeySet)', () => {
+  it('takes a new key at a reload, keeps an unchanged set as it was, and keeps the old keys when the store cannot be read', async () => {
+    const dataDir = await makeDataDir();
+    const keysFile = new SigningKeysFile(dataDir);
+    const keys = await SigningKeySet.open(keysFile, keysFile.file);
+    const loaded = keys.current();
+
+    await keys.reload();
+    expect(keys.current()).toBe(loaded);
+
+    const { kid } = await rotateKeys(dataDir);
+    await keys.reload();
+    expect(keys.current().kid).toBe(kid);
+    expect(keys.current().jwks.keys.map((key) => key.kid)).toEqual([loaded.kid, kid]);
+
+    const rotated = keys.current();
+    await fs.writeFile(keysFile.file, 'not json');
+    const errors: Error[] = [];
+    await keys.reload((error) => errors.push(error));
+    expect(keys.current()).toBe(rotated);
+    expect(errors.map((error) => error.message)).toEqual([`${keysFile.file}: not valid JSON`]);
   });
 });
 
