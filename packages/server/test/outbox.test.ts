@@ -2,9 +2,11 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { Mailer, OutgoingEmail } from '../src/app.js';
-import { startTestServer } from './helpers.js';
+import { MailOutbox } from '../src/mail/outbox.js';
+import { SqliteStore } from '../src/sqlite-store.js';
+import { makeDataDir, startTestServer } from './helpers.js';
 
 /** An SMTP transport that is down until `up` is set; records what it was given and delivered. */
 function flakyMailer() {
@@ -166,5 +168,109 @@ describe('the durable outbox', () => {
     await vi.waitFor(() => expect(warnings.join('')).toMatch(/cannot be decrypted.*dropped/));
     expect(outboxSize(first.dataDir)).toBe(0);
     expect(smtp.delivered).toHaveLength(0);
+  });
+});
+
+describe('the outbox shared by two nodes', () => {
+  const START = Date.parse('2030-01-01T00:00:00Z');
+
+  /** Two nodes on one database, each with its own SMTP transport and outbox, and one clock. */
+  async function twoNodes() {
+    const dataDir = await makeDataDir();
+    const clock = { now: START };
+    const delivered: Array<{ node: string; to: string }> = [];
+    const mailKey = randomBytes(32);
+    const node = (name: string) => {
+      const store = new SqliteStore(dataDir);
+      const smtp = {
+        up: true,
+        hang: false,
+        /** Time one try takes, on the shared clock. */
+        tryMs: 0,
+      };
+      const mailer: Mailer = {
+        async send(email) {
+          if (smtp.hang) return new Promise(() => {});
+          clock.now += smtp.tryMs;
+          if (!smtp.up) throw new Error('connect ECONNREFUSED 127.0.0.1:25');
+          delivered.push({ node: name, to: email.to });
+        },
+        async close() {},
+      };
+      const outbox = new MailOutbox({
+        store,
+        mailer,
+        now: () => clock.now,
+        mailKey,
+        firstTryWaitMs: 10,
+      });
+      return { store, smtp, outbox };
+    };
+    const nodes = { a: node('a'), b: node('b') };
+    onTestFinished(async () => {
+      for (const { store } of Object.values(nodes)) await store.close();
+    });
+    return { ...nodes, clock, delivered };
+  }
+
+  function email(n: number): OutgoingEmail {
+    return {
+      from: { name: 'App', address: 'no-reply@example.com' },
+      to: `user${n}@example.com`,
+      subject: 'Your code',
+      text: `code ${n}`,
+      html: `<p>code ${n}</p>`,
+    };
+  }
+
+  it('sends each queued mail once when both nodes drain the outbox together', async () => {
+    const { a, b, clock, delivered } = await twoNodes();
+    a.smtp.up = false;
+    // More than one claim takes (20), so both nodes get some.
+    for (let n = 0; n < 25; n++)
+      expect(await a.outbox.send(email(n), START + 300_000)).toBe('queued');
+    a.smtp.up = true;
+    clock.now += 5_000;
+    await Promise.all([a.outbox.deliverDue(), b.outbox.deliverDue()]);
+    expect(delivered.map((one) => one.to).sort()).toEqual(
+      Array.from({ length: 25 }, (_, n) => `user${n}@example.com`).sort(),
+    );
+    expect(new Set(delivered.map((one) => one.node))).toEqual(new Set(['a', 'b']));
+  });
+
+  it('lets the other node send a mail whose sender died mid-try, once its lease ends', async () => {
+    const { a, b, clock, delivered } = await twoNodes();
+    a.smtp.up = false;
+    await a.outbox.send(email(1), START + 300_000);
+    clock.now += 5_000;
+    // Node A claims the mail and never comes back from SMTP, as if it had died.
+    a.smtp.hang = true;
+    void a.outbox.deliverDue();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    clock.now += 59_999;
+    await b.outbox.deliverDue();
+    expect(delivered).toEqual([]);
+    clock.now += 1;
+    await b.outbox.deliverDue();
+    expect(delivered).toEqual([{ node: 'b', to: 'user1@example.com' }]);
+  });
+
+  it('starts no try that could outlast its lease; the rest of the batch goes to the next claim', async () => {
+    const { a, b, clock, delivered } = await twoNodes();
+    a.smtp.up = false;
+    for (let n = 0; n < 3; n++) await a.outbox.send(email(n), START + 300_000);
+    clock.now += 5_000;
+    const claimedAt = clock.now;
+    // Each try takes 6 s: after two, a third (up to 50 s) could end past the 60 s lease.
+    a.smtp.up = true;
+    a.smtp.tryMs = 6_000;
+    await a.outbox.deliverDue();
+    expect(delivered.map((one) => one.to)).toEqual(['user0@example.com', 'user1@example.com']);
+    clock.now = claimedAt + 59_999;
+    await b.outbox.deliverDue();
+    expect(delivered).toHaveLength(2);
+    clock.now = claimedAt + 60_000;
+    await b.outbox.deliverDue();
+    expect(delivered.at(-1)).toEqual({ node: 'b', to: 'user2@example.com' });
   });
 });

@@ -4,10 +4,13 @@ import type { OutboxMail, OutboxStore } from '../store/outbox.js';
 import type { Mailer, OutgoingEmail } from './mailer.js';
 
 /**
- * How long a mail being handed to SMTP is reserved before the retry loop may pick it up; longer
- * than the SMTP transport's own timeouts (mailer.ts), so one mail is never sent by two tries.
+ * How long a mail being handed to SMTP is reserved before any node's retry loop may pick it up
+ * (the lease of a claim); longer than the SMTP transport's own timeouts (mailer.ts), so one mail
+ * is never sent by two tries, yet short enough that a node that died mid-try delays it little.
  */
 const SEND_LEASE_MS = 60_000;
+/** The longest one SMTP try takes: the transport's timeouts (mailer.ts) add up to 50 s. */
+const MAX_TRY_MS = 50_000;
 /** How long /passwordless/start waits for SMTP before answering with the mail queued. */
 const FIRST_TRY_WAIT_MS = 5_000;
 const FIRST_RETRY_MS = 5_000;
@@ -72,8 +75,10 @@ export class MailOutbox {
   }
 
   /**
-   * Sends every mail that is due (every pending mail with `all`, as after a restart). Calls
-   * never overlap: a second caller waits for the running pass.
+   * Claims the mail that is due and sends it; mail another node has claimed waits until that
+   * node's lease ends. With `all` (at start, to take over what a crashed run left) every pending
+   * mail is claimed, even mail still leased to a try. Calls never overlap: a second caller waits
+   * for the running pass.
    */
   async deliverDue(all = false): Promise<void> {
     while (this.#draining) await this.#draining;
@@ -96,8 +101,17 @@ export class MailOutbox {
 
   async #drain(all: boolean): Promise<void> {
     const { store, now } = this.#options;
-    const due = await store.listDueMail(all ? Number.POSITIVE_INFINITY : now(), BATCH);
-    for (const mail of due) {
+    const claimedAt = now();
+    const leaseUntil = claimedAt + SEND_LEASE_MS;
+    const claimed = await store.claimDueMail(
+      all ? Number.POSITIVE_INFINITY : claimedAt,
+      leaseUntil,
+      BATCH,
+    );
+    for (const mail of claimed) {
+      // A try started now could outlast the batch's lease, and another node could then send the
+      // same mail; the rest of the batch is due again, to any node, when the lease ends.
+      if (now() + MAX_TRY_MS > leaseUntil) break;
       if (mail.expiresAt <= now()) {
         await store.removeMail(mail.id);
         continue;

@@ -1,4 +1,6 @@
 import {
+  finiteTime,
+  oldestFirst,
   OUTBOX_ERROR_MAX_LENGTH,
   type NewOutboxMail,
   type OutboxMail,
@@ -7,13 +9,7 @@ import {
 import { withoutNulls } from '../store/record-tables.js';
 import type { PostgresDatabase } from './database.js';
 
-/**
- * Queued mail in `mail_outbox`; ids come from a sequence, so they only grow.
- *
- * Listing does not claim: the contract lists the same due mail to every caller until it is
- * removed or rescheduled, so two nodes draining together could both send a mail. Claiming
- * (`FOR UPDATE SKIP LOCKED` with a lease on `next_attempt_at`) needs a contract that says so.
- */
+/** Queued mail in `mail_outbox`; ids come from a sequence, so they only grow. */
 export class PostgresOutboxStore implements OutboxStore {
   readonly #db: PostgresDatabase;
 
@@ -32,15 +28,20 @@ export class PostgresOutboxStore implements OutboxStore {
     return row!.id;
   }
 
-  async listDueMail(now: number, limit: number): Promise<OutboxMail[]> {
+  async claimDueMail(dueBy: number, leaseUntil: number, limit: number): Promise<OutboxMail[]> {
+    // SKIP LOCKED: a node claiming at the same moment passes over the rows this one is taking
+    // instead of waiting for them, and picks the next due mail; once this commits, the lease
+    // keeps them out of every later claim.
     const rows = await this.#db.query<OutboxMail>(
-      `SELECT id, recipient AS "to", from_name AS "fromName", from_address AS "fromAddress",
-              subject, text, html, expires_at AS "expiresAt",
-              next_attempt_at AS "nextAttemptAt", attempts, last_error AS "lastError"
-       FROM mail_outbox WHERE next_attempt_at <= @now ORDER BY id LIMIT @limit`,
-      { now: Number.isFinite(now) ? now : Number.MAX_SAFE_INTEGER, limit },
+      `UPDATE mail_outbox SET next_attempt_at = @leaseUntil
+       WHERE id IN (SELECT id FROM mail_outbox WHERE next_attempt_at <= @dueBy
+                    ORDER BY id LIMIT @limit FOR UPDATE SKIP LOCKED)
+       RETURNING id, recipient AS "to", from_name AS "fromName", from_address AS "fromAddress",
+                 subject, text, html, expires_at AS "expiresAt",
+                 next_attempt_at AS "nextAttemptAt", attempts, last_error AS "lastError"`,
+      { dueBy: finiteTime(dueBy), leaseUntil, limit },
     );
-    return rows.map(withoutNulls);
+    return oldestFirst(rows.map(withoutNulls));
   }
 
   async removeMail(id: number): Promise<void> {

@@ -1,4 +1,6 @@
 import {
+  finiteTime,
+  oldestFirst,
   OUTBOX_ERROR_MAX_LENGTH,
   type NewOutboxMail,
   type OutboxMail,
@@ -25,16 +27,20 @@ export class SqliteOutboxStore implements OutboxStore {
     return Number(result.lastInsertRowid);
   }
 
-  async listDueMail(now: number, limit: number): Promise<OutboxMail[]> {
+  async claimDueMail(dueBy: number, leaseUntil: number, limit: number): Promise<OutboxMail[]> {
+    // One statement, so one transaction that takes the write lock before it reads: a second
+    // process claiming at the same moment waits for it (busy_timeout) and then sees the lease.
     const rows = this.#db
       .statement(
-        `SELECT id, recipient AS "to", from_name AS fromName, from_address AS fromAddress, subject,
-                text, html, expires_at AS expiresAt, next_attempt_at AS nextAttemptAt, attempts,
-                last_error AS lastError
-         FROM mail_outbox WHERE next_attempt_at <= ? ORDER BY id LIMIT ?`,
+        `UPDATE mail_outbox SET next_attempt_at = @leaseUntil
+         WHERE id IN (SELECT id FROM mail_outbox WHERE next_attempt_at <= @dueBy
+                      ORDER BY id LIMIT @limit)
+         RETURNING id, recipient AS "to", from_name AS fromName, from_address AS fromAddress,
+                   subject, text, html, expires_at AS expiresAt,
+                   next_attempt_at AS nextAttemptAt, attempts, last_error AS lastError`,
       )
-      .all(Number.isFinite(now) ? now : Number.MAX_SAFE_INTEGER, limit) as OutboxMail[];
-    return rows.map(withoutNulls);
+      .all({ dueBy: finiteTime(dueBy), leaseUntil, limit }) as OutboxMail[];
+    return oldestFirst(rows.map(withoutNulls));
   }
 
   async removeMail(id: number): Promise<void> {

@@ -103,8 +103,8 @@ export class ComposedStore implements Store {
   enqueueMail(mail: NewOutboxMail) {
     return this.#parts.outbox.enqueueMail(mail);
   }
-  listDueMail(now: number, limit: number) {
-    return this.#parts.outbox.listDueMail(now, limit);
+  claimDueMail(dueBy: number, leaseUntil: number, limit: number) {
+    return this.#parts.outbox.claimDueMail(dueBy, leaseUntil, limit);
   }
   removeMail(id: number) {
     return this.#parts.outbox.removeMail(id);

@@ -2,8 +2,14 @@
 export interface OutboxStore {
   /** Puts a mail in the outbox; returns its id, larger than every earlier mail's. */
   enqueueMail(mail: NewOutboxMail): Promise<number>;
-  /** Mail whose next try is due at `now` (all pending mail with `now` = Infinity), oldest first. */
-  listDueMail(now: number, limit: number): Promise<OutboxMail[]>;
+  /**
+   * Claims up to `limit` mails whose next try is due by `dueBy` (all pending mail with
+   * `dueBy` = Infinity), oldest first, as one atomic step: each claimed mail's next try moves to
+   * `leaseUntil`, so no other caller (another node) claims it before that lease ends, and it is
+   * due again then if its claimer died without removing or rescheduling it.
+   * @returns the claimed mail, oldest first, with `nextAttemptAt` = `leaseUntil`.
+   */
+  claimDueMail(dueBy: number, leaseUntil: number, limit: number): Promise<OutboxMail[]>;
   /** Removes a mail from the outbox (sent, or no longer worth sending). */
   removeMail(id: number): Promise<void>;
   /**
@@ -15,6 +21,16 @@ export interface OutboxStore {
 
 /** An SMTP error can quote a whole server reply; this much is enough to tell what went wrong. */
 export const OUTBOX_ERROR_MAX_LENGTH = 1_000;
+
+/** `Infinity` as a time column can hold it: later than every stored time. */
+export function finiteTime(time: number): number {
+  return Number.isFinite(time) ? time : Number.MAX_SAFE_INTEGER;
+}
+
+/** `UPDATE … RETURNING` gives rows in no defined order; claims hand them out oldest first. */
+export function oldestFirst(mail: OutboxMail[]): OutboxMail[] {
+  return mail.sort((a, b) => a.id - b.id);
+}
 
 export interface NewOutboxMail {
   to: string;

@@ -4,7 +4,7 @@ import {
   type NewOutboxMail,
   type OutboxStore,
 } from '../../src/store/outbox.js';
-import { NOW, useStores, type StoreTarget } from './target.js';
+import { NOW, race, useStores, type StoreTarget } from './target.js';
 
 function mail(n: number, overrides: Partial<NewOutboxMail> = {}): NewOutboxMail {
   return {
@@ -25,33 +25,65 @@ export function describeOutboxStoreContract(target: StoreTarget<OutboxStore>): v
   describe('OutboxStore', () => {
     const open = useStores(target);
 
-    it('lists due mail oldest first, every field as queued', async () => {
+    const LEASE = NOW + 60_000;
+    const claim = (store: OutboxStore, dueBy = NOW, limit = 10) =>
+      store.claimDueMail(dueBy, LEASE, limit);
+    const claimedIds = async (store: OutboxStore, dueBy = NOW, limit = 10) =>
+      (await claim(store, dueBy, limit)).map((one) => one.id);
+
+    it('claims due mail oldest first, every field as queued, leased until `leaseUntil`', async () => {
       const { store } = await open();
       const queued = [mail(1), mail(2), mail(3)];
       const ids: number[] = [];
       for (const one of queued) ids.push(await store.enqueueMail(one));
       expect(ids).toEqual([...ids].sort((a, b) => a - b));
       expect(new Set(ids).size).toBe(3);
-      expect(await store.listDueMail(NOW, 10)).toEqual(
-        queued.map((one, i) => ({ ...one, id: ids[i], attempts: 0 })),
+      expect(await claim(store)).toEqual(
+        queued.map((one, i) => ({ ...one, id: ids[i], attempts: 0, nextAttemptAt: LEASE })),
       );
     });
 
-    it('lists only mail due at `now`, and all of it at Infinity', async () => {
+    it('claims only mail due by `dueBy`, and all of it at Infinity', async () => {
       const { store } = await open();
       const due = await store.enqueueMail(mail(1));
       const later = await store.enqueueMail(mail(2, { nextAttemptAt: NOW + 5_000 }));
-      const ids = async (now: number) => (await store.listDueMail(now, 10)).map((one) => one.id);
-      expect(await ids(NOW)).toEqual([due]);
-      expect(await ids(NOW + 5_000)).toEqual([due, later]);
-      expect(await ids(Number.POSITIVE_INFINITY)).toEqual([due, later]);
+      const last = await store.enqueueMail(mail(3, { nextAttemptAt: NOW + 10_000 }));
+      expect(await claimedIds(store, NOW)).toEqual([due]);
+      expect(await claimedIds(store, NOW + 5_000)).toEqual([later]);
+      expect(await claimedIds(store, Number.POSITIVE_INFINITY)).toEqual([due, later, last]);
     });
 
-    it('lists at most `limit` mails, the oldest', async () => {
+    it('claims at most `limit` mails, the oldest', async () => {
       const { store } = await open();
       const ids: number[] = [];
       for (let n = 0; n < 5; n++) ids.push(await store.enqueueMail(mail(n)));
-      expect((await store.listDueMail(NOW, 2)).map((one) => one.id)).toEqual(ids.slice(0, 2));
+      expect(await claimedIds(store, NOW, 2)).toEqual(ids.slice(0, 2));
+      expect(await claimedIds(store, NOW, 2)).toEqual(ids.slice(2, 4));
+    });
+
+    it('does not claim claimed mail again before its lease ends, and does after', async () => {
+      const { store, peer } = await open();
+      const id = await store.enqueueMail(mail(1));
+      expect(await claimedIds(store)).toEqual([id]);
+      expect(await claimedIds(store)).toEqual([]);
+      expect(await claimedIds(peer, LEASE - 1)).toEqual([]);
+      // Its claimer died: when the lease ends the mail is due again, to any claimer.
+      expect(await claimedIds(peer, LEASE)).toEqual([id]);
+    });
+
+    it('gives claimers racing on two connections disjoint sets that together are all due mail', async () => {
+      const handles = await open();
+      await handles.store.enqueueMail(mail(99, { nextAttemptAt: NOW + 5_000 }));
+      // Connections opened first (claiming nothing), so the claims that count start together.
+      await race(6, handles, (store) => claimedIds(store, NOW - 1, 8));
+      // A few rounds: an overlap shows in some interleavings only.
+      for (let round = 0; round < 3; round++) {
+        const ids: number[] = [];
+        for (let n = 0; n < 30; n++) ids.push(await handles.store.enqueueMail(mail(n)));
+        const claimed = (await race(6, handles, (store) => claimedIds(store, NOW, 8))).flat();
+        expect(new Set(claimed).size).toBe(claimed.length);
+        expect(claimed.sort((x, y) => x - y)).toEqual(ids);
+      }
     });
 
     it('counts each failed try, moves the next one and keeps the latest error', async () => {
@@ -59,16 +91,17 @@ export function describeOutboxStoreContract(target: StoreTarget<OutboxStore>): v
       const id = await store.enqueueMail(mail(1));
       const other = await store.enqueueMail(mail(2));
       await store.rescheduleMail(id, NOW + 5_000, 'connection refused');
-      expect((await store.listDueMail(NOW, 10)).map((one) => one.id)).toEqual([other]);
+      expect(await claimedIds(store)).toEqual([other]);
       await store.rescheduleMail(id, NOW + 15_000, 'greeting never received');
-      const [first] = await store.listDueMail(NOW + 15_000, 10);
-      expect(first).toEqual({
-        ...mail(1),
-        id,
-        attempts: 2,
-        nextAttemptAt: NOW + 15_000,
-        lastError: 'greeting never received',
-      });
+      expect(await claim(store, NOW + 15_000)).toEqual([
+        {
+          ...mail(1),
+          id,
+          attempts: 2,
+          nextAttemptAt: LEASE,
+          lastError: 'greeting never received',
+        },
+      ]);
     });
 
     it(`keeps the first ${OUTBOX_ERROR_MAX_LENGTH} characters of an error`, async () => {
@@ -76,8 +109,8 @@ export function describeOutboxStoreContract(target: StoreTarget<OutboxStore>): v
       const id = await store.enqueueMail(mail(1));
       const error = 'x'.repeat(OUTBOX_ERROR_MAX_LENGTH) + 'y'.repeat(100);
       await store.rescheduleMail(id, NOW, error);
-      const [listed] = await store.listDueMail(NOW, 10);
-      expect(listed?.lastError).toBe('x'.repeat(OUTBOX_ERROR_MAX_LENGTH));
+      const [claimed] = await claim(store);
+      expect(claimed?.lastError).toBe('x'.repeat(OUTBOX_ERROR_MAX_LENGTH));
     });
 
     it('removes a mail, and only that one; removing it again is harmless', async () => {
@@ -86,7 +119,7 @@ export function describeOutboxStoreContract(target: StoreTarget<OutboxStore>): v
       const other = await store.enqueueMail(mail(2));
       await store.removeMail(id);
       await store.removeMail(id);
-      expect((await store.listDueMail(NOW, 10)).map((one) => one.id)).toEqual([other]);
+      expect(await claimedIds(store, Number.POSITIVE_INFINITY)).toEqual([other]);
     });
   });
 }
