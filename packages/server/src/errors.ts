@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { StoreUnavailableError } from './store/unavailable.js';
 
 /** An answer in Auth0's error shape: `{"error","error_description"}` with an HTTP status. */
 export class AuthError extends Error {
@@ -16,6 +17,23 @@ export class AuthError extends Error {
   toJSON(): { error: string; error_description: string } {
     return { error: this.error, error_description: this.description };
   }
+}
+
+/** Seconds a client is told to wait (`Retry-After`) while the store cannot be reached. */
+export const STORE_UNAVAILABLE_RETRY_AFTER_S = 5;
+
+/**
+ * The answer while the store cannot be reached: 503, so clients and load balancers retry,
+ * never a 500 that reads like a bug.
+ * @see https://datatracker.ietf.org/doc/html/rfc6749#section-4.1.2.1 (`temporarily_unavailable`)
+ */
+function storeUnavailable(): AuthError {
+  return new AuthError(
+    503,
+    'temporarily_unavailable',
+    'The service is temporarily unavailable. Try again shortly.',
+    { 'Retry-After': String(STORE_UNAVAILABLE_RETRY_AFTER_S) },
+  );
 }
 
 /** How many characters of a request value an error description repeats at most. */
@@ -64,7 +82,8 @@ declare module 'fastify' {
 
 /**
  * Every failure leaves in the Auth0 shape. Client mistakes (bad JSON, wrong content type, too
- * large, wrong types) keep their 4xx status; only real faults become 500, and those are logged.
+ * large, wrong types) keep their 4xx status; a store that cannot be reached is a 503 (logged at
+ * warn, with the reason only); only real faults become 500, and those are logged.
  * Also Fastify's `frameworkErrors`, for URLs it cannot route (broken percent-encoding), which it
  * would otherwise answer in its own shape, repeating the whole URL.
  */
@@ -74,6 +93,10 @@ export function answerError(
   reply: FastifyReply,
 ): FastifyReply {
   if (err instanceof AuthError) return sendAuthError(reply, err);
+  if (err instanceof StoreUnavailableError) {
+    request.log.warn({ reason: err.reason }, 'store unavailable; answered 503');
+    return sendAuthError(reply, storeUnavailable());
+  }
   const style = request.routeOptions.config?.errorStyle;
   const invalidRequest = style?.invalidRequest ?? 'invalid_request';
 

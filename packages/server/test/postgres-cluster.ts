@@ -21,6 +21,10 @@ export interface PostgresCluster {
    * of CREATE DATABASE (every connection to it sets `search_path`).
    */
   freshSchemaUrl(): Promise<string>;
+  /** Shuts the server down as an operator would (`pg_ctl stop -m fast`), keeping its files. */
+  shutDown(): Promise<void>;
+  /** Starts the server again after {@link shutDown}: same data dir, same port, same URL. */
+  startAgain(): Promise<void>;
   /** Stops the server and deletes its files. */
   stop(): Promise<void>;
 }
@@ -53,16 +57,9 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
     const port = await freePort();
     // fsync off: a test cluster is thrown away, and syncing would only slow every commit.
     const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`;
-    await runAsOwner('pg_ctl', [
-      '-D',
-      data,
-      '-o',
-      options,
-      '-l',
-      path.join(dir, 'log'),
-      '-w',
-      'start',
-    ]);
+    const start = () =>
+      runAsOwner('pg_ctl', ['-D', data, '-o', options, '-l', path.join(dir, 'log'), '-w', 'start']);
+    await start();
     const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
     let schemas = 0;
     return {
@@ -77,6 +74,12 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
           await client.end();
         }
         return `${url}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+      },
+      async shutDown() {
+        await runAsOwner('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+      },
+      async startAgain() {
+        await start();
       },
       async stop() {
         await runAsOwner('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => {});

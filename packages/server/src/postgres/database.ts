@@ -1,8 +1,67 @@
 import pg from 'pg';
+import { StoreUnavailableError } from '../store/unavailable.js';
 import { MIGRATIONS } from './migrations.js';
 
 /** Every node takes this session lock to migrate, so only one changes the schema at a time. */
 const MIGRATION_LOCK = 0x706c_6d31; // "plm1"
+
+/**
+ * How long taking a connection from the pool may wait, a new connection's handshake included.
+ * With the database gone a request fails after this, far inside the 30 s request timeout.
+ */
+export const CONNECT_TIMEOUT_MS = 5_000;
+/** The longest one statement may run: PostgreSQL cancels it then (`statement_timeout`). */
+export const STATEMENT_TIMEOUT_MS = 10_000;
+/**
+ * The client gives up a little later even without the server's answer: a database host that
+ * stops answering (no reset, no refusal) must not hold a request until the request timeout.
+ */
+const QUERY_TIMEOUT_MS = STATEMENT_TIMEOUT_MS + 2_000;
+
+/** Network failures that say the database is not reachable right now. */
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+/**
+ * SQLSTATEs of a database that is going away, starting or overloaded, or of a statement cut by
+ * {@link STATEMENT_TIMEOUT_MS}; class 08 (connection exceptions) is matched as a whole.
+ */
+const UNAVAILABLE_SQLSTATES = new Set([
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now
+  '57014', // query_canceled
+  '53300', // too_many_connections
+]);
+/** node-postgres reports a lost connection and its own timeouts as Errors without a code. */
+const UNAVAILABLE_MESSAGES =
+  /^(Connection terminated|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error)/;
+
+/**
+ * `error` as a {@link StoreUnavailableError} when it says the database cannot be used right now
+ * (the caller answers 503 and the pool reconnects by itself later), else `error` unchanged.
+ */
+function unavailableOr(error: unknown): unknown {
+  if (!(error instanceof Error) || error instanceof StoreUnavailableError) return error;
+  const code = (error as { code?: unknown }).code;
+  if (
+    typeof code === 'string' &&
+    (UNREACHABLE_CODES.has(code) || UNAVAILABLE_SQLSTATES.has(code))
+  ) {
+    return new StoreUnavailableError(code, error);
+  }
+  if (typeof code === 'string' && code.startsWith('08'))
+    return new StoreUnavailableError(code, error);
+  const lost = UNAVAILABLE_MESSAGES.exec(error.message);
+  return lost ? new StoreUnavailableError(lost[1]!, error) : error;
+}
 
 /** `@name` in SQL text: the same named parameters the SQLite statements use. */
 type Params = object;
@@ -35,10 +94,19 @@ export class PostgresDatabase {
 
   /** Connects and migrates; rejects when the database cannot be reached or is too new. */
   static async open(url: string): Promise<PostgresDatabase> {
-    const pool = new pg.Pool({ connectionString: url, types, connectionTimeoutMillis: 5_000 });
+    const pool = new pg.Pool({
+      connectionString: url,
+      types,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      statement_timeout: STATEMENT_TIMEOUT_MS,
+      query_timeout: QUERY_TIMEOUT_MS,
+    });
     // An idle connection the server drops emits 'error' on the pool; without a listener that
     // would crash the process. The pool replaces it, and the next query reports any outage.
     pool.on('error', () => {});
+    // A checked-out connection lost between two statements of a transaction emits 'error' on
+    // itself (the pool listens only while it is idle); its next statement reports the loss.
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = new PostgresDatabase(pool);
     try {
       await db.#migrate();
@@ -49,34 +117,50 @@ export class PostgresDatabase {
     return db;
   }
 
-  /** Runs one statement (atomic on its own) and returns its rows. */
+  /**
+   * Runs one statement (atomic on its own) and returns its rows.
+   * @throws StoreUnavailableError when the database cannot be used right now.
+   */
   async query<R>(sql: string, params: Params = {}, client?: pg.PoolClient): Promise<R[]> {
-    const { text, names } = this.#statement(sql);
-    const values = valuesOf(names, params);
-    const result = await (client ?? this.#pool).query(text, values);
-    return result.rows as R[];
+    return (await this.#execute(sql, params, client)).rows as R[];
   }
 
-  /** Rows the statement changed. */
+  /** Rows the statement changed; throws as {@link query}. */
   async run(sql: string, params: Params = {}): Promise<number> {
-    const { text, names } = this.#statement(sql);
-    const result = await this.#pool.query(text, valuesOf(names, params));
-    return result.rowCount ?? 0;
+    return (await this.#execute(sql, params)).rowCount ?? 0;
   }
 
-  /** Runs `work` on one connection as one transaction, rolled back if it throws. */
+  /**
+   * Runs `work` on one connection as one transaction, rolled back if it throws.
+   * @throws StoreUnavailableError when the database cannot be used right now.
+   */
   async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.#pool.connect();
+    const client = await this.#pool.connect().catch((error: unknown) => {
+      throw unavailableOr(error);
+    });
+    let lost = false;
     try {
       await client.query('BEGIN');
       const result = await work(client);
       await client.query('COMMIT');
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw error;
+      const failure = unavailableOr(error);
+      // A connection that failed this way goes, not back to the pool for the next request.
+      lost = failure instanceof StoreUnavailableError;
+      if (!lost) await client.query('ROLLBACK').catch(() => {});
+      throw failure;
     } finally {
-      client.release();
+      client.release(lost);
+    }
+  }
+
+  async #execute(sql: string, params: Params, client?: pg.PoolClient): Promise<pg.QueryResult> {
+    const { text, names } = this.#statement(sql);
+    try {
+      return await (client ?? this.#pool).query(text, valuesOf(names, params));
+    } catch (error) {
+      throw unavailableOr(error);
     }
   }
 
