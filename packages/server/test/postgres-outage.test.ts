@@ -17,7 +17,10 @@ const HANG_BOUND_MS = 10_000;
 
 describe('the server on PostgreSQL, when the database goes away', () => {
   it('answers 503 temporarily_unavailable while it is down, and logs in again once it is back, without a restart', async () => {
-    const server = await startTestServer({ database: await cluster.freshSchemaUrl() });
+    const url = await cluster.freshSchemaUrl();
+    const logLines: string[] = [];
+    const logger = { level: 'warn', stream: { write: (line: string) => logLines.push(line) } };
+    const server = await startTestServer({ database: url }, { deps: { logger } });
     const email = 'outage@example.com';
     expect((await server.start(email)).statusCode).toBe(200);
     const jwksBefore = (await server.inject({ url: '/.well-known/jwks.json' })).json();
@@ -39,6 +42,15 @@ describe('the server on PostgreSQL, when the database goes away', () => {
           error_description: 'The service is temporarily unavailable. Try again shortly.',
         });
       }
+      const warnings = logLines
+        .map((line) => JSON.parse(line) as { level: number; msg: string; reason?: string })
+        .filter((entry) => entry.msg === 'store unavailable; answered 503');
+      // Once per request, at warn (40), with a reason and never the database URL.
+      expect(warnings).toEqual([
+        expect.objectContaining({ level: 40, reason: expect.any(String) }),
+        expect.objectContaining({ level: 40, reason: expect.any(String) }),
+      ]);
+      expect(logLines.join('')).not.toContain(new URL(url).host);
       // The keys are served from memory: verifiers keep working through the outage.
       const jwks = await server.inject({ url: '/.well-known/jwks.json' });
       expect(jwks.statusCode).toBe(200);
