@@ -12,22 +12,9 @@ import {
   startRotatingServer,
 } from './key-rotation.js';
 import { startPostgresCluster, type PostgresCluster } from './postgres-cluster.js';
-import { describeCodeStoreContract } from './store-contract/codes.js';
-import { describeDevInboxStoreContract } from './store-contract/dev-inbox.js';
-import { describeExpiryStoreContract } from './store-contract/expiry.js';
+import { describeStoreContracts } from './store-contract/all.js';
 import { describeSigningKeyStoreContract } from './store-contract/keys.js';
-import {
-  describeEmailGuardStoreContract,
-  describeRateCounterStoreContract,
-} from './store-contract/limits.js';
-import { describeOutboxStoreContract } from './store-contract/outbox.js';
 import type { OpenStore, StoreTarget } from './store-contract/target.js';
-import {
-  describeAccessTokenStoreContract,
-  describeAuthorizationCodeStoreContract,
-  describeLoginTicketStoreContract,
-} from './store-contract/tokens.js';
-import { describeUserStoreContract } from './store-contract/users.js';
 
 let cluster: PostgresCluster;
 
@@ -54,16 +41,7 @@ async function openPair(): Promise<OpenStore<PostgresStore> & { url: string }> {
 const target: StoreTarget<PostgresStore> = { open: openPair };
 
 describe('PostgresStore', () => {
-  describeCodeStoreContract(target);
-  describeUserStoreContract(target);
-  describeLoginTicketStoreContract(target);
-  describeAuthorizationCodeStoreContract(target);
-  describeAccessTokenStoreContract(target);
-  describeRateCounterStoreContract(target);
-  describeEmailGuardStoreContract(target);
-  describeOutboxStoreContract(target);
-  describeExpiryStoreContract(target);
-  describeDevInboxStoreContract(target);
+  describeStoreContracts(target);
   describeSigningKeyStoreContract({
     async open() {
       const { store, peer, close } = await openPair();

@@ -1,21 +1,8 @@
 import { describe } from 'vitest';
 import { SqliteStore } from '../src/sqlite-store.js';
 import { makeDataDir } from './helpers.js';
-import { describeCodeStoreContract } from './store-contract/codes.js';
-import { describeDevInboxStoreContract } from './store-contract/dev-inbox.js';
-import { describeExpiryStoreContract } from './store-contract/expiry.js';
-import {
-  describeEmailGuardStoreContract,
-  describeRateCounterStoreContract,
-} from './store-contract/limits.js';
-import { describeOutboxStoreContract } from './store-contract/outbox.js';
+import { describeStoreContracts } from './store-contract/all.js';
 import type { StoreTarget } from './store-contract/target.js';
-import {
-  describeAccessTokenStoreContract,
-  describeAuthorizationCodeStoreContract,
-  describeLoginTicketStoreContract,
-} from './store-contract/tokens.js';
-import { describeUserStoreContract } from './store-contract/users.js';
 
 const TARGETS: Record<string, StoreTarget<SqliteStore>> = {
   // Two connections to one file, as two server processes on one data dir would hold.
@@ -41,15 +28,6 @@ const TARGETS: Record<string, StoreTarget<SqliteStore>> = {
 
 for (const [name, target] of Object.entries(TARGETS)) {
   describe(name, () => {
-    describeCodeStoreContract(target);
-    describeUserStoreContract(target);
-    describeLoginTicketStoreContract(target);
-    describeAuthorizationCodeStoreContract(target);
-    describeAccessTokenStoreContract(target);
-    describeRateCounterStoreContract(target);
-    describeEmailGuardStoreContract(target);
-    describeOutboxStoreContract(target);
-    describeExpiryStoreContract(target);
-    describeDevInboxStoreContract(target);
+    describeStoreContracts(target);
   });
 }

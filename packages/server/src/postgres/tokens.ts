@@ -1,8 +1,10 @@
 import {
   ACCESS_TOKENS,
   AUTHORIZATION_CODES,
+  hashedRecordStatements,
   LOGIN_TICKETS,
   withoutNulls,
+  type HashedRecordStatements,
   type RecordTable,
 } from '../store/record-tables.js';
 import type {
@@ -18,38 +20,24 @@ import type { PostgresDatabase } from './database.js';
 /** A table of records found by the hash of a client's secret (record-tables.ts names them). */
 class HashedRecordTable<R extends object> {
   readonly #db: PostgresDatabase;
-  readonly #properties: ReadonlyArray<keyof R & string>;
-  readonly #insert: string;
-  readonly #find: string;
-  readonly #take: string;
+  readonly #sql: HashedRecordStatements<R>;
 
-  constructor(db: PostgresDatabase, { table, key, columns }: RecordTable<R>) {
+  constructor(db: PostgresDatabase, table: RecordTable<R>) {
     this.#db = db;
-    const pairs = Object.entries(columns) as Array<[keyof R & string, string]>;
-    this.#properties = pairs.map(([property]) => property);
-    const names = pairs.map(([, column]) => column).join(', ');
-    const values = pairs.map(([property]) => `@${property}`).join(', ');
-    const selected = pairs.map(([property, column]) => `${column} AS "${property}"`).join(', ');
-    this.#insert = `INSERT INTO ${table} (${names}) VALUES (${values})`;
-    this.#find = `SELECT ${selected} FROM ${table} WHERE ${columns[key]} = @hash`;
-    // DELETE … RETURNING: of racing redemptions, only the one whose DELETE removed the row gets it.
-    this.#take = `DELETE FROM ${table} WHERE ${columns[key]} = @hash RETURNING ${selected}`;
+    this.#sql = hashedRecordStatements(table);
   }
 
   async insert(record: R): Promise<void> {
-    const values = Object.fromEntries(
-      this.#properties.map((property) => [property, record[property] ?? null]),
-    );
-    await this.#db.run(this.#insert, values);
+    await this.#db.run(this.#sql.insert, this.#sql.values(record));
   }
 
   async find(hash: string): Promise<R | undefined> {
-    const [row] = await this.#db.query<R>(this.#find, { hash });
+    const [row] = await this.#db.query<R>(this.#sql.find, { hash });
     return row && withoutNulls(row);
   }
 
   async take(hash: string): Promise<R | undefined> {
-    const [row] = await this.#db.query<R>(this.#take, { hash });
+    const [row] = await this.#db.query<R>(this.#sql.take, { hash });
     return row && withoutNulls(row);
   }
 }

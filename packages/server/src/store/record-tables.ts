@@ -67,3 +67,34 @@ export const EXPIRING_TABLES = [
 export function withoutNulls<T extends object>(row: T): T {
   return Object.fromEntries(Object.entries(row).filter(([, value]) => value !== null)) as T;
 }
+
+/**
+ * The statements of a hashed-record table, the same SQL for SQLite and PostgreSQL: named
+ * parameters (`@property`, `@hash`), `DELETE … RETURNING` so that of racing redemptions only the
+ * one whose DELETE removed the row gets it.
+ */
+export interface HashedRecordStatements<R> {
+  insert: string;
+  find: string;
+  take: string;
+  /** The insert's parameters: every column's property, SQL NULL for an absent optional one. */
+  values(record: R): Record<string, unknown>;
+}
+
+export function hashedRecordStatements<R extends object>({
+  table,
+  key,
+  columns,
+}: RecordTable<R>): HashedRecordStatements<R> {
+  const pairs = Object.entries(columns) as Array<[keyof R & string, string]>;
+  const names = pairs.map(([, column]) => column).join(', ');
+  const placeholders = pairs.map(([property]) => `@${property}`).join(', ');
+  const selected = pairs.map(([property, column]) => `${column} AS "${property}"`).join(', ');
+  return {
+    insert: `INSERT INTO ${table} (${names}) VALUES (${placeholders})`,
+    find: `SELECT ${selected} FROM ${table} WHERE ${columns[key]} = @hash`,
+    take: `DELETE FROM ${table} WHERE ${columns[key]} = @hash RETURNING ${selected}`,
+    values: (record) =>
+      Object.fromEntries(pairs.map(([property]) => [property, record[property] ?? null])),
+  };
+}

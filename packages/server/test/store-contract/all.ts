@@ -1,0 +1,34 @@
+import type { DevInboxStore } from '../../src/store/dev-inbox.js';
+import type { Store } from '../../src/store.js';
+import { describeCodeStoreContract } from './codes.js';
+import { describeDevInboxStoreContract } from './dev-inbox.js';
+import { describeExpiryStoreContract } from './expiry.js';
+import { describeEmailGuardStoreContract, describeRateCounterStoreContract } from './limits.js';
+import { describeOutboxStoreContract } from './outbox.js';
+import type { StoreTarget } from './target.js';
+import {
+  describeAccessTokenStoreContract,
+  describeAuthorizationCodeStoreContract,
+  describeLoginTicketStoreContract,
+} from './tokens.js';
+import { describeUserStoreContract } from './users.js';
+
+/**
+ * Every contract suite a whole store (with its dev inbox) must pass: one list, so an
+ * implementation cannot be run against fewer suites than another. Signing keys are separate:
+ * their store is not part of `Store`.
+ */
+export function describeStoreContracts<T extends Store & DevInboxStore>(
+  target: StoreTarget<T>,
+): void {
+  describeCodeStoreContract(target);
+  describeUserStoreContract(target);
+  describeLoginTicketStoreContract(target);
+  describeAuthorizationCodeStoreContract(target);
+  describeAccessTokenStoreContract(target);
+  describeRateCounterStoreContract(target);
+  describeEmailGuardStoreContract(target);
+  describeOutboxStoreContract(target);
+  describeExpiryStoreContract(target);
+  describeDevInboxStoreContract(target);
+}
