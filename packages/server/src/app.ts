@@ -26,7 +26,7 @@ import { passwordlessRoutes } from './routes/passwordless.js';
 import { tokenRoutes } from './routes/token.js';
 import { userinfoRoutes } from './routes/userinfo.js';
 import { startPruning } from './pruning.js';
-import { loadOrCreateServerSecret, SERVER_SECRET_FILE } from './server-secret.js';
+import { checkServerSecret, loadServerSecret, SERVER_SECRET_FILE } from './server-secret.js';
 import { DATABASE_FILES } from './sqlite/database.js';
 import { PostgresStore } from './postgres-store.js';
 import { SqliteStore } from './sqlite-store.js';
@@ -34,6 +34,7 @@ import type { Store } from './store.js';
 import type { DevInboxStore } from './store/dev-inbox.js';
 
 export { ConfigError, resolveConfig } from './config.js';
+export { ServerSecretMismatchError } from './server-secret.js';
 export { DEMO_CLIENT } from './demo-tenant.js';
 export { OTP_GRANT } from './grants/otp.js';
 export type { ApiConfig, ClientConfig, RuntimeOptions, ServerConfig } from './config.js';
@@ -99,7 +100,8 @@ export class DataDirError extends Error {
  * creates the signing keys and the server secret, starts the mail transport and registers every
  * route. `app.close()` releases all of it.
  * @throws ConfigError for an invalid email template, DataDirError for an unusable data dir,
- *   DatabaseError for a PostgreSQL database that cannot be used.
+ *   DatabaseError for a PostgreSQL database that cannot be used, ServerSecretMismatchError for
+ *   a database used with another server secret.
  */
 export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promise<FastifyInstance> {
   const templates = new EmailTemplates(config.connections.email.email, config.defaultLanguage);
@@ -118,9 +120,15 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
       owned.push(store);
     }
     const keys = await loadKeys(store, config.dataDir);
-    const serverSecret = await loadOrCreateServerSecret(config.dataDir).catch((error: Error) => {
-      throw new DataDirError(error.message);
-    });
+    const loaded = await loadServerSecret(config.dataDir, config.serverSecret).catch(
+      (error: Error) => {
+        throw new DataDirError(error.message);
+      },
+    );
+    // Only a SQLite database is the data dir's own: there, a new secret file replaces the
+    // recorded fingerprint instead of refusing (deleting the file is how to make a new secret).
+    await checkServerSecret(store, loaded, store instanceof SqliteStore);
+    const serverSecret = loaded.secret;
     const devInbox = config.dev ? devInboxFor(store, deps.devInbox) : undefined;
     let mailer = deps.mailer;
     if (!mailer) {

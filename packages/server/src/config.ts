@@ -5,6 +5,12 @@ import { DEFAULTS } from './config/defaults.js';
 import { ConfigError, schemaChecker } from './config/problems.js';
 import { FORMATS } from './config/formats.js';
 import { CONFIG_SCHEMA } from './config/schema.js';
+import {
+  decodeServerSecret,
+  SERVER_SECRET_FILE,
+  SERVER_SECRET_FORMAT,
+  SERVER_SECRET_VARIABLE,
+} from './server-secret.js';
 
 export { ConfigError } from './config/problems.js';
 
@@ -98,6 +104,8 @@ export interface ServerConfig {
   trustProxy: false | string[];
   /** `"sqlite"` (in the data dir) or the URL of the PostgreSQL database. */
   database: string;
+  /** `PL_SERVER_SECRET`, decoded: used instead of the data dir's `server-secret` file. */
+  serverSecret?: Buffer;
 }
 
 /** What the command line and environment contribute on top of the file. */
@@ -109,6 +117,8 @@ export interface RuntimeOptions {
   smtpUrl?: string;
   /** `DATABASE_URL`; wins over the file's `database`. */
   databaseUrl?: string;
+  /** `PL_SERVER_SECRET` (base64url); wins over the data dir's `server-secret` file. */
+  serverSecret?: string;
 }
 
 /** The config file once checked, with every default filled in. */
@@ -135,6 +145,14 @@ export function resolveConfig(file: unknown, runtime: RuntimeOptions): ServerCon
   if (smtpUrlProblem) problems.push(`SMTP_URL: ${smtpUrlProblem}`);
   const databaseUrlProblem = runtime.databaseUrl && FORMATS.database(runtime.databaseUrl);
   if (databaseUrlProblem) problems.push(`DATABASE_URL: ${databaseUrlProblem}`);
+  const serverSecret =
+    runtime.serverSecret === undefined ? undefined : decodeServerSecret(runtime.serverSecret);
+  if (runtime.serverSecret !== undefined && !serverSecret) {
+    // Never the value: it is a secret, and this line goes to the terminal and the logs.
+    problems.push(
+      `${SERVER_SECRET_VARIABLE}: is not a server secret (${SERVER_SECRET_FORMAT}), such as the content of another node's ${SERVER_SECRET_FILE}`,
+    );
+  }
   if (!runtime.dev && !runtime.smtpUrl && !('smtp' in root)) {
     problems.push('no mail transport: set SMTP_URL or "smtp" in the config, or use --dev');
   }
@@ -175,6 +193,7 @@ export function resolveConfig(file: unknown, runtime: RuntimeOptions): ServerCon
   };
   const smtp = runtime.smtpUrl ? { url: runtime.smtpUrl } : readSmtp(checked.smtp);
   if (smtp) config.smtp = smtp;
+  if (serverSecret) config.serverSecret = serverSecret;
   return config;
 }
 

@@ -5,6 +5,7 @@ import { PostgresExpiryStore } from './postgres/expiry.js';
 import { PostgresSigningKeyStore } from './postgres/keys.js';
 import { PostgresEmailGuardStore, PostgresRateCounterStore } from './postgres/limits.js';
 import { PostgresOutboxStore } from './postgres/outbox.js';
+import { PostgresServerSecretCheck } from './postgres/server-secret.js';
 import {
   PostgresAccessTokenStore,
   PostgresAuthorizationCodeStore,
@@ -35,6 +36,7 @@ export class PostgresStore extends ComposedStore implements DevInboxStore {
       emailGuards: new PostgresEmailGuardStore(db),
       outbox: new PostgresOutboxStore(db),
       expiry: new PostgresExpiryStore(db),
+      serverSecretCheck: new PostgresServerSecretCheck(db),
       close: () => db.close(),
     });
     this.signingKeys = new PostgresSigningKeyStore(db);

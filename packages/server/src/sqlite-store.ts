@@ -4,6 +4,7 @@ import { SqliteDevInboxStore } from './sqlite/dev-inbox.js';
 import { SqliteExpiryStore } from './sqlite/expiry.js';
 import { SqliteEmailGuardStore, SqliteRateCounterStore } from './sqlite/limits.js';
 import { SqliteOutboxStore } from './sqlite/outbox.js';
+import { SqliteServerSecretCheck } from './sqlite/server-secret.js';
 import {
   SqliteAccessTokenStore,
   SqliteAuthorizationCodeStore,
@@ -33,6 +34,7 @@ export class SqliteStore extends ComposedStore implements DevInboxStore {
       emailGuards: new SqliteEmailGuardStore(db),
       outbox: new SqliteOutboxStore(db),
       expiry: new SqliteExpiryStore(db),
+      serverSecretCheck: new SqliteServerSecretCheck(db),
       close: async () => db.close(),
     });
     this.#devInbox = new SqliteDevInboxStore(db);

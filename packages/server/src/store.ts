@@ -2,6 +2,7 @@ import type { CodeStore } from './store/codes.js';
 import type { ExpiryStore } from './store/expiry.js';
 import type { EmailGuardStore, RateCounterStore } from './store/limits.js';
 import type { OutboxStore } from './store/outbox.js';
+import type { ServerSecretCheck } from './store/server-secret.js';
 import type { AccessTokenStore, AuthorizationCodeStore, LoginTicketStore } from './store/tokens.js';
 import type { UserStore } from './store/users.js';
 
@@ -21,7 +22,8 @@ export interface Store
     RateCounterStore,
     EmailGuardStore,
     OutboxStore,
-    ExpiryStore {
+    ExpiryStore,
+    ServerSecretCheck {
   close(): Promise<void>;
 }
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { codeMatches, generateCode, hashCode } from '../src/codes.js';
-import { loadOrCreateServerSecret } from '../src/server-secret.js';
+import { loadServerSecret } from '../src/server-secret.js';
 import { startTestServer, wrongCode } from './helpers.js';
 
 const WRONG = { error: 'invalid_grant', error_description: 'Wrong email or verification code.' };
@@ -92,7 +92,7 @@ describe('verification codes', () => {
     try {
       const pending = await store.findCode('demo', 'a@example.com');
       expect(pending?.id).toBe(started._id);
-      const { codeKey } = await loadOrCreateServerSecret(server.dataDir);
+      const { codeKey } = (await loadServerSecret(server.dataDir)).secret;
       expect(pending?.codeHash.equals(hashCode(codeKey, pending.salt, code))).toBe(true);
       expect(pending?.codeHash.toString('utf8')).not.toContain(code);
     } finally {

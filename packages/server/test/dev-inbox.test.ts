@@ -85,10 +85,13 @@ describe('dev inbox', () => {
       emailGuards: sqlite,
       outbox: sqlite,
       expiry: sqlite,
+      serverSecretCheck: sqlite,
       close: () => sqlite.close(),
     });
+    // One data dir, and so one server secret, for the one database.
+    const dataDir = await makeDataDir();
     try {
-      await expect(startTestServer(undefined, { deps: { store } })).rejects.toThrow(
+      await expect(startTestServer(undefined, { dataDir, deps: { store } })).rejects.toThrow(
         /needs deps\.devInbox/,
       );
       const filed: InboxMessage[] = [];
@@ -96,7 +99,7 @@ describe('dev inbox', () => {
         addInboxMessage: async (message: InboxMessage) => void filed.unshift(message),
         listInboxMessages: async () => filed,
       };
-      const server = await startTestServer(undefined, { deps: { store, devInbox } });
+      const server = await startTestServer(undefined, { dataDir, deps: { store, devInbox } });
       expect((await server.start('a@example.com')).statusCode).toBe(200);
       expect(filed).toMatchObject([{ to: 'a@example.com' }]);
       const listed = (await server.inject({ url: '/dev/inbox.json' })).json().messages;

@@ -112,6 +112,29 @@ describe('the durable outbox', () => {
     await vi.waitFor(() => expect(sent).toHaveLength(1));
   });
 
+  it('leaves mail a crashed run was trying alone at the next start, and sends it when its lease ends', async () => {
+    const hung: Mailer = { send: () => new Promise(() => {}), async close() {} };
+    const first = await startTestServer(undefined, {
+      deps: { mailer: hung, outboxFirstTryWaitMs: 20 },
+    });
+    expect((await first.start('crashed@example.com')).statusCode).toBe(200);
+
+    // Restarted on the same data dir while the old try may still be running somewhere.
+    const smtp = flakyMailer();
+    smtp.state.up = true;
+    const second = await startTestServer(undefined, {
+      dataDir: first.dataDir,
+      deps: { mailer: smtp.mailer, outboxIntervalMs: 10 },
+    });
+    second.clock.now += 59_999;
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(smtp.state.tries).toBe(0);
+    second.clock.now += 1;
+    await vi.waitFor(() =>
+      expect(smtp.delivered.map((mail) => mail.to)).toEqual(['crashed@example.com']),
+    );
+  });
+
   it('keeps queued mail encrypted: no code or link in the database files, and sends it intact', async () => {
     const smtp = flakyMailer();
     const server = await startTestServer(undefined, {
@@ -145,19 +168,18 @@ describe('the durable outbox', () => {
     expect((await server.token('code@example.com', code)).statusCode).toBe(200);
   });
 
-  it('drops queued mail it cannot decrypt (server secret replaced) instead of retrying it', async () => {
+  it('drops queued mail it cannot decrypt (server secret deleted, so made anew) instead of retrying it', async () => {
     const smtp = flakyMailer();
     const first = await startTestServer(undefined, {
       deps: { mailer: smtp.mailer, outboxIntervalMs: 10 },
     });
     expect((await first.start('queued@example.com')).statusCode).toBe(200);
     await first.app.close();
-    const secretFile = path.join(first.dataDir, 'server-secret');
-    await fs.writeFile(secretFile, `${randomBytes(32).toString('base64url')}\n`);
+    await fs.rm(path.join(first.dataDir, 'server-secret'));
 
     smtp.state.up = true;
     const warnings: string[] = [];
-    await startTestServer(undefined, {
+    const second = await startTestServer(undefined, {
       dataDir: first.dataDir,
       deps: {
         mailer: smtp.mailer,
@@ -165,6 +187,7 @@ describe('the durable outbox', () => {
         logger: { level: 'warn', stream: { write: (line: string) => void warnings.push(line) } },
       },
     });
+    second.clock.now += 5_000; // when its retry is due
     await vi.waitFor(() => expect(warnings.join('')).toMatch(/cannot be decrypted.*dropped/));
     expect(outboxSize(first.dataDir)).toBe(0);
     expect(smtp.delivered).toHaveLength(0);
@@ -187,10 +210,15 @@ describe('the outbox shared by two nodes', () => {
         hang: false,
         /** Time one try takes, on the shared clock. */
         tryMs: 0,
+        /** While set, a try waits for it: SMTP is slow to answer. */
+        slow: undefined as Promise<void> | undefined,
+        started: 0,
       };
       const mailer: Mailer = {
         async send(email) {
+          smtp.started++;
           if (smtp.hang) return new Promise(() => {});
+          await smtp.slow;
           clock.now += smtp.tryMs;
           if (!smtp.up) throw new Error('connect ECONNREFUSED 127.0.0.1:25');
           delivered.push({ node: name, to: email.to });
@@ -206,11 +234,16 @@ describe('the outbox shared by two nodes', () => {
       });
       return { store, smtp, outbox };
     };
-    const nodes = { a: node('a'), b: node('b') };
+    const stores: SqliteStore[] = [];
     onTestFinished(async () => {
-      for (const { store } of Object.values(nodes)) await store.close();
+      for (const store of stores) await store.close();
     });
-    return { ...nodes, clock, delivered };
+    const started = (name: string) => {
+      const one = node(name);
+      stores.push(one.store);
+      return one;
+    };
+    return { a: started('a'), b: started('b'), node: started, clock, delivered };
   }
 
   function email(n: number): OutgoingEmail {
@@ -266,11 +299,54 @@ describe('the outbox shared by two nodes', () => {
     a.smtp.tryMs = 6_000;
     await a.outbox.deliverDue();
     expect(delivered.map((one) => one.to)).toEqual(['user0@example.com', 'user1@example.com']);
-    clock.now = claimedAt + 59_999;
-    await b.outbox.deliverDue();
-    expect(delivered).toHaveLength(2);
-    clock.now = claimedAt + 60_000;
+    expect(clock.now).toBe(claimedAt + 12_000);
+    // Released at once, not at the end of the lease: the next claim, by any node, takes it.
     await b.outbox.deliverDue();
     expect(delivered.at(-1)).toEqual({ node: 'b', to: 'user2@example.com' });
+    await a.outbox.deliverDue();
+    expect(delivered).toHaveLength(3);
+  });
+
+  it('at start claims only due mail: never mail a live node is trying, which waits for its lease', async () => {
+    const { a, node, clock, delivered } = await twoNodes();
+    a.smtp.hang = true;
+    expect(await a.outbox.send(email(1), START + 300_000)).toBe('queued');
+    const b = node('b');
+    b.outbox.start(60_000);
+    await b.outbox.deliverDue(); // resolves after the pass start() began, and one more
+    expect(b.smtp.started).toBe(0);
+    // Node A died mid-try: its lease ends, and the next node to start sends the mail.
+    clock.now += 60_000;
+    const c = node('c');
+    c.outbox.start(60_000);
+    await c.outbox.deliverDue();
+    expect(delivered).toEqual([{ node: 'c', to: 'user1@example.com' }]);
+    await Promise.all([b.outbox.close(), c.outbox.close()]);
+  });
+
+  it('on close releases the claimed mail it has not tried, so another node sends it at once', async () => {
+    const { a, b, clock, delivered } = await twoNodes();
+    a.smtp.up = false;
+    for (let n = 0; n < 3; n++) await a.outbox.send(email(n), START + 300_000);
+    a.smtp.up = true;
+    clock.now += 5_000;
+    let answer!: () => void;
+    a.smtp.slow = new Promise((resolve) => (answer = resolve));
+    // Node A claims all three and starts on the first; SMTP is slow to answer.
+    const draining = a.outbox.deliverDue();
+    await vi.waitFor(() => expect(a.smtp.started).toBe(4));
+    const closing = a.outbox.close();
+    await b.outbox.deliverDue();
+    expect(delivered).toEqual([
+      { node: 'b', to: 'user1@example.com' },
+      { node: 'b', to: 'user2@example.com' },
+    ]);
+    // Closing waits for the try in progress, which ends as it would have; nothing is sent twice.
+    answer();
+    await Promise.all([closing, draining]);
+    expect(delivered.at(-1)).toEqual({ node: 'a', to: 'user0@example.com' });
+    clock.now += 600_000;
+    await b.outbox.deliverDue();
+    expect(delivered).toHaveLength(3);
   });
 });

@@ -17,6 +17,12 @@ const FIRST_RETRY_MS = 5_000;
 const MAX_RETRY_MS = 5 * 60_000;
 const BATCH = 20;
 
+/** Mail one pass claimed, and which of it has not been tried (nor released) yet. */
+interface ClaimedBatch {
+  leaseUntil: number;
+  untried: Set<number>;
+}
+
 /** What a queued mail holds the code or link in: kept encrypted at rest. */
 type SealedField = 'subject' | 'text' | 'html';
 const SEALED_FIELDS: readonly SealedField[] = ['subject', 'text', 'html'];
@@ -38,13 +44,17 @@ export interface OutboxOptions {
 /**
  * Durable mail delivery: every mail is written to the store before SMTP sees it, removed once
  * SMTP accepted it, and retried with exponential backoff (5 s doubling to 5 min) until it is
- * sent or its code has expired. A crash at any point leaves it in the store for the next start.
+ * sent or its code has expired. A crash at any point leaves it in the store, for any node once
+ * its lease (if it was being tried) has ended.
  * Subject and bodies carry the code or link, so they are stored encrypted with the mail key.
  */
 export class MailOutbox {
   readonly #options: OutboxOptions;
   #timer: NodeJS.Timeout | undefined;
   #draining: Promise<void> | undefined;
+  /** The claim being worked through, while it is. */
+  #batch: ClaimedBatch | undefined;
+  #closing = false;
 
   constructor(options: OutboxOptions) {
     this.#options = options;
@@ -76,57 +86,83 @@ export class MailOutbox {
 
   /**
    * Claims the mail that is due and sends it; mail another node has claimed waits until that
-   * node's lease ends. With `all` (at start, to take over what a crashed run left) every pending
-   * mail is claimed, even mail still leased to a try. Calls never overlap: a second caller waits
-   * for the running pass.
+   * node's lease ends (at start too: mail a crashed run left leased goes out when its lease
+   * ends, and mail a live node is trying is never claimed from under it). Calls never overlap:
+   * a second caller waits for the running pass.
    */
-  async deliverDue(all = false): Promise<void> {
+  async deliverDue(): Promise<void> {
     while (this.#draining) await this.#draining;
-    this.#draining = this.#drain(all).finally(() => (this.#draining = undefined));
+    if (this.#closing) return;
+    this.#draining = this.#drain().finally(() => (this.#draining = undefined));
     return this.#draining;
   }
 
-  /** Retries pending mail every `intervalMs`, starting with everything left from before. */
+  /** Sends due mail now and every `intervalMs`. */
   start(intervalMs = 1_000): void {
     const tick = () => void this.deliverDue().catch((error) => this.#options.onError?.(error));
-    void this.deliverDue(true).catch((error) => this.#options.onError?.(error));
+    tick();
     this.#timer = setInterval(tick, intervalMs);
     this.#timer.unref();
   }
 
+  /**
+   * Stops retrying. Claimed mail not yet tried is released at once, for another node to send
+   * without waiting for the lease; resolves once the try in progress has ended.
+   */
   async close(): Promise<void> {
     clearInterval(this.#timer);
-    await this.#draining;
+    this.#closing = true;
+    const batch = this.#batch;
+    await Promise.all([batch && this.#release(batch), this.#draining]);
   }
 
-  async #drain(all: boolean): Promise<void> {
+  async #drain(): Promise<void> {
     const { store, now } = this.#options;
     const claimedAt = now();
     const leaseUntil = claimedAt + SEND_LEASE_MS;
-    const claimed = await store.claimDueMail(
-      all ? Number.POSITIVE_INFINITY : claimedAt,
-      leaseUntil,
-      BATCH,
-    );
-    for (const mail of claimed) {
-      // A try started now could outlast the batch's lease, and another node could then send the
-      // same mail; the rest of the batch is due again, to any node, when the lease ends.
-      if (now() + MAX_TRY_MS > leaseUntil) break;
-      if (mail.expiresAt <= now()) {
-        await store.removeMail(mail.id);
-        continue;
+    const claimed = await store.claimDueMail(claimedAt, leaseUntil, BATCH);
+    const batch: ClaimedBatch = { leaseUntil, untried: new Set(claimed.map((mail) => mail.id)) };
+    this.#batch = batch;
+    try {
+      for (const mail of claimed) {
+        // Released by close(), or closing since the claim: another node sends the rest.
+        if (this.#closing || !batch.untried.has(mail.id)) break;
+        // A try started now could outlast the batch's lease, and another node could then send
+        // the same mail; the rest of the batch is released for the next claim, by any node.
+        if (now() + MAX_TRY_MS > leaseUntil) break;
+        batch.untried.delete(mail.id);
+        await this.#deliver(mail);
       }
-      const email = this.#open(mail);
-      if (!email) {
-        // Retrying cannot help: without the key it was sealed with, it can never be sent.
-        await store.removeMail(mail.id);
-        this.#options.onDropped?.(
-          `queued mail ${mail.id} cannot be decrypted (was ${SERVER_SECRET_FILE} replaced?); dropped unsent`,
-        );
-        continue;
-      }
-      await this.#attempt({ id: mail.id, attempts: mail.attempts, email });
+    } finally {
+      this.#batch = undefined;
     }
+    await this.#release(batch);
+  }
+
+  async #deliver(mail: OutboxMail): Promise<void> {
+    const { store, now } = this.#options;
+    if (mail.expiresAt <= now()) {
+      await store.removeMail(mail.id);
+      return;
+    }
+    const email = this.#open(mail);
+    if (!email) {
+      // Retrying cannot help: without the key it was sealed with, it can never be sent.
+      await store.removeMail(mail.id);
+      this.#options.onDropped?.(
+        `queued mail ${mail.id} cannot be decrypted (was ${SERVER_SECRET_FILE} replaced?); dropped unsent`,
+      );
+      return;
+    }
+    await this.#attempt({ id: mail.id, attempts: mail.attempts, email });
+  }
+
+  /** Makes the batch's untried mail due now; each mail is released once. */
+  async #release(batch: ClaimedBatch): Promise<void> {
+    if (batch.untried.size === 0) return;
+    const ids = [...batch.untried];
+    batch.untried.clear();
+    await this.#options.store.releaseClaimedMail(ids, batch.leaseUntil, this.#options.now());
   }
 
   #open(mail: OutboxMail): OutgoingEmail | undefined {

@@ -97,4 +97,9 @@ export const MIGRATIONS = [
      date TEXT NOT NULL
    );
    CREATE INDEX dev_inbox_recipient ON dev_inbox (lower(recipient));`,
+  // Settings of the whole database: the fingerprint of the server secret it is used with.
+  `CREATE TABLE settings (
+     name TEXT PRIMARY KEY,
+     value TEXT NOT NULL
+   );`,
 ];

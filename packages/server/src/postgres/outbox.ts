@@ -1,5 +1,4 @@
 import {
-  finiteTime,
   oldestFirst,
   OUTBOX_ERROR_MAX_LENGTH,
   type NewOutboxMail,
@@ -39,7 +38,7 @@ export class PostgresOutboxStore implements OutboxStore {
        RETURNING id, recipient AS "to", from_name AS "fromName", from_address AS "fromAddress",
                  subject, text, html, expires_at AS "expiresAt",
                  next_attempt_at AS "nextAttemptAt", attempts, last_error AS "lastError"`,
-      { dueBy: finiteTime(dueBy), leaseUntil, limit },
+      { dueBy, leaseUntil, limit },
     );
     return oldestFirst(rows.map(withoutNulls));
   }
@@ -54,6 +53,18 @@ export class PostgresOutboxStore implements OutboxStore {
          last_error = @lastError
        WHERE id = @id`,
       { id, nextAttemptAt, lastError: lastError.slice(0, OUTBOX_ERROR_MAX_LENGTH) },
+    );
+  }
+
+  async releaseClaimedMail(
+    ids: readonly number[],
+    leaseUntil: number,
+    dueAt: number,
+  ): Promise<void> {
+    await this.#db.run(
+      `UPDATE mail_outbox SET next_attempt_at = @dueAt
+       WHERE next_attempt_at = @leaseUntil AND id = ANY(@ids::bigint[])`,
+      { ids, leaseUntil, dueAt },
     );
   }
 }

@@ -98,4 +98,9 @@ export const MIGRATIONS = [
    CREATE INDEX login_tickets_expiry ON login_tickets (expires_at);
    CREATE INDEX authorization_codes_expiry ON authorization_codes (expires_at);
    CREATE INDEX mail_outbox_expiry ON mail_outbox (expires_at);`,
+  // Settings of the whole database: the fingerprint of the server secret it is used with.
+  `CREATE TABLE settings (
+     name TEXT PRIMARY KEY,
+     value TEXT NOT NULL
+   );`,
 ];

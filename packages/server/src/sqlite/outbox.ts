@@ -1,5 +1,4 @@
 import {
-  finiteTime,
   oldestFirst,
   OUTBOX_ERROR_MAX_LENGTH,
   type NewOutboxMail,
@@ -39,7 +38,7 @@ export class SqliteOutboxStore implements OutboxStore {
                    subject, text, html, expires_at AS expiresAt,
                    next_attempt_at AS nextAttemptAt, attempts, last_error AS lastError`,
       )
-      .all({ dueBy: finiteTime(dueBy), leaseUntil, limit }) as OutboxMail[];
+      .all({ dueBy, leaseUntil, limit }) as OutboxMail[];
     return oldestFirst(rows.map(withoutNulls));
   }
 
@@ -54,5 +53,18 @@ export class SqliteOutboxStore implements OutboxStore {
          WHERE id = ?`,
       )
       .run(nextAttemptAt, lastError.slice(0, OUTBOX_ERROR_MAX_LENGTH), id);
+  }
+
+  async releaseClaimedMail(
+    ids: readonly number[],
+    leaseUntil: number,
+    dueAt: number,
+  ): Promise<void> {
+    this.#db
+      .statement(
+        `UPDATE mail_outbox SET next_attempt_at = @dueAt
+         WHERE next_attempt_at = @leaseUntil AND id IN (SELECT value FROM json_each(@ids))`,
+      )
+      .run({ ids: JSON.stringify(ids), leaseUntil, dueAt });
   }
 }

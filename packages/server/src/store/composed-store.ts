@@ -3,6 +3,7 @@ import type { CodeStore, PendingCode } from './codes.js';
 import type { ExpiryStore } from './expiry.js';
 import type { EmailGuardStore, GuessBudget, Hit, RateCounterStore } from './limits.js';
 import type { NewOutboxMail, OutboxStore } from './outbox.js';
+import type { ServerSecretCheck } from './server-secret.js';
 import type {
   AccessTokenRecord,
   AccessTokenStore,
@@ -24,6 +25,7 @@ export interface StoreParts {
   emailGuards: EmailGuardStore;
   outbox: OutboxStore;
   expiry: ExpiryStore;
+  serverSecretCheck: ServerSecretCheck;
   /** Releases what the parts share. */
   close(): Promise<void>;
 }
@@ -112,9 +114,19 @@ export class ComposedStore implements Store {
   rescheduleMail(id: number, nextAttemptAt: number, lastError: string) {
     return this.#parts.outbox.rescheduleMail(id, nextAttemptAt, lastError);
   }
+  releaseClaimedMail(ids: readonly number[], leaseUntil: number, dueAt: number) {
+    return this.#parts.outbox.releaseClaimedMail(ids, leaseUntil, dueAt);
+  }
 
   pruneExpired(now: number, batch: number) {
     return this.#parts.expiry.pruneExpired(now, batch);
+  }
+
+  recordSecretFingerprint(fingerprint: string) {
+    return this.#parts.serverSecretCheck.recordSecretFingerprint(fingerprint);
+  }
+  replaceSecretFingerprint(fingerprint: string) {
+    return this.#parts.serverSecretCheck.replaceSecretFingerprint(fingerprint);
   }
 
   close() {

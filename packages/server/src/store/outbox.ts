@@ -3,10 +3,10 @@ export interface OutboxStore {
   /** Puts a mail in the outbox; returns its id, larger than every earlier mail's. */
   enqueueMail(mail: NewOutboxMail): Promise<number>;
   /**
-   * Claims up to `limit` mails whose next try is due by `dueBy` (all pending mail with
-   * `dueBy` = Infinity), oldest first, as one atomic step: each claimed mail's next try moves to
-   * `leaseUntil`, so no other caller (another node) claims it before that lease ends, and it is
-   * due again then if its claimer died without removing or rescheduling it.
+   * Claims up to `limit` mails whose next try is due by `dueBy`, oldest first, as one atomic
+   * step: each claimed mail's next try moves to `leaseUntil`, so no other caller (another node)
+   * claims it before that lease ends, and it is due again then if its claimer died without
+   * removing, rescheduling or releasing it.
    * @returns the claimed mail, oldest first, with `nextAttemptAt` = `leaseUntil`.
    */
   claimDueMail(dueBy: number, leaseUntil: number, limit: number): Promise<OutboxMail[]>;
@@ -17,15 +17,17 @@ export interface OutboxStore {
    * {@link OUTBOX_ERROR_MAX_LENGTH} characters of the error.
    */
   rescheduleMail(id: number, nextAttemptAt: number, lastError: string): Promise<void>;
+  /**
+   * Makes claimed mail that its claimer will not try (it is shutting down, or out of lease
+   * time) due at `dueAt`, so any claimer may take it at once instead of after the lease. Only
+   * mail of `ids` still under the lease `leaseUntil` of that claim changes: mail whose lease
+   * ended and that another claim took since, or that was rescheduled or removed, is left alone.
+   */
+  releaseClaimedMail(ids: readonly number[], leaseUntil: number, dueAt: number): Promise<void>;
 }
 
 /** An SMTP error can quote a whole server reply; this much is enough to tell what went wrong. */
 export const OUTBOX_ERROR_MAX_LENGTH = 1_000;
-
-/** `Infinity` as a time column can hold it: later than every stored time. */
-export function finiteTime(time: number): number {
-  return Number.isFinite(time) ? time : Number.MAX_SAFE_INTEGER;
-}
 
 /** `UPDATE … RETURNING` gives rows in no defined order; claims hand them out oldest first. */
 export function oldestFirst(mail: OutboxMail[]): OutboxMail[] {

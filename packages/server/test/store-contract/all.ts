@@ -5,6 +5,7 @@ import { describeDevInboxStoreContract } from './dev-inbox.js';
 import { describeExpiryStoreContract } from './expiry.js';
 import { describeEmailGuardStoreContract, describeRateCounterStoreContract } from './limits.js';
 import { describeOutboxStoreContract } from './outbox.js';
+import { describeServerSecretCheckContract } from './server-secret.js';
 import type { StoreTarget } from './target.js';
 import {
   describeAccessTokenStoreContract,
@@ -30,5 +31,6 @@ export function describeStoreContracts<T extends Store & DevInboxStore>(
   describeEmailGuardStoreContract(target);
   describeOutboxStoreContract(target);
   describeExpiryStoreContract(target);
+  describeServerSecretCheckContract(target);
   describeDevInboxStoreContract(target);
 }

@@ -43,14 +43,15 @@ export function describeOutboxStoreContract(target: StoreTarget<OutboxStore>): v
       );
     });
 
-    it('claims only mail due by `dueBy`, and all of it at Infinity', async () => {
+    it('claims only mail due by `dueBy`', async () => {
       const { store } = await open();
       const due = await store.enqueueMail(mail(1));
       const later = await store.enqueueMail(mail(2, { nextAttemptAt: NOW + 5_000 }));
       const last = await store.enqueueMail(mail(3, { nextAttemptAt: NOW + 10_000 }));
       expect(await claimedIds(store, NOW)).toEqual([due]);
       expect(await claimedIds(store, NOW + 5_000)).toEqual([later]);
-      expect(await claimedIds(store, Number.POSITIVE_INFINITY)).toEqual([due, later, last]);
+      // Claimed mail is leased until LEASE; only `last` is due by then.
+      expect(await claimedIds(store, LEASE - 1)).toEqual([last]);
     });
 
     it('claims at most `limit` mails, the oldest', async () => {
@@ -119,7 +120,41 @@ export function describeOutboxStoreContract(target: StoreTarget<OutboxStore>): v
       const other = await store.enqueueMail(mail(2));
       await store.removeMail(id);
       await store.removeMail(id);
-      expect(await claimedIds(store, Number.POSITIVE_INFINITY)).toEqual([other]);
+      expect(await claimedIds(store, LEASE)).toEqual([other]);
+    });
+
+    it('releases claimed mail: due again at `dueAt`, for any claimer, the rest untouched', async () => {
+      const { store, peer } = await open();
+      const ids: number[] = [];
+      for (let n = 0; n < 4; n++) ids.push(await store.enqueueMail(mail(n)));
+      expect(await claimedIds(store)).toEqual(ids);
+      await store.releaseClaimedMail([ids[1]!, ids[3]!], LEASE, NOW + 1_000);
+      expect(await claimedIds(peer, NOW + 999)).toEqual([]);
+      expect(await claim(peer, NOW + 1_000)).toEqual(
+        [1, 3].map((n) => ({ ...mail(n), id: ids[n], attempts: 0, nextAttemptAt: LEASE })),
+      );
+      // The two not released stay under their lease.
+      expect(await claimedIds(peer, LEASE - 1)).toEqual([]);
+      await store.releaseClaimedMail([], LEASE, NOW);
+    });
+
+    it('releases only mail still under the lease it names: not mail another claim took since, nor rescheduled mail', async () => {
+      const { store, peer } = await open();
+      const taken = await store.enqueueMail(mail(1));
+      const rescheduled = await store.enqueueMail(mail(2));
+      const removed = await store.enqueueMail(mail(3));
+      expect(await claimedIds(store)).toEqual([taken, rescheduled, removed]);
+      // The first claimer's lease ended; another took the mail under a lease of its own.
+      const laterLease = LEASE + 60_000;
+      expect((await peer.claimDueMail(LEASE, laterLease, 1)).map((one) => one.id)).toEqual([taken]);
+      await store.rescheduleMail(rescheduled, NOW + 30_000, 'connection refused');
+      await store.removeMail(removed);
+      await store.releaseClaimedMail([taken, rescheduled, removed], LEASE, NOW);
+      const claimUntilLater = async (dueBy: number) =>
+        (await store.claimDueMail(dueBy, laterLease + 60_000, 10)).map((one) => one.id);
+      expect(await claimUntilLater(NOW + 29_999)).toEqual([]);
+      expect(await claimUntilLater(laterLease - 1)).toEqual([rescheduled]);
+      expect(await claimUntilLater(laterLease)).toEqual([taken]);
     });
   });
 }
