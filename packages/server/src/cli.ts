@@ -11,6 +11,7 @@ import {
   DataDirError,
   resolveConfig,
   rotateSigningKeys,
+  ServerSecretMismatchError,
 } from './app.js';
 import { createHttpServer, isLoopbackHost } from './http-server.js';
 import { KEYS_RELOAD_INTERVAL_MS } from './keys.js';
@@ -20,8 +21,10 @@ const USAGE = `Usage: ${NAME} [--config FILE] [--port 3000] [--host 127.0.0.1] [
        ${NAME} --rotate-keys [--config FILE] [--data DIR]   add a signing key to the database's
          set (DATABASE_URL or the config's "database") or to DIR/keys.json, then exit; old keys
          keep verifying
-Environment: PORT, HOST, PL_CONFIG, PL_DATA_DIR, SMTP_URL, DATABASE_URL (flags win over the
-  environment; DATABASE_URL wins over the config's "database").`;
+Environment: PORT, HOST, PL_CONFIG, PL_DATA_DIR, SMTP_URL, DATABASE_URL, PL_SERVER_SECRET (flags
+  win over the environment; DATABASE_URL wins over the config's "database"; PL_SERVER_SECRET,
+  32 bytes in base64url, is the server secret instead of DIR/server-secret, so nodes without a
+  data dir of their own share one).`;
 
 /** A failure the user can fix: printed as one line, exit status 1. */
 class StartError extends Error {}
@@ -35,6 +38,7 @@ interface CliOptions {
   rotateKeys: boolean;
   smtpUrl?: string;
   databaseUrl?: string;
+  serverSecret?: string;
 }
 
 function readOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptions | 'help' {
@@ -75,6 +79,7 @@ function readOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptions | 'help
   if (configFile) options.configFile = configFile;
   if (env.SMTP_URL) options.smtpUrl = env.SMTP_URL;
   if (env.DATABASE_URL) options.databaseUrl = env.DATABASE_URL;
+  if (env.PL_SERVER_SECRET) options.serverSecret = env.PL_SERVER_SECRET;
   return options;
 }
 
@@ -174,6 +179,7 @@ async function main(): Promise<void> {
       dataDir: options.dataDir,
       ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}),
       ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+      ...(options.serverSecret ? { serverSecret: options.serverSecret } : {}),
     });
     let fastifyHandler: http.RequestListener | undefined;
     app = await buildApp(config, {
@@ -224,7 +230,10 @@ main().catch((error: unknown) => {
     process.exit(1);
   }
   const known =
-    error instanceof StartError || error instanceof DataDirError || error instanceof DatabaseError;
+    error instanceof StartError ||
+    error instanceof DataDirError ||
+    error instanceof DatabaseError ||
+    error instanceof ServerSecretMismatchError;
   const message = oneLine(error instanceof Error ? error.message : String(error));
   process.stderr.write(`${NAME}: ${known ? message : `failed to start: ${message}`}\n`);
   process.exit(1);

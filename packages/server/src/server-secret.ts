@@ -113,7 +113,9 @@ function deriveKeys(secret: Buffer): ServerSecret {
   return {
     codeKey: deriveKey(secret, CODE_KEY_LABEL),
     mailKey: deriveKey(secret, MAIL_KEY_LABEL),
-    fingerprint: createHmac('sha256', fingerprintKey).update(FINGERPRINT_MESSAGE).digest('base64url'),
+    fingerprint: createHmac('sha256', fingerprintKey)
+      .update(FINGERPRINT_MESSAGE)
+      .digest('base64url'),
   };
 }
 

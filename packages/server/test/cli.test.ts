@@ -13,7 +13,15 @@ afterEach(() => {
 
 function spawnCli(args: string[], env: Record<string, string> = {}): ChildProcess {
   const cleanEnv = { ...process.env };
-  for (const name of ['PORT', 'HOST', 'PL_CONFIG', 'PL_DATA_DIR', 'SMTP_URL', 'DATABASE_URL'])
+  for (const name of [
+    'PORT',
+    'HOST',
+    'PL_CONFIG',
+    'PL_DATA_DIR',
+    'SMTP_URL',
+    'DATABASE_URL',
+    'PL_SERVER_SECRET',
+  ])
     delete cleanEnv[name];
   const child = spawn(process.execPath, [...CLI_ARGS, ...args], {
     cwd: REPO_ROOT,
@@ -151,6 +159,19 @@ describe('passwordless-lock-server CLI', () => {
       /bad config: DATABASE_URL: must be "sqlite" or a PostgreSQL URL/,
       { DATABASE_URL: 'mysql://localhost/pl' },
     );
+  });
+
+  it('exits 1 with one line for a PL_SERVER_SECRET that is no server secret, never printing it', async () => {
+    const dir = await makeDataDir();
+    const malformed = `${Buffer.alloc(31, 9).toString('base64url')}-secret-value`;
+    const { stderr } = await expectOneLineFailure(
+      ['--dev', '--data', dir, '--port', '0'],
+      /bad config: PL_SERVER_SECRET: is not a server secret \(32 bytes, base64url\)/,
+      { PL_SERVER_SECRET: malformed },
+    );
+    expect(stderr).not.toContain('secret-value');
+    expect(stderr).not.toContain(malformed.slice(0, 12));
+    expect(await fs.readdir(dir)).toEqual([]);
   });
 
   it('exits 1 with one line for an unknown flag', async () => {

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ServerSecretMismatchError } from '../src/app.js';
 import { PostgresStore } from '../src/postgres-store.js';
 import { SchemaTooNewError } from '../src/postgres/database.js';
 import { MIGRATIONS } from '../src/postgres/migrations.js';
@@ -113,9 +114,15 @@ describe('the server on PostgreSQL', () => {
 
   it('serves one key set on every node, and every node picks up --rotate-keys (DATABASE_URL) without a restart', async () => {
     const url = await cluster.freshSchemaUrl();
-    // Separate data dirs: the key set in the database is all the nodes share.
+    // Separate data dirs: the key set in the database is what the nodes share (and the server
+    // secret, copied as the README says).
     const nodes = [await startRotatingServer({ database: url })];
-    nodes.push(await startRotatingServer({ database: url }, { dataDir: await makeDataDir() }));
+    const dataDir = await makeDataDir();
+    await fs.copyFile(
+      path.join(nodes[0]!.dataDir, 'server-secret'),
+      path.join(dataDir, 'server-secret'),
+    );
+    nodes.push(await startRotatingServer({ database: url }, { dataDir }));
     await expectRotationPickedUpLive(nodes, async () => {
       const { stdout } = await runRotateKeysCli(['--data', await makeDataDir()], {
         DATABASE_URL: url,
@@ -124,6 +131,25 @@ describe('the server on PostgreSQL', () => {
         /^passwordless-lock-server: new signing key \S+ in the PostgreSQL database at 127\.0\.0\.1:\d+\/postgres \(2 keys in the JWKS\); running servers sign with it within 60 s\n$/,
       );
     });
+  });
+
+  it('starts one of two nodes racing on an empty database with different secrets; the other refuses', async () => {
+    const url = await cluster.freshSchemaUrl();
+    const starts = await Promise.allSettled([
+      startTestServer({ database: url }),
+      startTestServer({ database: url }),
+    ]);
+    expect(starts.map((start) => start.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = starts.find((start) => start.status === 'rejected')!;
+    expect(refused.reason).toBeInstanceOf(ServerSecretMismatchError);
+
+    // A node whose server-secret was deleted is refused too: the database is shared.
+    const started = starts.find((start) => start.status === 'fulfilled')!.value;
+    await started.app.close();
+    await fs.rm(path.join(started.dataDir, 'server-secret'));
+    await expect(startTestServer({ database: url }, { dataDir: started.dataDir })).rejects.toThrow(
+      ServerSecretMismatchError,
+    );
   });
 
   it('rotates the key set of the database a --config names', async () => {
