@@ -22,11 +22,18 @@ const {
   failed_verifications_per_ip_email: LOCKOUT_RUN,
 } = DEFAULTS.rate_limits;
 
-const WRONG_CODE = { error: 'invalid_grant', error_description: 'Wrong email or verification code.' };
+const WRONG_CODE = {
+  error: 'invalid_grant',
+  error_description: 'Wrong email or verification code.',
+};
 const LOCKED_OUT = {
   error: 'too_many_attempts',
   error_description: 'Your account has been blocked after multiple consecutive login attempts.',
 };
+
+/** Concurrent logins in the crash test, and how many starts are answered before A is killed. */
+const FLOWS = 200;
+const KILL_AFTER_STARTS = 60;
 
 interface TokenAnswer {
   access_token: string;
@@ -278,4 +285,102 @@ describe('two server processes on one PostgreSQL behind one address', () => {
     );
     expect(rows).toEqual(emails.map((email) => ({ email, sub: subs.get(email) })));
   });
+
+  // Last: it kills node A.
+  it('loses no login, user or mail when node A is killed in the middle of 200 logins', async () => {
+    const startedAt = Date.now();
+    const figures = { startRetries: 0, loginRetries: 0, codesLostWithA: 0, killedAtMs: 0 };
+    const answeredBy: string[] = [];
+    /** Starts A answered whose mail B sent: A died before SMTP took it. */
+    let answeredByAMailedByB = 0;
+    let killed: Promise<void> | undefined;
+
+    /** Through the proxy; what it could not finish (502, an answer cut off) is sent again. */
+    const viaProxy = async (url: string, body: unknown) => {
+      for (let retries = 0; retries < 3; retries++) {
+        const answer = await post(proxy.url, url, body).catch(() => undefined);
+        const json = await answer?.json().catch(() => undefined);
+        if (answer && answer.status !== 502 && json !== undefined) {
+          const servedBy = answer.headers.get(SERVED_BY_HEADER)!;
+          // A is gone, so the proxy sends every retry to B.
+          if (retries > 0) expect(servedBy).toBe('B');
+          return { status: answer.status, body: json, servedBy, retries };
+        }
+      }
+      throw new Error(`${url} failed three times`);
+    };
+
+    const login = async (n: number) => {
+      const email = `crash-${n}@example.com`;
+      for (;;) {
+        const from = inbox.length;
+        const started = await viaProxy('/passwordless/start', startBody(email));
+        expect(started.status).toBe(200);
+        figures.startRetries += started.retries;
+        answeredBy.push(started.servedBy);
+        if (answeredBy.length === KILL_AFTER_STARTS) {
+          figures.killedAtMs = Date.now() - startedAt;
+          killed = nodeA.kill();
+        }
+        // B mails what it answered itself; what A answered, A mailed or B does once A's claim
+        // on it ends (a mail from an earlier start that A never answered comes through A).
+        const { mail } = await mailTo(email, {
+          from,
+          via: started.servedBy === 'B' ? 'B' : undefined,
+          timeout: 100_000,
+        });
+        if (started.servedBy === 'A' && mail.via === 'B') answeredByAMailedByB++;
+        const tokens = await viaProxy('/oauth/token', tokenBody(email, codeIn(mail)));
+        figures.loginRetries += tokens.retries;
+        // A spent the code and died before answering: single use, so the user asks for another.
+        if (tokens.status === 403 && tokens.retries > 0) {
+          figures.codesLostWithA++;
+          continue;
+        }
+        expect(tokens.status, email).toBe(200);
+        return { email, sub: decodeJwt((tokens.body as TokenAnswer).id_token).sub! };
+      }
+    };
+    const users = await Promise.all(Array.from({ length: FLOWS }, (_, n) => login(n)));
+    const loggedInMs = Date.now() - startedAt;
+    await killed;
+    expect(nodeA.child.signalCode).toBe('SIGKILL');
+    // The kill caught A in the middle of starts (the proxy answered them 502).
+    expect(figures.startRetries).toBeGreaterThan(0);
+
+    // Mail A left behind (sent or not) is B's once A's claim on it ends.
+    await vi.waitFor(
+      async () => {
+        const { rows } = await db.query<{ count: number }>('SELECT count(*)::int FROM mail_outbox');
+        expect(rows[0]!.count).toBe(0);
+      },
+      { timeout: 100_000, interval: 500 },
+    );
+    const { rows } = await db.query<{ email: string; sub: string }>(
+      'SELECT email, sub FROM users WHERE sub = ANY($1)',
+      [users.map((user) => user.sub)],
+    );
+    const byEmail = (a: { email: string }, b: { email: string }) => a.email.localeCompare(b.email);
+    expect(rows.sort(byEmail)).toEqual(users.sort(byEmail));
+
+    const crashMail = inbox.filter((mail) => mail.to.startsWith('crash-'));
+    const copies = new Map<string, string[]>();
+    for (const mail of crashMail) {
+      const key = `${mail.to} ${mail.text}`;
+      copies.set(key, [...(copies.get(key) ?? []), mail.via]);
+    }
+    const sentTwice = [...copies.values()].filter((vias) => vias.length > 1);
+    // Only a mail A was handing to SMTP as it died goes out again; B never sends one twice.
+    for (const vias of sentTwice) expect(vias).toEqual(['A', 'B']);
+    const count = (list: string[], name: string) => list.filter((item) => item === name).length;
+    const viaNode = crashMail.map((mail) => mail.via);
+    console.log(
+      `several nodes, crash: flows=${FLOWS} killedAfterStarts=${KILL_AFTER_STARTS} (at ${figures.killedAtMs} ms) ` +
+        `startsAnswered=${answeredBy.length} byA=${count(answeredBy, 'A')} byB=${count(answeredBy, 'B')} ` +
+        `retriedAfter502: starts=${figures.startRetries} logins=${figures.loginRetries} codesLostWithA=${figures.codesLostWithA} ` +
+        `mails=${crashMail.length} viaA=${count(viaNode, 'A')} viaB=${count(viaNode, 'B')} ` +
+        `mailsRetriedByB=${count(viaNode, 'B') - count(answeredBy, 'B')} (of starts A answered: ${answeredByAMailedByB}) ` +
+        `sentTwice=${sentTwice.length} loggedInMs=${loggedInMs} totalMs=${Date.now() - startedAt}`,
+    );
+  }, 150_000);
 });
