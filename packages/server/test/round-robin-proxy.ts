@@ -56,8 +56,10 @@ export async function startRoundRobinProxy(): Promise<RoundRobinProxy> {
           });
           answer.pipe(response);
           // The server died while answering: the client must see a broken answer, not a short one.
-          answer.on('aborted', () => response.destroy());
           answer.on('error', () => response.destroy());
+          answer.on('close', () => {
+            if (!answer.complete) response.destroy();
+          });
         });
         outgoing.on('error', (error: NodeJS.ErrnoException) => {
           if (response.headersSent) return response.destroy();
