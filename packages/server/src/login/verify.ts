@@ -12,6 +12,7 @@ import {
   takeEmailGuess,
 } from '../rate-limits.js';
 import type { PendingCode, User } from '../store.js';
+import { assertNotBlocked } from './blocked.js';
 import { linkParamsFingerprint, type LinkParams } from './magic-link.js';
 
 export interface CodeAttempt {
@@ -49,7 +50,8 @@ const NO_CODE = { salt: randomBytes(CODE_SALT_BYTES), hash: randomBytes(CODE_HAS
  * a live code exists), then the newest pending code, compared in constant time — and for a
  * magic link, the link's parameters, which must be those it was mailed with. A wrong code
  * counts against the code (its `maxAttempts` kills it), the email and the address. The right
- * code is consumed (single use) and logs the user in, creating the user on first login.
+ * code is consumed (single use) and logs the user in, creating the user on first login; a
+ * blocked user is refused.
  */
 export async function verifyEmailCode(
   ctx: AppContext,
@@ -92,6 +94,7 @@ export async function verifyEmailCode(
     `email|${ctx.random(12).toString('hex')}`,
     ctx.now(),
   );
+  assertNotBlocked(user);
   return live.nonce === undefined ? { user } : { user, nonce: live.nonce };
 }
 

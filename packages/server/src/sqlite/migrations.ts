@@ -98,4 +98,9 @@ export const MIGRATIONS = [
    CREATE INDEX login_tickets_expiry ON login_tickets (expires_at);
    CREATE INDEX authorization_codes_expiry ON authorization_codes (expires_at);
    CREATE INDEX mail_outbox_expiry ON mail_outbox (expires_at);`,
+  // Users can be blocked by an operator (`users block`), and a user's records can be found by
+  // user (block, delete and export) in the tables that grow with logins.
+  `ALTER TABLE users ADD COLUMN blocked INTEGER NOT NULL DEFAULT FALSE;
+   CREATE INDEX pending_codes_email ON pending_codes (email);
+   CREATE INDEX access_tokens_sub ON access_tokens (sub);`,
 ];
