@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import fs from 'node:fs';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
@@ -12,6 +11,8 @@ import {
   resolveConfig,
   rotateSigningKeys,
 } from './app.js';
+import { usersCommand, usersUsage } from './admin/users-cli.js';
+import { readConfigFile, StartError } from './cli-input.js';
 import { createHttpServer, isLoopbackHost } from './http-server.js';
 import { KEYS_RELOAD_INTERVAL_MS } from './keys.js';
 
@@ -20,11 +21,9 @@ const USAGE = `Usage: ${NAME} [--config FILE] [--port 3000] [--host 127.0.0.1] [
        ${NAME} --rotate-keys [--config FILE] [--data DIR]   add a signing key to the database's
          set (DATABASE_URL or the config's "database") or to DIR/keys.json, then exit; old keys
          keep verifying
+${usersUsage(NAME)}
 Environment: PORT, HOST, PL_CONFIG, PL_DATA_DIR, SMTP_URL, DATABASE_URL (flags win over the
   environment; DATABASE_URL wins over the config's "database").`;
-
-/** A failure the user can fix: printed as one line, exit status 1. */
-class StartError extends Error {}
 
 interface CliOptions {
   configFile?: string;
@@ -78,22 +77,6 @@ function readOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptions | 'help
   return options;
 }
 
-function readConfigFile(file: string): unknown {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new StartError(
-      `cannot read config ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`,
-    );
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new StartError(`config ${file} is not valid JSON: ${(error as Error).message}`);
-  }
-}
-
 async function bind(server: http.Server, options: CliOptions): Promise<void> {
   try {
     await new Promise<void>((resolve, reject) => {
@@ -129,6 +112,7 @@ function publicUrl(server: http.Server, options: CliOptions): string {
 }
 
 async function main(): Promise<void> {
+  if (process.argv[2] === 'users') return usersCommand(process.argv.slice(3), process.env);
   const options = readOptions(process.argv.slice(2), process.env);
   if (options === 'help') {
     console.log(USAGE);

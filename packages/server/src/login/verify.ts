@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { CODE_HASH_BYTES, CODE_SALT_BYTES, codeMatches } from '../codes.js';
+import { CODE_HASH_BYTES, CODE_SALT_BYTES, codeMatches, type RandomSource } from '../codes.js';
 import type { ClientConfig } from '../config.js';
 import type { AppContext } from '../context.js';
 import { normalizeEmail } from '../email-address.js';
@@ -31,6 +31,11 @@ export interface VerifiedLogin {
   user: User;
   /** `authParams.nonce` given at /passwordless/start, if any. */
   nonce?: string;
+}
+
+/** A new user's `sub`, as Auth0 forms it for the email connection: `email|` and 24 hex. */
+export function newUserSub(random: RandomSource): string {
+  return `email|${random(12).toString('hex')}`;
 }
 
 /** `realm` (at /oauth/token and /co/authenticate) must name the email connection. */
@@ -89,11 +94,7 @@ export async function verifyEmailCode(
   if (!(await ctx.store.consumeCode(live.id))) throw wrongCode();
   await forgiveAfterLogin(ctx, attempt.ip, email, addressGuess);
 
-  const user = await ctx.store.upsertUserOnLogin(
-    email,
-    `email|${ctx.random(12).toString('hex')}`,
-    ctx.now(),
-  );
+  const user = await ctx.store.upsertUserOnLogin(email, newUserSub(ctx.random), ctx.now());
   assertNotBlocked(user);
   return live.nonce === undefined ? { user } : { user, nonce: live.nonce };
 }

@@ -36,7 +36,9 @@ export class SqliteUserStore implements UserStore {
   async blockUser(email: string, newSub: string, at: number): Promise<User> {
     return this.#db.fullySynced(() =>
       this.#db.transaction(() => {
-        const user = rowToUser(this.#db.statement(USER_STATEMENTS.block).get({ newSub, email, at }));
+        const user = rowToUser(
+          this.#db.statement(USER_STATEMENTS.block).get({ newSub, email, at }),
+        );
         this.#removeRecords(user);
         return user;
       }),
