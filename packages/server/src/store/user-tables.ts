@@ -63,7 +63,7 @@ const USER_RECORD_TABLES: readonly UserRecordTable[] = [
     table: 'mail_outbox',
     owner: 'email',
     ownerColumn: 'recipient',
-    exported: 'subject, attempts, expires_at AS "expiresAt"',
+    exported: 'attempts, next_attempt_at AS "nextAttemptAt", expires_at AS "expiresAt"',
   },
 ];
 

@@ -72,6 +72,6 @@ export interface UserRecords {
     expiresAt: number;
   }>;
   accessTokens: Array<{ clientId: string; scope: string; audience?: string; expiresAt: number }>;
-  /** Mail waiting in the outbox for a retry (its body holds a code, so only the subject). */
-  queuedMail: Array<{ subject: string; attempts: number; expiresAt: number }>;
+  /** Mail waiting in the outbox for a retry: when, not what (it is sealed, and holds a code). */
+  queuedMail: Array<{ attempts: number; nextAttemptAt: number; expiresAt: number }>;
 }
