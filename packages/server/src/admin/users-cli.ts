@@ -141,6 +141,11 @@ export async function usersCommand(argv: string[], env: NodeJS.ProcessEnv): Prom
   ) {
     throw new StartError(`users: no database in ${config.dataDir} (see --data, --database)`);
   }
+  // `users list | head`: a reader that has seen enough is no failure.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   const store = await openStore(config);
   try {
     await run(store, options);
