@@ -1,5 +1,8 @@
 import fs from 'node:fs';
 
+/** The CLI's name, which starts every line it prints on stderr. */
+export const NAME = 'passwordless-lock-server';
+
 /** A failure the user can fix: printed as one line, exit status 1. */
 export class StartError extends Error {}
 

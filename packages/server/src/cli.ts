@@ -12,16 +12,15 @@ import {
   rotateSigningKeys,
 } from './app.js';
 import { usersCommand, usersUsage } from './admin/users-cli.js';
-import { readConfigFile, StartError } from './cli-input.js';
+import { NAME, readConfigFile, StartError } from './cli-input.js';
 import { createHttpServer, isLoopbackHost } from './http-server.js';
 import { KEYS_RELOAD_INTERVAL_MS } from './keys.js';
 
-const NAME = 'passwordless-lock-server';
 const USAGE = `Usage: ${NAME} [--config FILE] [--port 3000] [--host 127.0.0.1] [--data DIR] [--dev]
        ${NAME} --rotate-keys [--config FILE] [--data DIR]   add a signing key to the database's
          set (DATABASE_URL or the config's "database") or to DIR/keys.json, then exit; old keys
          keep verifying
-${usersUsage(NAME)}
+${usersUsage()}
 Environment: PORT, HOST, PL_CONFIG, PL_DATA_DIR, SMTP_URL, DATABASE_URL (flags win over the
   environment; DATABASE_URL wins over the config's "database").`;
 

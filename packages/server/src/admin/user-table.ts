@@ -19,11 +19,13 @@ export function userJson(user: User): Record<string, unknown> {
   };
 }
 
+const snakeCase = (name: string) => name.replace(/[A-Z]/g, (upper) => `_${upper.toLowerCase()}`);
+
 /** `fooBarAt: 1` → `foo_bar_at: "…Z"`: a stored record as the export prints it. */
 function recordJson(record: object): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(record).map(([name, value]) => [
-      name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`),
+      snakeCase(name),
       name.endsWith('At') ? isoTime(value as number) : value,
     ]),
   );
@@ -31,14 +33,11 @@ function recordJson(record: object): Record<string, unknown> {
 
 /** One `users export` line: the user and every record kept about it, no secret or hash. */
 export function exportJson(user: User, records: UserRecords): Record<string, unknown> {
-  return {
-    user: userJson(user),
-    ...recordJson(
-      Object.fromEntries(
-        Object.entries(records).map(([name, rows]) => [name, (rows as object[]).map(recordJson)]),
-      ),
-    ),
-  };
+  const json: Record<string, unknown> = { user: userJson(user) };
+  for (const [name, rows] of Object.entries(records)) {
+    json[snakeCase(name)] = (rows as object[]).map(recordJson);
+  }
+  return json;
 }
 
 // The sub and the times have fixed widths, so rows stream page by page and still line up; the
@@ -62,9 +61,9 @@ export function tableRow(user: User): string {
 /** `users show`: one user, a line per field. */
 export function userCard(user: User): string {
   return Object.entries(userJson(user))
-    .map(
-      ([name, value]) =>
-        `${`${name}:`.padEnd(12)}${value === true ? 'yes' : value === false ? 'no' : String(value)}`,
-    )
+    .map(([name, value]) => {
+      const text = typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value);
+      return `${`${name}:`.padEnd(12)}${text}`;
+    })
     .join('\n');
 }

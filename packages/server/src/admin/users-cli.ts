@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
-import { ConfigError, DatabaseError, DataDirError, openStore, resolveConfig } from '../app.js';
-import { readConfigFile, StartError } from '../cli-input.js';
+import { openStore, resolveConfig } from '../app.js';
+import { NAME, readConfigFile, StartError } from '../cli-input.js';
 import { normalizeEmail } from '../email-address.js';
 import { newUserSub } from '../login/verify.js';
 import { DATABASE_FILES } from '../sqlite/database.js';
@@ -15,8 +15,8 @@ import { exportJson, TABLE_HEADER, tableRow, userCard, userJson } from './user-t
 const PAGE_SIZE = 500;
 
 /** The `users` lines of the CLI's usage text. */
-export function usersUsage(name: string): string {
-  return `       ${name} users list|show|block|unblock|delete|export [--email E | --sub SUB] [--json]
+export function usersUsage(): string {
+  return `       ${NAME} users list|show|block|unblock|delete|export [--email E | --sub SUB] [--json]
          [--config FILE] [--data DIR] [--database URL]   list or manage the users in the store
          the server uses (--database, else DATABASE_URL, else the config's "database", else
          DIR's SQLite file); list and show print a table, or JSON lines with --json; export
@@ -123,7 +123,7 @@ function readTarget(
 export async function usersCommand(argv: string[], env: NodeJS.ProcessEnv): Promise<void> {
   const options = readOptions(argv, env);
   if (options === 'help') {
-    console.log(`Usage:\n${usersUsage('passwordless-lock-server')}`);
+    console.log(`Usage:\n${usersUsage()}`);
     return;
   }
   const file = options.configFile ? readConfigFile(options.configFile) : undefined;
@@ -150,8 +150,8 @@ export async function usersCommand(argv: string[], env: NodeJS.ProcessEnv): Prom
   try {
     await run(store, options);
   } catch (error) {
-    if (error instanceof StartError || error instanceof ConfigError) throw error;
-    if (error instanceof DataDirError || error instanceof DatabaseError) throw error;
+    if (error instanceof StartError) throw error;
+    // The store failed midway (a lost connection): say which command, on one line.
     throw new StartError(`users ${options.subcommand} failed: ${(error as Error).message}`);
   } finally {
     await store.close();
