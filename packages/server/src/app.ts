@@ -306,7 +306,12 @@ function openPostgres(url: string): Promise<PostgresStore> {
   });
 }
 
-async function openStore(config: ServerConfig): Promise<Store> {
+/**
+ * The store `config` names, as the server opens it: the PostgreSQL database, else the SQLite
+ * file in the data dir.
+ * @throws DataDirError or DatabaseError, as {@link buildApp}.
+ */
+export async function openStore(config: ServerConfig): Promise<Store> {
   if (config.database !== 'sqlite') return openPostgres(config.database);
   try {
     return new SqliteStore(config.dataDir);

@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import fs from 'node:fs';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
@@ -13,21 +12,20 @@ import {
   rotateSigningKeys,
   ServerSecretMismatchError,
 } from './app.js';
+import { usersCommand, usersUsage } from './admin/users-cli.js';
+import { NAME, readConfigFile, StartError } from './cli-input.js';
 import { createHttpServer, isLoopbackHost } from './http-server.js';
 import { KEYS_RELOAD_INTERVAL_MS } from './keys.js';
 
-const NAME = 'passwordless-lock-server';
 const USAGE = `Usage: ${NAME} [--config FILE] [--port 3000] [--host 127.0.0.1] [--data DIR] [--dev]
        ${NAME} --rotate-keys [--config FILE] [--data DIR]   add a signing key to the database's
          set (DATABASE_URL or the config's "database") or to DIR/keys.json, then exit; old keys
          keep verifying
+${usersUsage()}
 Environment: PORT, HOST, PL_CONFIG, PL_DATA_DIR, SMTP_URL, DATABASE_URL, PL_SERVER_SECRET (flags
   win over the environment; DATABASE_URL wins over the config's "database"; PL_SERVER_SECRET,
   32 bytes in base64url, is the server secret instead of DIR/server-secret, so nodes without a
   data dir of their own share one).`;
-
-/** A failure the user can fix: printed as one line, exit status 1. */
-class StartError extends Error {}
 
 interface CliOptions {
   configFile?: string;
@@ -83,22 +81,6 @@ function readOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptions | 'help
   return options;
 }
 
-function readConfigFile(file: string): unknown {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new StartError(
-      `cannot read config ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`,
-    );
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new StartError(`config ${file} is not valid JSON: ${(error as Error).message}`);
-  }
-}
-
 async function bind(server: http.Server, options: CliOptions): Promise<void> {
   try {
     await new Promise<void>((resolve, reject) => {
@@ -134,6 +116,7 @@ function publicUrl(server: http.Server, options: CliOptions): string {
 }
 
 async function main(): Promise<void> {
+  if (process.argv[2] === 'users') return usersCommand(process.argv.slice(3), process.env);
   const options = readOptions(process.argv.slice(2), process.env);
   if (options === 'help') {
     console.log(USAGE);

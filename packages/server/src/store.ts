@@ -39,4 +39,4 @@ export type {
 } from './store/limits.js';
 export type { NewOutboxMail, OutboxMail } from './store/outbox.js';
 export type { AccessTokenRecord, AuthorizationCodeRecord, LoginTicket } from './store/tokens.js';
-export type { User } from './store/users.js';
+export type { DeletedUser, User, UserRecords } from './store/users.js';

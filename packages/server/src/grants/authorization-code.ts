@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { AppContext } from '../context.js';
 import { AuthError } from '../errors.js';
+import { assertNotBlocked } from '../login/blocked.js';
 import { normalizeUrl } from '../origins.js';
 import { requiredParam } from '../required-param.js';
 import { findApi, grantedScope, issueTokens, sha256Hex, type TokenResponse } from '../tokens.js';
@@ -28,6 +29,7 @@ export async function authorizationCodeGrant(
   }
   const user = await ctx.store.findUser(record.sub);
   if (!user) throw invalidGrant('Invalid authorization code');
+  assertNotBlocked(user);
   const api = record.audience === undefined ? undefined : findApi(ctx, record.audience)!;
   return issueTokens(ctx, {
     client,

@@ -19,15 +19,19 @@ export interface StartRequest {
 
 export interface StartedLogin {
   answer: StartResponse;
-  /** `queued`: SMTP did not take the mail in time; the outbox retries until the code expires. */
-  delivery: 'sent' | 'queued';
+  /**
+   * `queued`: SMTP did not take the mail in time; the outbox retries until the code expires.
+   * `withheld`: the email is blocked, so no code was stored or mailed.
+   */
+  delivery: 'sent' | 'queued' | 'withheld';
 }
 
 /**
  * Starts an email login: checks the connection, the address and (for a link) the authorize
  * parameters; takes the start from the address's limit and the email's resend cooldown; stores
  * a new code (only its HMAC), which replaces any earlier one; and mails it, as a code or a magic
- * link, through the outbox. Known and unknown emails get the same answer.
+ * link, through the outbox. Known, unknown and blocked emails get the same answer; a blocked one
+ * gets no code and no mail.
  */
 export async function startLogin(ctx: AppContext, request: StartRequest): Promise<StartedLogin> {
   const { client, params } = request;
@@ -55,6 +59,16 @@ export async function startLogin(ctx: AppContext, request: StartRequest): Promis
   const salt = ctx.random(CODE_SALT_BYTES);
   const id = ctx.random(12).toString('hex');
   const expiresAt = now + otp.lifetimeS * 1000;
+  const answer: StartResponse = {
+    _id: id,
+    email,
+    expires_in: otp.lifetimeS,
+    resend_after: otp.resendAfterS,
+    max_attempts: maxAttempts,
+    code_length: otp.length,
+  };
+  // After the limits, so a blocked email is limited and answered as any other.
+  if ((await ctx.store.findUserByEmail(email))?.blocked) return { answer, delivery: 'withheld' };
   await ctx.store.saveCode({
     id,
     clientId: client.clientId,
@@ -91,15 +105,5 @@ export async function startLogin(ctx: AppContext, request: StartRequest): Promis
   });
   // Stored before SMTP sees it; if SMTP fails, the outbox retries until the code expires.
   const delivery = await ctx.outbox.send({ ...message, to: email }, expiresAt);
-  return {
-    answer: {
-      _id: id,
-      email,
-      expires_in: otp.lifetimeS,
-      resend_after: otp.resendAfterS,
-      max_attempts: maxAttempts,
-      code_length: otp.length,
-    },
-    delivery,
-  };
+  return { answer, delivery };
 }

@@ -5,6 +5,7 @@ import type { AppContext } from '../context.js';
 import { originOf } from '../origins.js';
 import type { User } from '../store.js';
 import { sha256Hex } from '../tokens.js';
+import { assertNotBlockedAt } from './blocked.js';
 
 /**
  * Cross-origin authentication's proof that `user` just verified a code from `origin`: random
@@ -50,5 +51,6 @@ export async function redeemLoginTicket(
   }
   const user = await ctx.store.findUser(record.sub);
   if (!user) throw invalid();
+  assertNotBlockedAt(target, user);
   return user;
 }

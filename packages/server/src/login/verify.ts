@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { CODE_HASH_BYTES, CODE_SALT_BYTES, codeMatches } from '../codes.js';
+import { CODE_HASH_BYTES, CODE_SALT_BYTES, codeMatches, type RandomSource } from '../codes.js';
 import type { ClientConfig } from '../config.js';
 import type { AppContext } from '../context.js';
 import { normalizeEmail } from '../email-address.js';
@@ -12,6 +12,7 @@ import {
   takeEmailGuess,
 } from '../rate-limits.js';
 import type { PendingCode, User } from '../store.js';
+import { assertNotBlocked } from './blocked.js';
 import { linkParamsFingerprint, type LinkParams } from './magic-link.js';
 
 export interface CodeAttempt {
@@ -32,6 +33,11 @@ export interface VerifiedLogin {
   nonce?: string;
 }
 
+/** A new user's `sub`, as Auth0 forms it for the email connection: `email|` and 24 hex. */
+export function newUserSub(random: RandomSource): string {
+  return `email|${random(12).toString('hex')}`;
+}
+
 /** `realm` (at /oauth/token and /co/authenticate) must name the email connection. */
 export function assertEmailRealm(ctx: AppContext, realm: string): void {
   if (realm !== ctx.config.connections.email.name) {
@@ -49,7 +55,8 @@ const NO_CODE = { salt: randomBytes(CODE_SALT_BYTES), hash: randomBytes(CODE_HAS
  * a live code exists), then the newest pending code, compared in constant time — and for a
  * magic link, the link's parameters, which must be those it was mailed with. A wrong code
  * counts against the code (its `maxAttempts` kills it), the email and the address. The right
- * code is consumed (single use) and logs the user in, creating the user on first login.
+ * code is consumed (single use) and logs the user in, creating the user on first login; a
+ * blocked user is refused.
  */
 export async function verifyEmailCode(
   ctx: AppContext,
@@ -87,11 +94,8 @@ export async function verifyEmailCode(
   if (!(await ctx.store.consumeCode(live.id))) throw wrongCode();
   await forgiveAfterLogin(ctx, attempt.ip, email, addressGuess);
 
-  const user = await ctx.store.upsertUserOnLogin(
-    email,
-    `email|${ctx.random(12).toString('hex')}`,
-    ctx.now(),
-  );
+  const user = await ctx.store.upsertUserOnLogin(email, newUserSub(ctx.random), ctx.now());
+  assertNotBlocked(user);
   return live.nonce === undefined ? { user } : { user, nonce: live.nonce };
 }
 

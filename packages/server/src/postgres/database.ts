@@ -126,8 +126,8 @@ export class PostgresDatabase {
   }
 
   /** Rows the statement changed; throws as {@link query}. */
-  async run(sql: string, params: Params = {}): Promise<number> {
-    return (await this.#execute(sql, params)).rowCount ?? 0;
+  async run(sql: string, params: Params = {}, client?: pg.PoolClient): Promise<number> {
+    return (await this.#execute(sql, params, client)).rowCount ?? 0;
   }
 
   /**

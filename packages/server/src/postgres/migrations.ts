@@ -102,4 +102,9 @@ export const MIGRATIONS = [
      name TEXT PRIMARY KEY,
      value TEXT NOT NULL
    );`,
+  // Users can be blocked by an operator (`users block`), and a user's records can be found by
+  // user (block, delete and export) in the tables that grow with logins.
+  `ALTER TABLE users ADD COLUMN blocked BOOLEAN NOT NULL DEFAULT FALSE;
+   CREATE INDEX pending_codes_email ON pending_codes (email);
+   CREATE INDEX access_tokens_sub ON access_tokens (sub);`,
 ];

@@ -1,7 +1,7 @@
-import type { User, UserStore } from '../store/users.js';
+import type pg from 'pg';
+import { rowToUser, toUserRecords, USER_STATEMENTS } from '../store/user-tables.js';
+import type { DeletedUser, User, UserRecords, UserStore } from '../store/users.js';
 import type { PostgresDatabase } from './database.js';
-
-const USER_COLUMNS = 'sub, email, created_at AS "createdAt", updated_at AS "updatedAt"';
 
 /** Users in `users`, unique by email. */
 export class PostgresUserStore implements UserStore {
@@ -15,20 +15,60 @@ export class PostgresUserStore implements UserStore {
     // One upsert: of racing first logins, the loser's INSERT waits on the winner's row and
     // takes the UPDATE path, returning the kept `sub`. PostgreSQL's commit is durable
     // (synchronous_commit), which a new user's `sub` needs.
-    const [user] = await this.#db.query<User>(
-      `INSERT INTO users (sub, email, created_at, updated_at) VALUES (@newSub, @email, @at, @at)
-       ON CONFLICT (email) DO UPDATE SET updated_at = excluded.updated_at
-       RETURNING ${USER_COLUMNS}`,
-      { newSub, email, at },
-    );
-    return user!;
+    return (await this.#one(USER_STATEMENTS.upsertOnLogin, { newSub, email, at }))!;
   }
 
   async findUser(sub: string): Promise<User | undefined> {
-    const [user] = await this.#db.query<User>(
-      `SELECT ${USER_COLUMNS} FROM users WHERE sub = @sub`,
-      { sub },
+    return this.#one(USER_STATEMENTS.find, { sub });
+  }
+
+  async findUserByEmail(email: string): Promise<User | undefined> {
+    return this.#one(USER_STATEMENTS.findByEmail, { email });
+  }
+
+  async listUsers(afterEmail: string, limit: number): Promise<User[]> {
+    return (await this.#db.query(USER_STATEMENTS.list, { afterEmail, limit })).map(rowToUser);
+  }
+
+  async blockUser(email: string, newSub: string, at: number): Promise<User> {
+    // The upsert locks the user's row, so a racing login's upsert waits and then sees the block.
+    return this.#db.transaction(async (client) => {
+      const user = (await this.#one(USER_STATEMENTS.block, { newSub, email, at }, client))!;
+      await this.#removeRecords(user, client);
+      return user;
+    });
+  }
+
+  async unblockUser(email: string): Promise<User | undefined> {
+    return this.#one(USER_STATEMENTS.unblock, { email });
+  }
+
+  async deleteUser(email: string): Promise<DeletedUser | undefined> {
+    return this.#db.transaction(async (client) => {
+      const user = await this.#one(USER_STATEMENTS.delete, { email }, client);
+      return user && { user, records: await this.#removeRecords(user, client) };
+    });
+  }
+
+  async userRecords({ sub, email }: User): Promise<UserRecords> {
+    return toUserRecords(
+      await Promise.all(
+        USER_STATEMENTS.readRecords.map(({ sql }) => this.#db.query<object>(sql, { sub, email })),
+      ),
     );
-    return user;
+  }
+
+  async #one(sql: string, params: object, client?: pg.PoolClient): Promise<User | undefined> {
+    const [row] = await this.#db.query(sql, params, client);
+    return row === undefined ? undefined : rowToUser(row);
+  }
+
+  /** Removes what {@link UserStore.blockUser} and `deleteUser` remove; returns how many rows. */
+  async #removeRecords({ sub, email }: User, client: pg.PoolClient): Promise<number> {
+    let removed = 0;
+    for (const sql of USER_STATEMENTS.removeRecords) {
+      removed += await this.#db.run(sql, { sub, email }, client);
+    }
+    return removed;
   }
 }

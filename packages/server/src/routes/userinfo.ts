@@ -66,7 +66,8 @@ export async function userinfoRoutes(app: FastifyInstance, ctx: AppContext): Pro
     );
     assertOriginAllowed(client, request.headers.origin);
     const user = await ctx.store.findUser(grant.sub);
-    if (!user) throw invalidToken('The access token is not valid.');
+    // A JWT access token cannot be deleted like an opaque one: blocking revokes it here.
+    if (!user || user.blocked) throw invalidToken('The access token is not valid.');
     return profileClaims(user, parseScope(grant.scope));
   });
 }

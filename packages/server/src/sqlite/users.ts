@@ -1,7 +1,6 @@
-import type { User, UserStore } from '../store/users.js';
+import { rowToUser, toUserRecords, USER_STATEMENTS } from '../store/user-tables.js';
+import type { DeletedUser, User, UserRecords, UserStore } from '../store/users.js';
 import type { SqliteDatabase } from './database.js';
-
-const USER_COLUMNS = 'sub, email, created_at AS createdAt, updated_at AS updatedAt';
 
 /** Users in `users`, unique by email. */
 export class SqliteUserStore implements UserStore {
@@ -13,13 +12,7 @@ export class SqliteUserStore implements UserStore {
 
   async upsertUserOnLogin(email: string, newSub: string, at: number): Promise<User> {
     const upsert = () =>
-      this.#db
-        .statement(
-          `INSERT INTO users (sub, email, created_at, updated_at) VALUES (?, ?, ?, ?)
-           ON CONFLICT (email) DO UPDATE SET updated_at = excluded.updated_at
-           RETURNING ${USER_COLUMNS}`,
-        )
-        .get(newSub, email, at, at) as User;
+      rowToUser(this.#db.statement(USER_STATEMENTS.upsertOnLogin).get({ newSub, email, at }));
     // A first login's id_token carries the new `sub`; losing that row to a power cut would give
     // the same person another `sub` next time, so creating a user is synced to disk.
     const isNew =
@@ -28,7 +21,62 @@ export class SqliteUserStore implements UserStore {
   }
 
   async findUser(sub: string): Promise<User | undefined> {
-    return this.#db.statement(`SELECT ${USER_COLUMNS} FROM users WHERE sub = ?`).get(sub) as
-      User | undefined;
+    return this.#one(USER_STATEMENTS.find, { sub });
+  }
+
+  async findUserByEmail(email: string): Promise<User | undefined> {
+    return this.#one(USER_STATEMENTS.findByEmail, { email });
+  }
+
+  async listUsers(afterEmail: string, limit: number): Promise<User[]> {
+    return this.#db.statement(USER_STATEMENTS.list).all({ afterEmail, limit }).map(rowToUser);
+  }
+
+  // An operator's block or delete is rare and must not be undone by a power cut: fully synced.
+  async blockUser(email: string, newSub: string, at: number): Promise<User> {
+    return this.#db.fullySynced(() =>
+      this.#db.transaction(() => {
+        const user = rowToUser(
+          this.#db.statement(USER_STATEMENTS.block).get({ newSub, email, at }),
+        );
+        this.#removeRecords(user);
+        return user;
+      }),
+    );
+  }
+
+  async unblockUser(email: string): Promise<User | undefined> {
+    return this.#one(USER_STATEMENTS.unblock, { email });
+  }
+
+  async deleteUser(email: string): Promise<DeletedUser | undefined> {
+    return this.#db.fullySynced(() =>
+      this.#db.transaction(() => {
+        const user = this.#one(USER_STATEMENTS.delete, { email });
+        return user && { user, records: this.#removeRecords(user) };
+      }),
+    );
+  }
+
+  async userRecords({ sub, email }: User): Promise<UserRecords> {
+    return toUserRecords(
+      USER_STATEMENTS.readRecords.map(
+        ({ sql }) => this.#db.statement(sql).all({ sub, email }) as object[],
+      ),
+    );
+  }
+
+  #one(sql: string, params: object): User | undefined {
+    const row = this.#db.statement(sql).get(params);
+    return row === undefined ? undefined : rowToUser(row);
+  }
+
+  /** Removes what {@link UserStore.blockUser} and `deleteUser` remove; returns how many rows. */
+  #removeRecords({ sub, email }: User): number {
+    let removed = 0;
+    for (const sql of USER_STATEMENTS.removeRecords) {
+      removed += this.#db.statement(sql).run({ sub, email }).changes;
+    }
+    return removed;
   }
 }

@@ -12,7 +12,7 @@ import type {
   LoginTicket,
   LoginTicketStore,
 } from './tokens.js';
-import type { UserStore } from './users.js';
+import type { User, UserStore } from './users.js';
 
 /** One implementation of each contract, usually sharing one database connection. */
 export interface StoreParts {
@@ -59,6 +59,24 @@ export class ComposedStore implements Store {
   }
   findUser(sub: string) {
     return this.#parts.users.findUser(sub);
+  }
+  findUserByEmail(email: string) {
+    return this.#parts.users.findUserByEmail(email);
+  }
+  listUsers(afterEmail: string, limit: number) {
+    return this.#parts.users.listUsers(afterEmail, limit);
+  }
+  blockUser(email: string, newSub: string, at: number) {
+    return this.#parts.users.blockUser(email, newSub, at);
+  }
+  unblockUser(email: string) {
+    return this.#parts.users.unblockUser(email);
+  }
+  deleteUser(email: string) {
+    return this.#parts.users.deleteUser(email);
+  }
+  userRecords(user: User) {
+    return this.#parts.users.userRecords(user);
   }
 
   saveLoginTicket(ticket: LoginTicket) {

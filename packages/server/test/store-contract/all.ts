@@ -12,7 +12,7 @@ import {
   describeAuthorizationCodeStoreContract,
   describeLoginTicketStoreContract,
 } from './tokens.js';
-import { describeUserStoreContract } from './users.js';
+import { describeUserRecordsContract, describeUserStoreContract } from './users.js';
 
 /**
  * Every contract suite a whole store (with its dev inbox) must pass: one list, so an
@@ -24,6 +24,7 @@ export function describeStoreContracts<T extends Store & DevInboxStore>(
 ): void {
   describeCodeStoreContract(target);
   describeUserStoreContract(target);
+  describeUserRecordsContract(target);
   describeLoginTicketStoreContract(target);
   describeAuthorizationCodeStoreContract(target);
   describeAccessTokenStoreContract(target);
