@@ -15,8 +15,12 @@ import { startDevInboxMailer } from './mail/dev-inbox-smtp.js';
 import { createSmtpMailer, type Mailer } from './mail/mailer.js';
 import { MailOutbox } from './mail/outbox.js';
 import { EmailTemplates } from './mail/templates.js';
+import { countingMailer } from './metrics/counting-mailer.js';
+import { serveMetrics } from './metrics/listener.js';
+import { ServerMetrics } from './metrics/metrics.js';
 import { isEchoableOrigin, knownOrigins, READABLE_REFUSAL_ROUTES } from './origins.js';
 import { keepPrivate, PRIVATE_DIR_MODE } from './private-files.js';
+import { installRequestLog, loggerOptions, requestId } from './request-log.js';
 import { devInboxRoutes } from './routes/dev-inbox.js';
 import { authorizeRoutes } from './routes/authorize.js';
 import { crossOriginRoutes } from './routes/cross-origin.js';
@@ -39,6 +43,7 @@ export { OTP_GRANT } from './grants/otp.js';
 export type { ApiConfig, ClientConfig, RuntimeOptions, ServerConfig } from './config.js';
 export { HTTP_TIMEOUTS } from './http-server.js';
 export type { HttpTimeouts } from './http-server.js';
+export { MetricsListenError } from './metrics/listener.js';
 export type { RandomSource } from './codes.js';
 export type { Mailer, OutgoingEmail } from './mail/mailer.js';
 export type { Store } from './store.js';
@@ -68,6 +73,10 @@ export interface AppDeps {
   devInbox?: DevInboxStore;
   /** Default: the dev inbox's SMTP server (`config.dev`), else `config.smtp`. Not closed if injected. */
   mailer?: Mailer;
+  /**
+   * Fastify's logger options (`level`, `stream`), or `false` (the default): none. The server's
+   * redaction and serializers apply on top (request-log.ts).
+   */
   logger?: FastifyServerOptions['logger'];
   /** How often the signing keys are read again from their store; `KEYS_RELOAD_INTERVAL_MS`. */
   keysReloadIntervalMs?: number;
@@ -129,12 +138,14 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
     }
 
     const now = deps.now ?? Date.now;
+    const metrics = new ServerMetrics();
     const outbox = new MailOutbox({
       store,
-      mailer,
+      mailer: countingMailer(mailer, metrics),
       now,
       mailKey: serverSecret.mailKey,
-      onError: (error) => app?.log.warn({ err: error }, 'mail delivery failed; will retry'),
+      onError: (error) =>
+        app?.log.warn({ event: 'mail_failed', err: error }, 'mail delivery failed; will retry'),
       onDropped: (message) => app?.log.warn(message),
       ...(deps.outboxFirstTryWaitMs === undefined
         ? {}
@@ -149,6 +160,7 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
       serverSecret,
       outbox,
       templates,
+      metrics,
       now,
       random: deps.random ?? randomBytes,
     };
@@ -158,6 +170,8 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
       deps.logger ?? false,
       deps.serverFactory ?? ((handler) => createHttpServer(deps.httpTimeouts, handler)),
     );
+    const { port: metricsPort, host: metricsHost } = config.metrics;
+    if (metricsPort !== false) serveMetrics(app, metrics, store, metricsHost, metricsPort);
     outbox.start(deps.outboxIntervalMs);
     keys.startReloading(deps.keysReloadIntervalMs, (error) =>
       app?.log.warn({ err: error }, 'cannot reload the signing keys; still using the loaded ones'),
@@ -182,7 +196,11 @@ async function createFastify(
   serverFactory: NonNullable<FastifyServerOptions['serverFactory']>,
 ): Promise<FastifyInstance> {
   const app = Fastify({
-    logger,
+    logger: loggerOptions(logger),
+    // Requests are logged once, answered, by installRequestLog: without URL or headers.
+    disableRequestLogging: true,
+    requestIdHeader: false,
+    genReqId: requestId,
     serverFactory,
     clientErrorHandler: answerClientError,
     frameworkErrors: answerError,
@@ -198,6 +216,7 @@ async function createFastify(
   });
   installErrorHandlers(app);
   installNoStore(app);
+  installRequestLog(app, ctx.metrics);
   await app.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
 
   const origins = knownOrigins(ctx.config.clients);

@@ -4,7 +4,7 @@ import { DEMO_CLIENT } from './demo-tenant.js';
 import { DEFAULTS } from './config/defaults.js';
 import { ConfigError, schemaChecker } from './config/problems.js';
 import { FORMATS } from './config/formats.js';
-import { CONFIG_SCHEMA } from './config/schema.js';
+import { CONFIG_SCHEMA, LOG_LEVELS } from './config/schema.js';
 
 export { ConfigError } from './config/problems.js';
 
@@ -98,7 +98,13 @@ export interface ServerConfig {
   trustProxy: false | string[];
   /** `"sqlite"` (in the data dir) or the URL of the PostgreSQL database. */
   database: string;
+  /** The Prometheus listener (`GET /metrics`); `port: false` is none. */
+  metrics: { port: number | false; host: string };
+  log: { level: LogLevel };
 }
+
+/** What `log.level` may be: pino's levels. */
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** What the command line and environment contribute on top of the file. */
 export interface RuntimeOptions {
@@ -172,6 +178,8 @@ export function resolveConfig(file: unknown, runtime: RuntimeOptions): ServerCon
         ? [...checked.trust_proxy]
         : false,
     database: runtime.databaseUrl ?? checked.database,
+    metrics: { port: checked.metrics.port as number | false, host: checked.metrics.host },
+    log: { level: checked.log.level },
   };
   const smtp = runtime.smtpUrl ? { url: runtime.smtpUrl } : readSmtp(checked.smtp);
   if (smtp) config.smtp = smtp;

@@ -56,4 +56,10 @@ export class PostgresOutboxStore implements OutboxStore {
       { id, nextAttemptAt, lastError: lastError.slice(0, OUTBOX_ERROR_MAX_LENGTH) },
     );
   }
+
+  async countMail(): Promise<number> {
+    // count(*) is a bigint, which node-postgres hands over as a string.
+    const [row] = await this.#db.query<{ count: string }>('SELECT count(*) FROM mail_outbox');
+    return Number(row!.count);
+  }
 }

@@ -55,4 +55,11 @@ export class SqliteOutboxStore implements OutboxStore {
       )
       .run(nextAttemptAt, lastError.slice(0, OUTBOX_ERROR_MAX_LENGTH), id);
   }
+
+  async countMail(): Promise<number> {
+    const row = this.#db.statement('SELECT count(*) AS count FROM mail_outbox').get() as {
+      count: number;
+    };
+    return row.count;
+  }
 }

@@ -112,6 +112,9 @@ export class ComposedStore implements Store {
   rescheduleMail(id: number, nextAttemptAt: number, lastError: string) {
     return this.#parts.outbox.rescheduleMail(id, nextAttemptAt, lastError);
   }
+  countMail() {
+    return this.#parts.outbox.countMail();
+  }
 
   pruneExpired(now: number, batch: number) {
     return this.#parts.expiry.pruneExpired(now, batch);

@@ -17,6 +17,8 @@ export interface OutboxStore {
    * {@link OUTBOX_ERROR_MAX_LENGTH} characters of the error.
    */
   rescheduleMail(id: number, nextAttemptAt: number, lastError: string): Promise<void>;
+  /** How many mails are in the outbox, due or not (the metrics' `mail_queued`, read at a scrape). */
+  countMail(): Promise<number>;
 }
 
 /** An SMTP error can quote a whole server reply; this much is enough to tell what went wrong. */
