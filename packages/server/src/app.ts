@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import cors from '@fastify/cors';
 import formbody from '@fastify/formbody';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { RandomSource } from './codes.js';
 import type { ServerConfig } from './config.js';
 import type { AppContext } from './context.js';
@@ -198,7 +198,7 @@ async function createFastify(
   const app = Fastify({
     logger: loggerOptions(logger),
     // Requests are logged once, answered, by installRequestLog: without URL or headers.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     requestIdHeader: false,
     genReqId: requestId,
     serverFactory,
