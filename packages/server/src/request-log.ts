@@ -46,15 +46,22 @@ const REDACTED_PATHS = [
   'headers',
 ].flatMap((key) => [key, `*.${key}`]);
 
-/** An error as a log line shows it: what went wrong, never the objects it may carry. */
+/** Anything shaped like an email address (an SMTP refusal names its recipient). */
+const EMAIL_LIKE = /[\w.+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,}/gi;
+
+/**
+ * An error as a log line shows it: what went wrong, never the objects it may carry, and no
+ * email address, which belongs only in login events.
+ */
 function serializeError(error: Error & { code?: unknown; responseCode?: unknown }) {
+  const masked = (text: string) => text.replace(EMAIL_LIKE, '[email]');
   return {
     type: error.name,
-    message: error.message,
+    message: masked(error.message),
     ...(error.code === undefined ? {} : { code: error.code }),
     // nodemailer: the SMTP reply's status (535 bad credentials, 550 refused recipient…).
     ...(error.responseCode === undefined ? {} : { responseCode: error.responseCode }),
-    stack: error.stack ?? '',
+    stack: masked(error.stack ?? ''),
   };
 }
 
