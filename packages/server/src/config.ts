@@ -4,7 +4,7 @@ import { DEMO_CLIENT } from './demo-tenant.js';
 import { DEFAULTS } from './config/defaults.js';
 import { ConfigError, schemaChecker } from './config/problems.js';
 import { FORMATS } from './config/formats.js';
-import { CONFIG_SCHEMA, LOG_LEVELS } from './config/schema.js';
+import { CONFIG_SCHEMA, type LOG_LEVELS } from './config/schema.js';
 
 export { ConfigError } from './config/problems.js';
 

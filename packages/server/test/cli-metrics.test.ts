@@ -16,7 +16,7 @@ async function startCli(config: unknown) {
   const dir = await makeDataDir();
   const configFile = path.join(dir, 'config.json');
   await fs.writeFile(configFile, JSON.stringify(config));
-  const env = { ...process.env, PORT: '0' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0' };
   for (const name of ['HOST', 'PL_CONFIG', 'PL_DATA_DIR', 'SMTP_URL', 'DATABASE_URL']) {
     delete env[name];
   }
