@@ -4,10 +4,13 @@ import { AuthError } from './errors.js';
 import type { GuessBudget, Hit } from './store.js';
 
 const HOUR_MS = 3_600_000;
+/** Sliding windows are counted in this many slots, so a window holds at most this many rows. */
+const SLOTS_PER_WINDOW = 12;
 
 /**
  * The name of each limit that answers 429, as metrics (`passwordless_rate_limited_total`) and
- * the "rate limited" log event call it: the config key that sets it, where there is one.
+ * the "rate limited" log event call it: the config key that sets it (`resend_after_s` also
+ * answers while the email's guess budget is empty: the store's refusal does not say which).
  */
 export const RATE_LIMITS = [
   'start_per_ip_per_hour',
@@ -31,8 +34,6 @@ export class RateLimitedError extends AuthError {
     });
   }
 }
-/** Sliding windows are counted in this many slots, so a window holds at most this many rows. */
-const SLOTS_PER_WINDOW = 12;
 
 /**
  * The address limits are counted against: an IPv4 address as it is (also when it arrives

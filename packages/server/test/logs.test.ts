@@ -180,7 +180,6 @@ describe('logs', () => {
 
     secrets.push((await fs.readFile(path.join(dataDir, 'server-secret'), 'utf8')).trim());
     const text = raw.join('');
-    if (process.env.DUMP_LOG) console.log(text);
     for (const secret of secrets) expect(text, 'a secret is in the log').not.toContain(secret);
     for (const code of codes) expect(text).not.toMatch(new RegExp(`(?<!\\d)${code}(?!\\d)`));
     expect(text).not.toContain('verify_redirect?');

@@ -13,8 +13,8 @@ import {
   takeEmailGuess,
 } from '../rate-limits.js';
 import type { PendingCode, User } from '../store.js';
-import { reportIfRateLimited, reportLoginFailed, reportLoginSucceeded } from './events.js';
 import type { LoginFailure } from '../metrics/metrics.js';
+import { reportIfRateLimited, reportLoginFailed, reportLoginSucceeded } from './events.js';
 import { linkParamsFingerprint, type LinkParams } from './magic-link.js';
 
 export interface CodeAttempt {

@@ -41,7 +41,7 @@ export function serveMetrics(
   });
 }
 
-/** The metrics listener's port is in use or cannot be bound: said in one line by the CLI. */
+/** The metrics listener's port is in use or cannot be bound; the message says which, in one line. */
 export class MetricsListenError extends Error {
   override readonly name = 'MetricsListenError';
 }
