@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import cors from '@fastify/cors';
 import formbody from '@fastify/formbody';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { RandomSource } from './codes.js';
 import type { ServerConfig } from './config.js';
 import type { AppContext } from './context.js';
@@ -15,8 +15,12 @@ import { startDevInboxMailer } from './mail/dev-inbox-smtp.js';
 import { createSmtpMailer, type Mailer } from './mail/mailer.js';
 import { MailOutbox } from './mail/outbox.js';
 import { EmailTemplates } from './mail/templates.js';
+import { countingMailer } from './metrics/counting-mailer.js';
+import { serveMetrics } from './metrics/listener.js';
+import { ServerMetrics } from './metrics/metrics.js';
 import { isEchoableOrigin, knownOrigins, READABLE_REFUSAL_ROUTES } from './origins.js';
 import { keepPrivate, PRIVATE_DIR_MODE } from './private-files.js';
+import { installRequestLog, loggerOptions, requestId } from './request-log.js';
 import { devInboxRoutes } from './routes/dev-inbox.js';
 import { authorizeRoutes } from './routes/authorize.js';
 import { crossOriginRoutes } from './routes/cross-origin.js';
@@ -40,6 +44,7 @@ export { OTP_GRANT } from './grants/otp.js';
 export type { ApiConfig, ClientConfig, RuntimeOptions, ServerConfig } from './config.js';
 export { HTTP_TIMEOUTS } from './http-server.js';
 export type { HttpTimeouts } from './http-server.js';
+export { MetricsListenError } from './metrics/listener.js';
 export type { RandomSource } from './codes.js';
 export type { Mailer, OutgoingEmail } from './mail/mailer.js';
 export type { Store } from './store.js';
@@ -69,6 +74,10 @@ export interface AppDeps {
   devInbox?: DevInboxStore;
   /** Default: the dev inbox's SMTP server (`config.dev`), else `config.smtp`. Not closed if injected. */
   mailer?: Mailer;
+  /**
+   * Fastify's logger options (`level`, `stream`), or `false` (the default): none. The server's
+   * redaction and serializers apply on top (request-log.ts).
+   */
   logger?: FastifyServerOptions['logger'];
   /** How often the signing keys are read again from their store; `KEYS_RELOAD_INTERVAL_MS`. */
   keysReloadIntervalMs?: number;
@@ -137,12 +146,14 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
     }
 
     const now = deps.now ?? Date.now;
+    const metrics = new ServerMetrics();
     const outbox = new MailOutbox({
       store,
-      mailer,
+      mailer: countingMailer(mailer, metrics),
       now,
       mailKey: serverSecret.mailKey,
-      onError: (error) => app?.log.warn({ err: error }, 'mail delivery failed; will retry'),
+      onError: (error) =>
+        app?.log.warn({ event: 'mail_failed', err: error }, 'mail delivery failed; will retry'),
       onDropped: (message) => app?.log.warn(message),
       ...(deps.outboxFirstTryWaitMs === undefined
         ? {}
@@ -157,6 +168,7 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
       serverSecret,
       outbox,
       templates,
+      metrics,
       now,
       random: deps.random ?? randomBytes,
     };
@@ -166,6 +178,8 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
       deps.logger ?? false,
       deps.serverFactory ?? ((handler) => createHttpServer(deps.httpTimeouts, handler)),
     );
+    const { port: metricsPort, host: metricsHost } = config.metrics;
+    if (metricsPort !== false) serveMetrics(app, metrics, store, metricsHost, metricsPort);
     outbox.start(deps.outboxIntervalMs);
     keys.startReloading(deps.keysReloadIntervalMs, (error) =>
       app?.log.warn({ err: error }, 'cannot reload the signing keys; still using the loaded ones'),
@@ -190,7 +204,11 @@ async function createFastify(
   serverFactory: NonNullable<FastifyServerOptions['serverFactory']>,
 ): Promise<FastifyInstance> {
   const app = Fastify({
-    logger,
+    logger: loggerOptions(logger),
+    // Requests are logged once, answered, by installRequestLog: without URL or headers.
+    logController: new LogController({ disableRequestLogging: true }),
+    requestIdHeader: false,
+    genReqId: requestId,
     serverFactory,
     clientErrorHandler: answerClientError,
     frameworkErrors: answerError,
@@ -206,6 +224,7 @@ async function createFastify(
   });
   installErrorHandlers(app);
   installNoStore(app);
+  installRequestLog(app, ctx.metrics);
   await app.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
 
   const origins = knownOrigins(ctx.config.clients);

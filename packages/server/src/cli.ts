@@ -166,7 +166,7 @@ async function main(): Promise<void> {
     });
     let fastifyHandler: http.RequestListener | undefined;
     app = await buildApp(config, {
-      logger: { level: 'warn' },
+      logger: { level: config.log.level },
       serverFactory: (handler) => {
         fastifyHandler = handler;
         return server;

@@ -4,7 +4,7 @@ import { DEMO_CLIENT } from './demo-tenant.js';
 import { DEFAULTS } from './config/defaults.js';
 import { ConfigError, schemaChecker } from './config/problems.js';
 import { FORMATS } from './config/formats.js';
-import { CONFIG_SCHEMA } from './config/schema.js';
+import { CONFIG_SCHEMA, type LOG_LEVELS } from './config/schema.js';
 import {
   decodeServerSecret,
   SERVER_SECRET_FILE,
@@ -106,7 +106,13 @@ export interface ServerConfig {
   database: string;
   /** `PL_SERVER_SECRET`, decoded: used instead of the data dir's `server-secret` file. */
   serverSecret?: Buffer;
+  /** The Prometheus listener (`GET /metrics`); `port: false` is none. */
+  metrics: { port: number | false; host: string };
+  log: { level: LogLevel };
 }
+
+/** What `log.level` may be: pino's levels. */
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** What the command line and environment contribute on top of the file. */
 export interface RuntimeOptions {
@@ -190,6 +196,8 @@ export function resolveConfig(file: unknown, runtime: RuntimeOptions): ServerCon
         ? [...checked.trust_proxy]
         : false,
     database: runtime.databaseUrl ?? checked.database,
+    metrics: { port: checked.metrics.port as number | false, host: checked.metrics.host },
+    log: { level: checked.log.level },
   };
   const smtp = runtime.smtpUrl ? { url: runtime.smtpUrl } : readSmtp(checked.smtp);
   if (smtp) config.smtp = smtp;

@@ -3,6 +3,7 @@ import type { ClientConfig, ServerConfig } from './config.js';
 import type { SigningKeySet } from './keys.js';
 import type { MailOutbox } from './mail/outbox.js';
 import type { EmailTemplates } from './mail/templates.js';
+import type { ServerMetrics } from './metrics/metrics.js';
 import type { ServerSecret } from './server-secret.js';
 import type { Store } from './store.js';
 
@@ -18,6 +19,8 @@ export interface AppContext {
   /** Durable mail delivery: stored first, retried until sent or expired. */
   outbox: MailOutbox;
   templates: EmailTemplates;
+  /** Counters the routes and login modules increment; scraped on the metrics listener. */
+  metrics: ServerMetrics;
   /** Epoch milliseconds. */
   now: () => number;
   random: RandomSource;

@@ -8,6 +8,34 @@ const HOUR_MS = 3_600_000;
 const SLOTS_PER_WINDOW = 12;
 
 /**
+ * The name of each limit that answers 429, as metrics (`passwordless_rate_limited_total`) and
+ * the "rate limited" log event call it: the config key that sets it (`resend_after_s` also
+ * answers while the email's guess budget is empty: the store's refusal does not say which).
+ */
+export const RATE_LIMITS = [
+  'start_per_ip_per_hour',
+  'resend_after_s',
+  'lockout_s',
+  'failed_verifications_per_ip_per_hour',
+  'failed_verifications_per_email',
+] as const;
+export type RateLimitName = (typeof RATE_LIMITS)[number];
+
+/** A 429 that says which limit refused it (for metrics and logs; the answer does not). */
+export class RateLimitedError extends AuthError {
+  constructor(
+    readonly limit: RateLimitName,
+    error: string,
+    description: string,
+    waitMs: number,
+  ) {
+    super(429, error, description, {
+      'retry-after': String(Math.max(1, Math.ceil(waitMs / 1000))),
+    });
+  }
+}
+
+/**
  * The address limits are counted against: an IPv4 address as it is (also when it arrives
  * IPv4-mapped, `::ffff:a.b.c.d`), an IPv6 address by its /64, the smallest block one
  * subscriber is usually given — so rotating through one's own /64 gains nothing.
@@ -44,7 +72,8 @@ export async function takeStart(ctx: AppContext, ip: string): Promise<Hit> {
   const hit = slidingHit(`start:${limitAddress(ip)}`, HOUR_MS, ctx.now());
   const result = await ctx.store.takeHit(hit, ctx.config.rateLimits.startPerIpPerHour);
   if (!result.taken) {
-    throw tooMany(
+    throw new RateLimitedError(
+      'start_per_ip_per_hour',
       'too_many_requests',
       'Too many requests. Try again later.',
       result.firstExpiry! - hit.now,
@@ -67,7 +96,8 @@ export async function claimNewCode(ctx: AppContext, email: string): Promise<numb
   const now = ctx.now();
   const claim = await ctx.store.claimCodeSlot(email, now, guessBudget(ctx));
   if (!claim.claimed) {
-    throw tooMany(
+    throw new RateLimitedError(
+      'resend_after_s',
       'too_many_requests',
       'A code was sent moments ago. Wait before asking for another.',
       claim.retryAt - now,
@@ -89,7 +119,8 @@ export async function takeAddressGuess(ctx: AppContext, ip: string, email: strin
   const address = limitAddress(ip);
   const lockout = await ctx.store.countHits(lockoutKey(address, email), now);
   if (lockout.count > 0) {
-    throw tooMany(
+    throw new RateLimitedError(
+      'lockout_s',
       'too_many_attempts',
       'Your account has been blocked after multiple consecutive login attempts.',
       lockout.firstExpiry! - now,
@@ -98,7 +129,8 @@ export async function takeAddressGuess(ctx: AppContext, ip: string, email: strin
   const hit = slidingHit(`ip-failed:${address}`, HOUR_MS, now);
   const result = await ctx.store.takeHit(hit, limits.failedVerificationsPerIpPerHour);
   if (!result.taken) {
-    throw tooMany(
+    throw new RateLimitedError(
+      'failed_verifications_per_ip_per_hour',
       'too_many_attempts',
       'Too many failed verifications from this network. Try again later.',
       result.firstExpiry! - now,
@@ -116,7 +148,8 @@ export async function takeEmailGuess(ctx: AppContext, email: string): Promise<vo
   const now = ctx.now();
   const claim = await ctx.store.takeGuess(email, now, guessBudget(ctx));
   if (!claim.taken) {
-    throw tooMany(
+    throw new RateLimitedError(
+      'failed_verifications_per_email',
       'too_many_attempts',
       'Too many wrong codes for this email. Try again later.',
       claim.retryAt - now,
@@ -186,9 +219,4 @@ function lockoutKey(address: string, email: string): string {
 
 function runKey(address: string, email: string): string {
   return `verify-failed:${address}:${email}`;
-}
-
-function tooMany(error: string, description: string, waitMs: number): AuthError {
-  const seconds = Math.max(1, Math.ceil(waitMs / 1000));
-  return new AuthError(429, error, description, { 'retry-after': String(seconds) });
 }

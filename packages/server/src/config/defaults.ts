@@ -84,4 +84,15 @@ export const DEFAULTS = {
   database: 'sqlite',
   /** No proxy is believed: every request's address is the socket's peer. */
   trust_proxy: false,
+  /** Prometheus text at `GET /metrics` on a listener of its own, never on the public port. */
+  metrics: {
+    /** Off; a port number turns the listener on (0: any free port, logged at start). */
+    port: false,
+    /** Loopback only, unless an address is chosen: metrics are for the operator. */
+    host: '127.0.0.1',
+  },
+  log: {
+    /** One JSON line per event on stdout at this level or above (pino's levels). */
+    level: 'info',
+  },
 } as const;

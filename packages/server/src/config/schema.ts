@@ -35,6 +35,9 @@ const MONTH_S = 86_400 * 30;
 const PROXIES_EXPECTED =
   'must be false or a list of proxy addresses like ["10.0.0.1", "10.1.0.0/16"]';
 const MANY = 1_000_000;
+const METRICS_PORT_EXPECTED = 'must be false (off) or a port number from 0 to 65535';
+/** pino's levels; `silent` logs nothing. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export const CONFIG_SCHEMA = {
   type: 'object',
@@ -136,5 +139,19 @@ export const CONFIG_SCHEMA = {
       default: DEFAULTS.trust_proxy,
       messages: { type: PROXIES_EXPECTED, not: PROXIES_EXPECTED },
     },
+    metrics: section({
+      port: {
+        type: ['boolean', 'integer'],
+        not: { const: true },
+        minimum: 0,
+        maximum: 65_535,
+        default: DEFAULTS.metrics.port,
+        messages: { type: METRICS_PORT_EXPECTED, not: METRICS_PORT_EXPECTED },
+      },
+      host: withDefault(text, DEFAULTS.metrics.host),
+    }),
+    log: section({
+      level: withDefault({ type: 'string', enum: LOG_LEVELS }, DEFAULTS.log.level),
+    }),
   },
 } as const;

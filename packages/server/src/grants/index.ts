@@ -1,3 +1,4 @@
+import type { FastifyBaseLogger } from 'fastify';
 import type { ClientConfig } from '../config.js';
 import type { AppContext } from '../context.js';
 import { AuthError, quoteInput } from '../errors.js';
@@ -12,6 +13,8 @@ export interface TokenRequest {
   params: TokenParams;
   /** Where the request comes from; the OTP grant counts failures by it. */
   ip: string;
+  /** The request's logger (login events carry the request's id). */
+  log: FastifyBaseLogger;
 }
 
 export type GrantHandler = (ctx: AppContext, request: TokenRequest) => Promise<TokenResponse>;

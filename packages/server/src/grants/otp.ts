@@ -10,7 +10,7 @@ export const OTP_GRANT = 'http://auth0.com/oauth/grant-type/passwordless/otp';
 /** Auth0's passwordless OTP grant: the emailed code itself is the credential. */
 export async function otpGrant(
   ctx: AppContext,
-  { client, params, ip }: TokenRequest,
+  { client, params, ip, log }: TokenRequest,
 ): Promise<TokenResponse> {
   const username = requiredParam(params.username, 'username');
   const otp = requiredParam(params.otp, 'otp');
@@ -22,6 +22,7 @@ export async function otpGrant(
     username,
     otp,
     wrongCodeError: 'invalid_grant',
+    log,
   });
   const nonce = params.nonce ?? login.nonce;
   return issueTokens(ctx, {

@@ -1,3 +1,4 @@
+import type { FastifyBaseLogger } from 'fastify';
 import { CODE_SALT_BYTES, generateCode, hashCode } from '../codes.js';
 import type { ClientConfig } from '../config.js';
 import type { AppContext } from '../context.js';
@@ -5,6 +6,7 @@ import { normalizeEmail } from '../email-address.js';
 import { AuthError } from '../errors.js';
 import { claimNewCode, giveBackStart, takeStart } from '../rate-limits.js';
 import type { StartParams, StartResponse } from '../routes/passwordless.js';
+import { reportIfRateLimited, reportSent } from './events.js';
 import { checkedLinkParams, linkParamsFingerprint, magicLink } from './magic-link.js';
 
 /** A /passwordless/start whose client is known and allows the calling origin. */
@@ -15,6 +17,8 @@ export interface StartRequest {
   ip: string;
   /** The language the mail is written in (language.ts). */
   language: string;
+  /** The request's logger: what happens is logged with the request's id. */
+  log: FastifyBaseLogger;
 }
 
 export interface StartedLogin {
@@ -48,10 +52,15 @@ export async function startLogin(ctx: AppContext, request: StartRequest): Promis
   const linkParams =
     send === 'link' ? checkedLinkParams(ctx, client.clientId, authParams) : undefined;
 
-  const start = await takeStart(ctx, request.ip);
+  const rateLimited = reportIfRateLimited(ctx, request.log, {
+    clientId: client.clientId,
+    email,
+    login: false,
+  });
+  const start = await takeStart(ctx, request.ip).catch(rateLimited);
   const maxAttempts = await claimNewCode(ctx, email).catch(async (error: unknown) => {
     await giveBackStart(ctx, start);
-    throw error;
+    return rateLimited(error);
   });
 
   const now = ctx.now();
@@ -105,5 +114,6 @@ export async function startLogin(ctx: AppContext, request: StartRequest): Promis
   });
   // Stored before SMTP sees it; if SMTP fails, the outbox retries until the code expires.
   const delivery = await ctx.outbox.send({ ...message, to: email }, expiresAt);
+  reportSent(ctx, request.log, { clientId: client.clientId, send, delivery });
   return { answer, delivery };
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
 import { CODE_HASH_BYTES, CODE_SALT_BYTES, codeMatches, type RandomSource } from '../codes.js';
 import type { ClientConfig } from '../config.js';
 import type { AppContext } from '../context.js';
@@ -12,7 +13,9 @@ import {
   takeEmailGuess,
 } from '../rate-limits.js';
 import type { PendingCode, User } from '../store.js';
+import type { LoginFailure } from '../metrics/metrics.js';
 import { assertNotBlocked } from './blocked.js';
+import { reportIfRateLimited, reportLoginFailed, reportLoginSucceeded } from './events.js';
 import { linkParamsFingerprint, type LinkParams } from './magic-link.js';
 
 export interface CodeAttempt {
@@ -25,6 +28,8 @@ export interface CodeAttempt {
   wrongCodeError: string;
   /** For a magic link, the authorize parameters of the clicked link. */
   linkParams?: LinkParams;
+  /** The request's logger: the outcome is logged with the request's id. */
+  log: FastifyBaseLogger;
 }
 
 export interface VerifiedLogin {
@@ -62,18 +67,23 @@ export async function verifyEmailCode(
   ctx: AppContext,
   attempt: CodeAttempt,
 ): Promise<VerifiedLogin> {
-  const wrongCode = () =>
-    new AuthError(403, attempt.wrongCodeError, 'Wrong email or verification code.');
   const email = normalizeEmail(attempt.username);
-  if (!email) throw wrongCode();
+  const subject = { clientId: attempt.client.clientId, email };
+  // Every refusal looks the same to the caller; the log and metrics say why.
+  const wrongCode = (reason: LoginFailure) => {
+    reportLoginFailed(ctx, attempt.log, subject, reason);
+    return new AuthError(403, attempt.wrongCodeError, 'Wrong email or verification code.');
+  };
+  if (!email) throw wrongCode('wrong_code');
+  const rateLimited = reportIfRateLimited(ctx, attempt.log, { ...subject, login: true });
 
-  const addressGuess = await takeAddressGuess(ctx, attempt.ip, email);
+  const addressGuess = await takeAddressGuess(ctx, attempt.ip, email).catch(rateLimited);
   const pending = await ctx.store.findCode(attempt.client.clientId, email);
   const live = pending && pending.expiresAt > ctx.now() ? pending : undefined;
   if (live) {
     await takeEmailGuess(ctx, email).catch(async (error: unknown) => {
       await giveBackAddressGuess(ctx, addressGuess);
-      throw error;
+      return rateLimited(error);
     });
   }
   // Hash even when there is no code, so timing does not tell whether one is pending.
@@ -84,18 +94,19 @@ export async function verifyEmailCode(
     attempt.otp,
   );
   if (!live || !codeIsRight || !linkUnchanged(live, attempt.linkParams)) {
-    if (live && (await ctx.store.addFailedAttempt(live.id)) >= live.maxAttempts) {
-      await ctx.store.consumeCode(live.id);
-    }
+    const lastTry = live && (await ctx.store.addFailedAttempt(live.id)) >= live.maxAttempts;
+    if (lastTry) await ctx.store.consumeCode(live.id);
     await recordFailedVerification(ctx, attempt.ip, email);
-    throw wrongCode();
+    throw wrongCode(pending && !live ? 'expired' : lastTry ? 'too_many_attempts' : 'wrong_code');
   }
   // Two requests racing with the same code: only the one that deletes it wins.
-  if (!(await ctx.store.consumeCode(live.id))) throw wrongCode();
+  if (!(await ctx.store.consumeCode(live.id))) throw wrongCode('wrong_code');
   await forgiveAfterLogin(ctx, attempt.ip, email, addressGuess);
 
   const user = await ctx.store.upsertUserOnLogin(email, newUserSub(ctx.random), ctx.now());
+  if (user.blocked) reportLoginFailed(ctx, attempt.log, subject, 'blocked');
   assertNotBlocked(user);
+  reportLoginSucceeded(ctx, attempt.log, subject, user.sub);
   return live.nonce === undefined ? { user } : { user, nonce: live.nonce };
 }
 

@@ -67,4 +67,10 @@ export class PostgresOutboxStore implements OutboxStore {
       { ids, leaseUntil, dueAt },
     );
   }
+
+  async countMail(): Promise<number> {
+    // count(*) is a bigint, which node-postgres hands over as a string.
+    const [row] = await this.#db.query<{ count: string }>('SELECT count(*) FROM mail_outbox');
+    return Number(row!.count);
+  }
 }

@@ -74,6 +74,7 @@ export async function authorizeRoutes(fastify: FastifyInstance, ctx: AppContext)
           otp: params.verification_code,
           wrongCodeError: 'access_denied',
           linkParams: pickLinkParams(params),
+          log: request.log,
         }).catch((error: unknown) => {
           if (error instanceof AuthError) {
             throw new RedirectableError(target, error.error, error.description);

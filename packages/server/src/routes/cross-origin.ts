@@ -63,6 +63,7 @@ export async function crossOriginRoutes(fastify: FastifyInstance, ctx: AppContex
         username: body.username,
         otp: body.otp,
         wrongCodeError: 'access_denied',
+        log: request.log,
       });
       return {
         login_ticket: await issueLoginTicket(ctx, client, user, origin),

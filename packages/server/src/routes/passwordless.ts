@@ -94,6 +94,7 @@ export async function passwordlessRoutes(fastify: FastifyInstance, ctx: AppConte
         params,
         ip: request.ip,
         language: requestLanguage(request.headers, ctx.config.defaultLanguage),
+        log: request.log,
       });
       if (delivery === 'queued') request.log.warn('verification email queued for retry');
       return answer;

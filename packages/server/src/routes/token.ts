@@ -47,7 +47,7 @@ export async function tokenRoutes(fastify: FastifyInstance, ctx: AppContext): Pr
       });
       assertOriginAllowed(client, request.headers.origin, '/oauth/token');
       assertGrantAllowed(client, params.grant_type);
-      return grant(ctx, { client, params, ip: request.ip });
+      return grant(ctx, { client, params, ip: request.ip, log: request.log });
     },
   );
 }

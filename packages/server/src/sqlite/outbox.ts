@@ -67,4 +67,11 @@ export class SqliteOutboxStore implements OutboxStore {
       )
       .run({ ids: JSON.stringify(ids), leaseUntil, dueAt });
   }
+
+  async countMail(): Promise<number> {
+    const row = this.#db.statement('SELECT count(*) AS count FROM mail_outbox').get() as {
+      count: number;
+    };
+    return row.count;
+  }
 }

@@ -135,6 +135,9 @@ export class ComposedStore implements Store {
   releaseClaimedMail(ids: readonly number[], leaseUntil: number, dueAt: number) {
     return this.#parts.outbox.releaseClaimedMail(ids, leaseUntil, dueAt);
   }
+  countMail() {
+    return this.#parts.outbox.countMail();
+  }
 
   pruneExpired(now: number, batch: number) {
     return this.#parts.expiry.pruneExpired(now, batch);

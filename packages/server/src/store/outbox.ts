@@ -24,6 +24,8 @@ export interface OutboxStore {
    * ended and that another claim took since, or that was rescheduled or removed, is left alone.
    */
   releaseClaimedMail(ids: readonly number[], leaseUntil: number, dueAt: number): Promise<void>;
+  /** How many mails are in the outbox, due or not (the metrics' `mail_queued`, read at a scrape). */
+  countMail(): Promise<number>;
 }
 
 /** An SMTP error can quote a whole server reply; this much is enough to tell what went wrong. */

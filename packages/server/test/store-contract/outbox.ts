@@ -156,5 +156,21 @@ export function describeOutboxStoreContract(target: StoreTarget<OutboxStore>): v
       expect(await claimUntilLater(laterLease - 1)).toEqual([rescheduled]);
       expect(await claimUntilLater(laterLease)).toEqual([taken]);
     });
+
+    it('counts every mail in the outbox: due, later, leased and failed alike, until removed', async () => {
+      const { store, peer } = await open();
+      expect(await store.countMail()).toBe(0);
+      const ids: number[] = [];
+      for (let n = 0; n < 4; n++) {
+        ids.push(await store.enqueueMail(mail(n, { nextAttemptAt: NOW + n * 5_000 })));
+      }
+      await claim(store);
+      await store.rescheduleMail(ids[1]!, NOW + 60_000, 'connection refused');
+      expect(await store.countMail()).toBe(4);
+      expect(await peer.countMail()).toBe(4);
+      await store.removeMail(ids[0]!);
+      await store.removeMail(ids[2]!);
+      expect(await peer.countMail()).toBe(2);
+    });
   });
 }
