@@ -98,6 +98,8 @@ export interface ServerConfig {
   trustProxy: false | string[];
   /** `"sqlite"` (in the data dir) or the URL of the PostgreSQL database. */
   database: string;
+  /** Days between scheduled signing-key rotations, or `false` (only `--rotate-keys`). */
+  keys: { rotateEveryDays: number | false };
 }
 
 /** What the command line and environment contribute on top of the file. */
@@ -172,6 +174,11 @@ export function resolveConfig(file: unknown, runtime: RuntimeOptions): ServerCon
         ? [...checked.trust_proxy]
         : false,
     database: runtime.databaseUrl ?? checked.database,
+    // The schema refuses `true`: a number of days, or off.
+    keys: {
+      rotateEveryDays:
+        typeof checked.keys.rotate_every_days === 'number' ? checked.keys.rotate_every_days : false,
+    },
   };
   const smtp = runtime.smtpUrl ? { url: runtime.smtpUrl } : readSmtp(checked.smtp);
   if (smtp) config.smtp = smtp;

@@ -1,5 +1,6 @@
 import type { CodeStore } from './store/codes.js';
 import type { ExpiryStore } from './store/expiry.js';
+import type { HealthStore } from './store/health.js';
 import type { EmailGuardStore, RateCounterStore } from './store/limits.js';
 import type { OutboxStore } from './store/outbox.js';
 import type { AccessTokenStore, AuthorizationCodeStore, LoginTicketStore } from './store/tokens.js';
@@ -21,7 +22,8 @@ export interface Store
     RateCounterStore,
     EmailGuardStore,
     OutboxStore,
-    ExpiryStore {
+    ExpiryStore,
+    HealthStore {
   close(): Promise<void>;
 }
 

@@ -85,6 +85,7 @@ describe('dev inbox', () => {
       emailGuards: sqlite,
       outbox: sqlite,
       expiry: sqlite,
+      health: sqlite,
       close: () => sqlite.close(),
     });
     try {

@@ -84,4 +84,11 @@ export const DEFAULTS = {
   database: 'sqlite',
   /** No proxy is believed: every request's address is the socket's peer. */
   trust_proxy: false,
+  keys: {
+    /**
+     * Days a signing key signs before a node adds a new one (any positive number); `false`: keys
+     * change only with `--rotate-keys`.
+     */
+    rotate_every_days: false,
+  },
 } as const;

@@ -97,4 +97,6 @@ export const MIGRATIONS = [
      date TEXT NOT NULL
    );
    CREATE INDEX dev_inbox_recipient ON dev_inbox (lower(recipient));`,
+  // When each signing key was added (epoch ms), for scheduled rotation; NULL for older keys.
+  `ALTER TABLE signing_keys ADD COLUMN created_at BIGINT;`,
 ];

@@ -1,6 +1,7 @@
 import type { Store } from '../store.js';
 import type { CodeStore, PendingCode } from './codes.js';
 import type { ExpiryStore } from './expiry.js';
+import type { HealthStore } from './health.js';
 import type { EmailGuardStore, GuessBudget, Hit, RateCounterStore } from './limits.js';
 import type { NewOutboxMail, OutboxStore } from './outbox.js';
 import type {
@@ -24,6 +25,7 @@ export interface StoreParts {
   emailGuards: EmailGuardStore;
   outbox: OutboxStore;
   expiry: ExpiryStore;
+  health: HealthStore;
   /** Releases what the parts share. */
   close(): Promise<void>;
 }
@@ -115,6 +117,10 @@ export class ComposedStore implements Store {
 
   pruneExpired(now: number, batch: number) {
     return this.#parts.expiry.pruneExpired(now, batch);
+  }
+
+  isMigrated() {
+    return this.#parts.health.isMigrated();
   }
 
   close() {

@@ -3,6 +3,7 @@ import type { Store } from '../../src/store.js';
 import { describeCodeStoreContract } from './codes.js';
 import { describeDevInboxStoreContract } from './dev-inbox.js';
 import { describeExpiryStoreContract } from './expiry.js';
+import { describeHealthStoreContract } from './health.js';
 import { describeEmailGuardStoreContract, describeRateCounterStoreContract } from './limits.js';
 import { describeOutboxStoreContract } from './outbox.js';
 import type { StoreTarget } from './target.js';
@@ -30,5 +31,6 @@ export function describeStoreContracts<T extends Store & DevInboxStore>(
   describeEmailGuardStoreContract(target);
   describeOutboxStoreContract(target);
   describeExpiryStoreContract(target);
+  describeHealthStoreContract(target);
   describeDevInboxStoreContract(target);
 }
