@@ -37,7 +37,10 @@ export async function loadOrCreateKeys(dataDir: string, now = Date.now()): Promi
 }
 
 /** The signing key and JWKS of `saved` (named `where` in errors). */
-async function signingKeysOf(saved: readonly SavedSigningKey[], where: string): Promise<SigningKeys> {
+async function signingKeysOf(
+  saved: readonly SavedSigningKey[],
+  where: string,
+): Promise<SigningKeys> {
   const current = saved.at(-1)?.jwk;
   if (!current?.kid) throw new Error(`${where}: no signing key`);
   const privateKey = await importJWK(current, SIGNING_ALG);

@@ -57,7 +57,11 @@ export class PostgresSigningKeyStore implements SigningKeyStore {
     return this.#locked(async (client) => {
       const kids = retiredKeys(await this.#keys(client), retiredBefore).map((jwk) => jwk.kid!);
       if (kids.length > 0) {
-        await this.#db.query("DELETE FROM signing_keys WHERE jwk->>'kid' = ANY(@kids)", { kids }, client);
+        await this.#db.query(
+          "DELETE FROM signing_keys WHERE jwk->>'kid' = ANY(@kids)",
+          { kids },
+          client,
+        );
       }
       return kids;
     });
