@@ -131,6 +131,30 @@ describe('scheduled key rotation (keys.rotate_every_days)', () => {
   }, 60_000);
 });
 
+describe('a key saved before creation times were kept', () => {
+  it('counts as due: a server rotating on schedule replaces it at once, and drops it once its tokens expired', async () => {
+    const dataDir = await makeDataDir();
+    const file = path.join(dataDir, 'keys.json');
+    const { server: first } = await startNode({ keys: {} }, dataDir);
+    const [legacyKid] = await kids(first);
+    await first.app.close();
+    const { keys } = JSON.parse(await fs.readFile(file, 'utf8'));
+    await fs.writeFile(file, JSON.stringify({ keys })); // as an older version wrote it
+
+    const node = await startNode({}, dataDir);
+    await vi.waitFor(async () => expect(await kids(node.server)).toHaveLength(2), {
+      timeout: 10_000,
+    });
+    expect(node.warnings).toEqual([]);
+    const [, newKid] = await kids(node.server);
+    expect(await kids(node.server)).toEqual([legacyKid, newKid]);
+    advance([node], KEEP_RETIRED_MS + 1_000);
+    await vi.waitFor(async () => expect(await kids(node.server)).toEqual([newKid]), {
+      timeout: 10_000,
+    });
+  });
+});
+
 describe('reloading the key set never creates a key', () => {
   it('on SQLite: an emptied or deleted keys.json keeps the loaded keys, says so, and stays as it is', async () => {
     const dataDir = await makeDataDir();
@@ -139,13 +163,17 @@ describe('reloading the key set never creates a key', () => {
     const file = path.join(dataDir, 'keys.json');
 
     await fs.writeFile(file, '{ "keys": [] }');
-    await vi.waitFor(() => expect(warnings).toContain(`${file}: no signing keys saved`));
+    await vi.waitFor(() => expect(warnings).toContain(`${file}: no signing keys saved`), {
+      timeout: 5_000,
+    });
     expect(await kids(server)).toEqual(before);
     expect(await fs.readFile(file, 'utf8')).toBe('{ "keys": [] }');
 
     await fs.rm(file);
     warnings.length = 0;
-    await vi.waitFor(() => expect(warnings).toContain(`${file}: no signing keys saved`));
+    await vi.waitFor(() => expect(warnings).toContain(`${file}: no signing keys saved`), {
+      timeout: 5_000,
+    });
     await expect(fs.access(file)).rejects.toThrow();
     expect(await kids(server)).toEqual(before);
   });
@@ -177,8 +205,9 @@ describe('on PostgreSQL', () => {
     await client.connect();
     try {
       await client.query('DELETE FROM signing_keys');
-      await vi.waitFor(() =>
-        expect(warnings).toContain('signing keys in the database: no signing keys saved'),
+      await vi.waitFor(
+        () => expect(warnings).toContain('signing keys in the database: no signing keys saved'),
+        { timeout: 5_000 },
       );
       expect(await kids(server)).toEqual(before);
       const { rows } = await client.query('SELECT count(*)::int AS count FROM signing_keys');

@@ -1,10 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DRAIN_TIMEOUT_MS } from '../src/shutdown.js';
+import { createHttpServer } from '../src/http-server.js';
+import { DRAIN_TIMEOUT_MS, GracefulShutdown } from '../src/shutdown.js';
 import { CLI_ARGS, makeDataDir, REPO_ROOT } from './helpers.js';
 
 const children: ChildProcess[] = [];
@@ -173,4 +175,23 @@ describe('shutdown on SIGTERM', () => {
       `shutdown: ${answers.length} answered, ${outcomes.length - answers.length} refused, exit ${exit.at - signalAt} ms after SIGTERM`,
     );
   }, 60_000);
+
+  it('cuts a request still unanswered at the bound, and resolves then', async () => {
+    const server = createHttpServer();
+    const shutdown = new GracefulShutdown(server);
+    server.on('request', () => {}); // never answers
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const hanging = send(port, false, { method: 'GET', path: '/stuck' });
+    await sleep(200);
+
+    const boundMs = 500;
+    const startedAt = Date.now();
+    await shutdown.drain(boundMs);
+    const tookMs = Date.now() - startedAt;
+    expect(tookMs).toBeGreaterThanOrEqual(boundMs - 20);
+    expect(tookMs).toBeLessThan(boundMs + 1_000);
+    expect(await hanging).toMatchObject({ kind: 'failed' });
+    expect(server.listening).toBe(false);
+  });
 });
