@@ -118,7 +118,12 @@ describe('/readyz on PostgreSQL', () => {
         status: 503,
         body: {
           status: 'unavailable',
-          checks: { store: 'unreachable', migrations: 'unknown', signing_keys: 'ok', serving: 'ok' },
+          checks: {
+            store: 'unreachable',
+            migrations: 'unknown',
+            signing_keys: 'ok',
+            serving: 'ok',
+          },
         },
       });
       expect(down.ms).toBeLessThan(READINESS_STORE_TIMEOUT_MS + 1_500);
