@@ -166,7 +166,7 @@ export async function addSigningKey(
 
 /**
  * Adds a new signing key to `<dataDir>/keys.json` (creating the file if needed); see
- * {@link addSigningKey}. The file is replaced atomically (temp file + rename).
+ * {@link addSigningKey}. The file is replaced atomically (temp file + rename) under its lock.
  */
 export async function rotateKeys(dataDir: string): Promise<{ kid: string; count: number }> {
   return addSigningKey(new SigningKeysFile(dataDir));

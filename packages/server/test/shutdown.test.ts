@@ -93,6 +93,27 @@ function send(
   });
 }
 
+/** GET `path` through `agent`; the answer's status, `Connection` header and JSON body. */
+function getJson(port: number, agent: http.Agent, path: string) {
+  return new Promise<{ status: number; connection: string | undefined; body: unknown }>(
+    (resolve, reject) => {
+      http
+        .get({ host: '127.0.0.1', port, agent, path }, (res) => {
+          let text = '';
+          res.on('data', (chunk) => (text += chunk));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode!,
+              connection: res.headers.connection,
+              body: JSON.parse(text),
+            }),
+          );
+        })
+        .on('error', reject);
+    },
+  );
+}
+
 const WORKERS = 20;
 const SLOW_REQUESTS = 4;
 /** Answers before the signal: the burst is well under way by then. */
@@ -122,6 +143,9 @@ describe('shutdown on SIGTERM', () => {
       ),
     );
     await sleep(300);
+    // A poller's keep-alive connection, open and idle when the signal comes.
+    const poller = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    expect(await getJson(cli.port, poller, '/readyz')).toMatchObject({ status: 200 });
 
     // Keep-alive workers, each sending its next request as soon as the last is answered (so
     // the server sees requests arriving on reused connections at any moment), mixing starts
@@ -153,6 +177,9 @@ describe('shutdown on SIGTERM', () => {
     const signalAt = Date.now();
     cli.child.kill('SIGTERM');
     await sleep(300);
+    // Well inside the idle grace: the poller's connection is still open, and hears it is draining.
+    const draining = await getJson(cli.port, poller, '/readyz');
+    poller.destroy();
     finishSlow();
     const slowOutcomes = await Promise.all(slow);
     await Promise.all(workers);
@@ -171,6 +198,14 @@ describe('shutdown on SIGTERM', () => {
     expect(exit).toMatchObject({ code: 0, signal: null });
     expect(exit.at - signalAt).toBeLessThan(DRAIN_TIMEOUT_MS);
     expect(cli.stderr()).toBe('');
+    expect(draining).toEqual({
+      status: 503,
+      connection: 'close',
+      body: {
+        status: 'unavailable',
+        checks: { store: 'ok', migrations: 'ok', signing_keys: 'ok', serving: 'draining' },
+      },
+    });
     console.log(
       `shutdown: ${answers.length} answered, ${outcomes.length - answers.length} refused, exit ${exit.at - signalAt} ms after SIGTERM`,
     );
