@@ -197,6 +197,25 @@ describe('on PostgreSQL', () => {
     await expectScheduledRotation(nodes);
   }, 60_000);
 
+  it('a key saved before creation times were kept (NULL created_at) is replaced at once', async () => {
+    const url = await cluster.freshSchemaUrl();
+    const { server: first } = await startNode({ database: url, keys: {} });
+    const [legacyKid] = await kids(first);
+    await first.app.close();
+    const client = new pg.Client(url);
+    await client.connect();
+    try {
+      await client.query('UPDATE signing_keys SET created_at = NULL');
+    } finally {
+      await client.end();
+    }
+    const node = await startNode({ database: url });
+    await vi.waitFor(async () => expect(await kids(node.server)).toHaveLength(2), {
+      timeout: 10_000,
+    });
+    expect((await kids(node.server))[0]).toBe(legacyKid);
+  }, 30_000);
+
   it('an emptied signing_keys table keeps the loaded keys, says so, and stays empty', async () => {
     const url = await cluster.freshSchemaUrl();
     const { server, warnings } = await startNode({ database: url, keys: {} });
