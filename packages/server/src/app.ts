@@ -131,7 +131,11 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
     const now = deps.now ?? Date.now;
     const reloadIntervalMs = deps.keysReloadIntervalMs ?? KEYS_RELOAD_INTERVAL_MS;
     const rotation = keyRotationFor(config, reloadIntervalMs);
-    const keys = await loadKeys(store, config.dataDir, { now, ...(rotation ? { rotation } : {}) });
+    const keys = await loadKeys(store, config.dataDir, {
+      now,
+      ...(rotation ? { rotation } : {}),
+      onRotated: (change) => app?.log.info(change, 'signing keys rotated on schedule'),
+    });
     const serverSecret = await loadOrCreateServerSecret(config.dataDir).catch((error: Error) => {
       throw new DataDirError(error.message);
     });

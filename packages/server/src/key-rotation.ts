@@ -43,12 +43,20 @@ export function keyRotationFor(
   };
 }
 
+/** What one node changed in the key set at one step of rotation (for the log). */
+export interface KeyRotationChange {
+  /** The `kid` this node added. */
+  added?: string;
+  /** The `kid`s this node deleted. */
+  dropped: string[];
+}
+
 /**
  * One step of scheduled rotation at `now`, judged first on `saved` (the set last loaded) so a
  * node generates an RSA pair only when one looks due: adds `createKey()`'s key if the newest is
  * older than {@link KeyRotation.everyMs}, and drops keys retired for longer than
  * {@link KeyRotation.keepRetiredMs}. The store decides atomically, so of nodes doing this at
- * once, one adds a key. Returns the `kid` added, if any.
+ * once, one adds a key and one deletes the old ones.
  */
 export async function rotateIfDue(
   keyStore: SigningKeyStore,
@@ -56,13 +64,15 @@ export async function rotateIfDue(
   now: number,
   rotation: KeyRotation,
   createKey: () => Promise<JWK>,
-): Promise<string | undefined> {
+): Promise<KeyRotationChange> {
   const retiredBefore = now - rotation.keepRetiredMs;
-  if (retiredKeys(saved, retiredBefore).length > 0) {
-    await keyStore.dropKeysRetiredBefore(retiredBefore);
-  }
+  const dropped =
+    retiredKeys(saved, retiredBefore).length > 0
+      ? await keyStore.dropKeysRetiredBefore(retiredBefore)
+      : [];
   const dueBefore = now - rotation.everyMs;
-  if (!isNewestBefore(saved, dueBefore)) return undefined;
+  if (!isNewestBefore(saved, dueBefore)) return { dropped };
   const key = await createKey();
-  return (await keyStore.addKeyIfNewestBefore(key, now, dueBefore)) ? key.kid : undefined;
+  const added = await keyStore.addKeyIfNewestBefore(key, now, dueBefore);
+  return added ? { added: key.kid!, dropped } : { dropped };
 }

@@ -6,7 +6,7 @@ import {
   type CryptoKey,
   type JWK,
 } from 'jose';
-import { rotateIfDue, type KeyRotation } from './key-rotation.js';
+import { rotateIfDue, type KeyRotation, type KeyRotationChange } from './key-rotation.js';
 import { SigningKeysFile } from './keys-file.js';
 import type { SavedSigningKey, SigningKeyStore } from './store/keys.js';
 
@@ -55,6 +55,8 @@ export interface SigningKeySetOptions {
   now?: () => number;
   /** Scheduled rotation (`keys.rotate_every_days`), done at each reload; default off. */
   rotation?: KeyRotation;
+  /** Told when this node added or deleted keys by the schedule. */
+  onRotated?: (change: KeyRotationChange) => void;
 }
 
 /**
@@ -112,9 +114,12 @@ export class SigningKeySet {
    * is briefly unreachable must not stop the server from signing.
    */
   async reload(onError: (error: Error) => void = () => {}): Promise<void> {
-    const { rotation, now = Date.now } = this.#options;
+    const { rotation, now = Date.now, onRotated } = this.#options;
     if (rotation) {
-      await rotateIfDue(this.#keyStore, this.#saved, now(), rotation, generateSigningJwk).catch(
+      await rotateIfDue(this.#keyStore, this.#saved, now(), rotation, generateSigningJwk).then(
+        (change) => {
+          if (change.added || change.dropped.length > 0) onRotated?.(change);
+        },
         (error: Error) => onError(new Error(`${this.#where}: cannot rotate: ${error.message}`)),
       );
     }

@@ -18,16 +18,26 @@ const A_FEW_RELOADS_MS = TEST_KEYS_RELOAD_INTERVAL_MS * 8;
 
 interface Node {
   server: TestServer;
+  /** The message of each warning (or error) the node logged. */
   warnings: string[];
+  /** What the node logged it changed by the schedule. */
+  rotations: Array<{ added?: string; dropped: string[] }>;
 }
 
 /** A node rotating daily, with its own fresh data dir unless given one (its first key is made at its clock). */
 async function startNode(config: Record<string, unknown>, dataDir?: string): Promise<Node> {
-  const warnings: string[] = [];
-  const logger = {
-    level: 'warn',
-    stream: { write: (line: string) => warnings.push(JSON.parse(line).err?.message ?? line) },
+  const warnings: Node['warnings'] = [];
+  const rotations: Node['rotations'] = [];
+  const write = (line: string) => {
+    const entry = JSON.parse(line);
+    if (entry.level >= 40) warnings.push(entry.err?.message ?? entry.msg);
+    if (entry.msg === 'signing keys rotated on schedule') {
+      rotations.push(
+        entry.added ? { added: entry.added, dropped: entry.dropped } : { dropped: entry.dropped },
+      );
+    }
   };
+  const logger = { level: 'info', stream: { write } };
   const server = await startTestServer(
     {
       keys: { rotate_every_days: 1 },
@@ -40,7 +50,7 @@ async function startNode(config: Record<string, unknown>, dataDir?: string): Pro
       deps: { keysReloadIntervalMs: TEST_KEYS_RELOAD_INTERVAL_MS, logger },
     },
   );
-  return { server, warnings };
+  return { server, warnings, rotations };
 }
 
 async function kids(server: TestServer): Promise<string[]> {
@@ -106,6 +116,11 @@ async function expectScheduledRotation(nodes: Node[]): Promise<void> {
     await vi.waitFor(async () => expect(await kids(server)).toEqual([newKid]), { timeout: 10_000 });
   }
   for (const { warnings } of nodes) expect(warnings).toEqual([]);
+  // Of the nodes, one logged adding the key, and one (maybe another) dropping the old one.
+  expect(nodes.flatMap((node) => node.rotations)).toEqual(
+    expect.arrayContaining([{ added: newKid, dropped: [] }, { dropped: [oldKid] }]),
+  );
+  expect(nodes.flatMap((node) => node.rotations)).toHaveLength(2);
 }
 
 describe('scheduled key rotation (keys.rotate_every_days)', () => {
