@@ -10,7 +10,14 @@ import { answerError, installErrorHandlers } from './errors.js';
 import { installNoStore } from './no-store.js';
 import { answerClientError, createHttpServer, type HttpTimeouts } from './http-server.js';
 import { KEYS_FILE, SigningKeysFile } from './keys-file.js';
-import { addSigningKey, rotateKeys, SigningKeySet } from './keys.js';
+import { keyRotationFor } from './key-rotation.js';
+import {
+  addSigningKey,
+  KEYS_RELOAD_INTERVAL_MS,
+  rotateKeys,
+  SigningKeySet,
+  type SigningKeySetOptions,
+} from './keys.js';
 import { startDevInboxMailer } from './mail/dev-inbox-smtp.js';
 import { createSmtpMailer, type Mailer } from './mail/mailer.js';
 import { MailOutbox } from './mail/outbox.js';
@@ -21,10 +28,12 @@ import { ServerMetrics } from './metrics/metrics.js';
 import { isEchoableOrigin, knownOrigins, READABLE_REFUSAL_ROUTES } from './origins.js';
 import { keepPrivate, PRIVATE_DIR_MODE } from './private-files.js';
 import { installRequestLog, loggerOptions, requestId } from './request-log.js';
+import { Readiness } from './readiness.js';
 import { devInboxRoutes } from './routes/dev-inbox.js';
 import { authorizeRoutes } from './routes/authorize.js';
 import { crossOriginRoutes } from './routes/cross-origin.js';
 import { discoveryRoutes } from './routes/discovery.js';
+import { healthRoutes } from './routes/health.js';
 import { logoutRoutes } from './routes/logout.js';
 import { passwordlessRoutes } from './routes/passwordless.js';
 import { tokenRoutes } from './routes/token.js';
@@ -92,6 +101,8 @@ export interface AppDeps {
   serverFactory?: FastifyServerOptions['serverFactory'];
   /** Timeouts of the server the app creates when given no `serverFactory`; `HTTP_TIMEOUTS`. */
   httpTimeouts?: HttpTimeouts;
+  /** Whether the process is shutting down: `/readyz` answers 503 `draining` while it says so. */
+  draining?: () => boolean;
 }
 
 /** The configured PostgreSQL database cannot be reached, or its schema is newer than this server. */
@@ -128,7 +139,6 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
       store = await openStore(config);
       owned.push(store);
     }
-    const keys = await loadKeys(store, config.dataDir);
     const loaded = await loadServerSecret(config.dataDir, config.serverSecret).catch(
       (error: Error) => {
         throw new DataDirError(error.message);
@@ -138,6 +148,14 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
     // recorded fingerprint instead of refusing (deleting the file is how to make a new secret).
     await checkServerSecret(store, loaded, store instanceof SqliteStore);
     const serverSecret = loaded.secret;
+    const now = deps.now ?? Date.now;
+    const reloadIntervalMs = deps.keysReloadIntervalMs ?? KEYS_RELOAD_INTERVAL_MS;
+    const rotation = keyRotationFor(config, reloadIntervalMs);
+    const keys = await loadKeys(store, config.dataDir, {
+      now,
+      ...(rotation ? { rotation } : {}),
+      onRotated: (change) => app?.log.info(change, 'signing keys rotated on schedule'),
+    });
     const devInbox = config.dev ? devInboxFor(store, deps.devInbox) : undefined;
     let mailer = deps.mailer;
     if (!mailer) {
@@ -145,7 +163,6 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
       owned.push(mailer);
     }
 
-    const now = deps.now ?? Date.now;
     const metrics = new ServerMetrics();
     const outbox = new MailOutbox({
       store,
@@ -172,8 +189,10 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
       now,
       random: deps.random ?? randomBytes,
     };
+    const readiness = new Readiness({ store, keys, draining: deps.draining ?? (() => false) });
     app = await createFastify(
       ctx,
+      readiness,
       devInbox,
       deps.logger ?? false,
       deps.serverFactory ?? ((handler) => createHttpServer(deps.httpTimeouts, handler)),
@@ -181,7 +200,7 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
     const { port: metricsPort, host: metricsHost } = config.metrics;
     if (metricsPort !== false) serveMetrics(app, metrics, store, metricsHost, metricsPort);
     outbox.start(deps.outboxIntervalMs);
-    keys.startReloading(deps.keysReloadIntervalMs, (error) =>
+    keys.startReloading(reloadIntervalMs, (error) =>
       app?.log.warn({ err: error }, 'cannot reload the signing keys; still using the loaded ones'),
     );
     const pruner = startPruning(store, now);
@@ -199,6 +218,7 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
 
 async function createFastify(
   ctx: AppContext,
+  readiness: Readiness,
   devInbox: DevInboxStore | undefined,
   logger: FastifyServerOptions['logger'],
   serverFactory: NonNullable<FastifyServerOptions['serverFactory']>,
@@ -259,6 +279,7 @@ async function createFastify(
     },
   });
 
+  await app.register(healthRoutes, { readiness });
   await app.register(discoveryRoutes, ctx);
   await app.register(passwordlessRoutes, ctx);
   await app.register(tokenRoutes, ctx);
@@ -341,16 +362,20 @@ export async function openStore(config: ServerConfig): Promise<Store> {
 }
 
 /** With PostgreSQL every node signs with the key set in the database; else the data dir's file. */
-async function loadKeys(store: Store, dataDir: string): Promise<SigningKeySet> {
+async function loadKeys(
+  store: Store,
+  dataDir: string,
+  options: SigningKeySetOptions,
+): Promise<SigningKeySet> {
   if (store instanceof PostgresStore) {
-    return SigningKeySet.open(store.signingKeys, 'signing keys in the database').catch(
+    return SigningKeySet.open(store.signingKeys, 'signing keys in the database', options).catch(
       (error: Error) => {
         throw new DatabaseError(error.message);
       },
     );
   }
   const keysFile = new SigningKeysFile(dataDir);
-  return SigningKeySet.open(keysFile, keysFile.file).catch((error: Error) => {
+  return SigningKeySet.open(keysFile, keysFile.file, options).catch((error: Error) => {
     throw new DataDirError(`signing keys in ${dataDir}: ${error.message}`);
   });
 }

@@ -16,6 +16,7 @@ import { usersCommand, usersUsage } from './admin/users-cli.js';
 import { NAME, readConfigFile, StartError } from './cli-input.js';
 import { createHttpServer, isLoopbackHost } from './http-server.js';
 import { KEYS_RELOAD_INTERVAL_MS } from './keys.js';
+import { exitGracefullyOnSignals, GracefulShutdown } from './shutdown.js';
 
 const USAGE = `Usage: ${NAME} [--config FILE] [--port 3000] [--host 127.0.0.1] [--data DIR] [--dev]
        ${NAME} --rotate-keys [--config FILE] [--data DIR]   add a signing key to the database's
@@ -145,6 +146,7 @@ async function main(): Promise<void> {
   }
   const file = options.configFile ? readConfigFile(options.configFile) : undefined;
   const server = createHttpServer();
+  const shutdown = new GracefulShutdown(server);
   // Until the app is ready, a request that arrives gets 503 instead of hanging.
   let handle: http.RequestListener = (_request, response) => {
     response.writeHead(503, { 'retry-after': '1' }).end();
@@ -167,6 +169,7 @@ async function main(): Promise<void> {
     let fastifyHandler: http.RequestListener | undefined;
     app = await buildApp(config, {
       logger: { level: config.log.level },
+      draining: () => shutdown.draining,
       serverFactory: (handler) => {
         fastifyHandler = handler;
         return server;
@@ -184,20 +187,9 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  let closing = false;
-  const shutdown = () => {
-    if (closing) return;
-    closing = true;
-    // The app does not close a server it was handed (serverFactory) and did not listen on.
-    closeServer(server)
-      .then(() => app.close())
-      .then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  // The app does not close a server it was handed (serverFactory) and did not listen on: the
+  // server is drained first, so the store stays open for the requests still being answered.
+  exitGracefullyOnSignals(shutdown, () => app.close());
 
   const url = publicUrl(server, options);
   const inbox = options.dev ? ` (dev inbox: ${url}/dev/inbox)` : '';

@@ -109,6 +109,8 @@ export interface ServerConfig {
   /** The Prometheus listener (`GET /metrics`); `port: false` is none. */
   metrics: { port: number | false; host: string };
   log: { level: LogLevel };
+  /** Days between scheduled signing-key rotations, or `false` (only `--rotate-keys`). */
+  keys: { rotateEveryDays: number | false };
 }
 
 /** What `log.level` may be: pino's levels. */
@@ -198,6 +200,11 @@ export function resolveConfig(file: unknown, runtime: RuntimeOptions): ServerCon
     database: runtime.databaseUrl ?? checked.database,
     metrics: { port: checked.metrics.port as number | false, host: checked.metrics.host },
     log: { level: checked.log.level },
+    // The schema refuses `true`: a number of days, or off.
+    keys: {
+      rotateEveryDays:
+        typeof checked.keys.rotate_every_days === 'number' ? checked.keys.rotate_every_days : false,
+    },
   };
   const smtp = runtime.smtpUrl ? { url: runtime.smtpUrl } : readSmtp(checked.smtp);
   if (smtp) config.smtp = smtp;

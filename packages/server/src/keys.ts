@@ -6,8 +6,9 @@ import {
   type CryptoKey,
   type JWK,
 } from 'jose';
+import { rotateIfDue, type KeyRotation, type KeyRotationChange } from './key-rotation.js';
 import { SigningKeysFile } from './keys-file.js';
-import type { SigningKeyStore } from './store/keys.js';
+import type { SavedSigningKey, SigningKeyStore } from './store/keys.js';
 
 export const SIGNING_ALG = 'RS256';
 
@@ -30,49 +31,75 @@ export interface SigningKeys {
  * 0600) on first start. The newest key signs; every saved key stays in the JWKS so tokens signed
  * before a rotation keep verifying.
  */
-export async function loadOrCreateKeys(dataDir: string): Promise<SigningKeys> {
+export async function loadOrCreateKeys(dataDir: string, now = Date.now()): Promise<SigningKeys> {
   const keysFile = new SigningKeysFile(dataDir);
-  return loadOrCreateKeysIn(keysFile, keysFile.file);
+  return signingKeysOf(await keysFile.loadOrCreateKeys(generateSigningJwk, now), keysFile.file);
 }
 
-/**
- * Loads the keys kept in `keyStore` (named `where` in errors), saving a new key pair first
- * when it has none. Of servers starting together on one key store, one key is kept and all use it.
- */
-export async function loadOrCreateKeysIn(
-  keyStore: SigningKeyStore,
+/** The signing key and JWKS of `saved` (named `where` in errors). */
+async function signingKeysOf(
+  saved: readonly SavedSigningKey[],
   where: string,
 ): Promise<SigningKeys> {
-  const saved = await keyStore.loadOrCreateKeys(generateSigningJwk);
-  const current = saved.at(-1);
+  const current = saved.at(-1)?.jwk;
   if (!current?.kid) throw new Error(`${where}: no signing key`);
   const privateKey = await importJWK(current, SIGNING_ALG);
   if (!('type' in privateKey) || privateKey.type !== 'private') {
     throw new Error(`${where}: the newest key is not a private key`);
   }
-  return { kid: current.kid, privateKey, jwks: { keys: saved.map(publicPart) } };
+  return { kid: current.kid, privateKey, jwks: { keys: saved.map((key) => publicPart(key.jwk)) } };
+}
+
+export interface SigningKeySetOptions {
+  /** Epoch milliseconds; default `Date.now`. Stamps added keys and drives rotation. */
+  now?: () => number;
+  /** Scheduled rotation (`keys.rotate_every_days`), done at each reload; default off. */
+  rotation?: KeyRotation;
+  /** Told when this node added or deleted keys by the schedule. */
+  onRotated?: (change: KeyRotationChange) => void;
 }
 
 /**
  * The key set of a running server, read again from its key store every
  * {@link KEYS_RELOAD_INTERVAL_MS}: tokens are signed with `current()`'s newest key and its JWKS
- * is served, so every node follows a rotation made anywhere.
+ * is served, so every node follows a rotation made anywhere. With a {@link KeyRotation}, each
+ * reload first adds a key when the newest is due and drops keys whose tokens have all expired.
  */
 export class SigningKeySet {
   #current: SigningKeys;
-  readonly #load: () => Promise<SigningKeys>;
+  #saved: readonly SavedSigningKey[];
+  readonly #keyStore: SigningKeyStore;
+  readonly #where: string;
+  readonly #options: SigningKeySetOptions;
   #timer: NodeJS.Timeout | undefined;
   #reloading: Promise<void> | undefined;
 
-  private constructor(first: SigningKeys, load: () => Promise<SigningKeys>) {
+  private constructor(
+    keyStore: SigningKeyStore,
+    where: string,
+    options: SigningKeySetOptions,
+    saved: readonly SavedSigningKey[],
+    first: SigningKeys,
+  ) {
+    this.#keyStore = keyStore;
+    this.#where = where;
+    this.#options = options;
+    this.#saved = saved;
     this.#current = first;
-    this.#load = load;
   }
 
-  /** Loads `keyStore`'s keys (creating the first one if it has none); see {@link loadOrCreateKeysIn}. */
-  static async open(keyStore: SigningKeyStore, where: string): Promise<SigningKeySet> {
-    const load = () => loadOrCreateKeysIn(keyStore, where);
-    return new SigningKeySet(await load(), load);
+  /**
+   * Loads `keyStore`'s keys (named `where` in errors), saving a new key pair first when it has
+   * none. Of servers starting together on one key store, one key is kept and all use it.
+   */
+  static async open(
+    keyStore: SigningKeyStore,
+    where: string,
+    options: SigningKeySetOptions = {},
+  ): Promise<SigningKeySet> {
+    const now = options.now ?? Date.now;
+    const saved = await keyStore.loadOrCreateKeys(generateSigningJwk, now());
+    return new SigningKeySet(keyStore, where, options, saved, await signingKeysOf(saved, where));
   }
 
   /** The keys to sign and verify with now. */
@@ -81,13 +108,26 @@ export class SigningKeySet {
   }
 
   /**
-   * Reads the key set again. An unchanged set keeps its object, so verifiers built from its
-   * JWKS stay valid. A failed read keeps the old set: a store that is briefly unreachable must
-   * not stop the server from signing.
+   * Rotates if due, then reads the key set again, never creating a key: a set emptied while the
+   * server runs is reported and the loaded keys are kept. An unchanged set keeps its object, so
+   * verifiers built from its JWKS stay valid. A failed read keeps the old set too: a store that
+   * is briefly unreachable must not stop the server from signing.
    */
   async reload(onError: (error: Error) => void = () => {}): Promise<void> {
+    const { rotation, now = Date.now, onRotated } = this.#options;
+    if (rotation) {
+      await rotateIfDue(this.#keyStore, this.#saved, now(), rotation, generateSigningJwk).then(
+        (change) => {
+          if (change.added || change.dropped.length > 0) onRotated?.(change);
+        },
+        (error: Error) => onError(new Error(`${this.#where}: cannot rotate: ${error.message}`)),
+      );
+    }
     try {
-      const loaded = await this.#load();
+      const saved = await this.#keyStore.loadKeys();
+      if (saved.length === 0) throw new Error(`${this.#where}: no signing keys saved`);
+      const loaded = await signingKeysOf(saved, this.#where);
+      this.#saved = saved;
       if (!sameKids(loaded, this.#current)) this.#current = loaded;
     } catch (error) {
       onError(error as Error);
@@ -122,15 +162,16 @@ function sameKids(a: SigningKeys, b: SigningKeys): boolean {
  */
 export async function addSigningKey(
   keyStore: SigningKeyStore,
+  now = Date.now(),
 ): Promise<{ kid: string; count: number }> {
   const key = await generateSigningJwk();
-  const count = await keyStore.addKey(key);
+  const count = await keyStore.addKey(key, now);
   return { kid: key.kid!, count };
 }
 
 /**
  * Adds a new signing key to `<dataDir>/keys.json` (creating the file if needed); see
- * {@link addSigningKey}. The file is replaced atomically (temp file + rename).
+ * {@link addSigningKey}. The file is replaced atomically (temp file + rename) under its lock.
  */
 export async function rotateKeys(dataDir: string): Promise<{ kid: string; count: number }> {
   return addSigningKey(new SigningKeysFile(dataDir));

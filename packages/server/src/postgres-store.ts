@@ -2,6 +2,7 @@ import { PostgresCodeStore } from './postgres/codes.js';
 import { PostgresDatabase } from './postgres/database.js';
 import { PostgresDevInboxStore } from './postgres/dev-inbox.js';
 import { PostgresExpiryStore } from './postgres/expiry.js';
+import { PostgresHealthStore } from './postgres/health.js';
 import { PostgresSigningKeyStore } from './postgres/keys.js';
 import { PostgresEmailGuardStore, PostgresRateCounterStore } from './postgres/limits.js';
 import { PostgresOutboxStore } from './postgres/outbox.js';
@@ -37,6 +38,7 @@ export class PostgresStore extends ComposedStore implements DevInboxStore {
       outbox: new PostgresOutboxStore(db),
       expiry: new PostgresExpiryStore(db),
       serverSecretCheck: new PostgresServerSecretCheck(db),
+      health: new PostgresHealthStore(db),
       close: () => db.close(),
     });
     this.signingKeys = new PostgresSigningKeyStore(db);

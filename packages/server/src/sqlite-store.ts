@@ -2,6 +2,7 @@ import { SqliteCodeStore } from './sqlite/codes.js';
 import { SqliteDatabase } from './sqlite/database.js';
 import { SqliteDevInboxStore } from './sqlite/dev-inbox.js';
 import { SqliteExpiryStore } from './sqlite/expiry.js';
+import { SqliteHealthStore } from './sqlite/health.js';
 import { SqliteEmailGuardStore, SqliteRateCounterStore } from './sqlite/limits.js';
 import { SqliteOutboxStore } from './sqlite/outbox.js';
 import { SqliteServerSecretCheck } from './sqlite/server-secret.js';
@@ -35,6 +36,7 @@ export class SqliteStore extends ComposedStore implements DevInboxStore {
       outbox: new SqliteOutboxStore(db),
       expiry: new SqliteExpiryStore(db),
       serverSecretCheck: new SqliteServerSecretCheck(db),
+      health: new SqliteHealthStore(db),
       close: async () => db.close(),
     });
     this.#devInbox = new SqliteDevInboxStore(db);

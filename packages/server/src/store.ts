@@ -1,5 +1,6 @@
 import type { CodeStore } from './store/codes.js';
 import type { ExpiryStore } from './store/expiry.js';
+import type { HealthStore } from './store/health.js';
 import type { EmailGuardStore, RateCounterStore } from './store/limits.js';
 import type { OutboxStore } from './store/outbox.js';
 import type { ServerSecretCheck } from './store/server-secret.js';
@@ -23,7 +24,8 @@ export interface Store
     EmailGuardStore,
     OutboxStore,
     ExpiryStore,
-    ServerSecretCheck {
+    ServerSecretCheck,
+    HealthStore {
   close(): Promise<void>;
 }
 

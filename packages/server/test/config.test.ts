@@ -116,9 +116,33 @@ describe('resolveConfig', () => {
       { clients: [{ client_id: 'a' }], trust_proxy: [42] },
       'trust_proxy[0]: must be a non-empty string',
     ],
+    [
+      { clients: [{ client_id: 'a' }], keys: { rotate: 7 } },
+      'keys: unknown key "rotate" (allowed: rotate_every_days)',
+    ],
   ])('refuses %j', (file, message) => {
     expect(() => resolveConfig(file, runtime)).toThrow(ConfigError);
     expect(() => resolveConfig(file, runtime)).toThrow(message);
+  });
+});
+
+describe('keys.rotate_every_days', () => {
+  it('is off by default, and takes any positive number of days', () => {
+    const file = { clients: [{ client_id: 'a' }] };
+    expect(resolveConfig(file, runtime).keys).toEqual({ rotateEveryDays: false });
+    for (const days of [false, 0.5, 30, 3650] as const) {
+      const config = resolveConfig({ ...file, keys: { rotate_every_days: days } }, runtime);
+      expect(config.keys).toEqual({ rotateEveryDays: days });
+    }
+  });
+
+  it.each([true, 0, -1, '7', 3651, null])('refuses %j', (days) => {
+    const file = { clients: [{ client_id: 'a' }], keys: { rotate_every_days: days } };
+    expect(() => resolveConfig(file, runtime)).toThrow(
+      new ConfigError([
+        'keys.rotate_every_days: must be false or a positive number of days (at most 3650)',
+      ]),
+    );
   });
 });
 

@@ -86,6 +86,7 @@ describe('dev inbox', () => {
       outbox: sqlite,
       expiry: sqlite,
       serverSecretCheck: sqlite,
+      health: sqlite,
       close: () => sqlite.close(),
     });
     // One data dir, and so one server secret, for the one database.

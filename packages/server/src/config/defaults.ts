@@ -95,4 +95,11 @@ export const DEFAULTS = {
     /** One JSON line per event on stdout at this level or above (pino's levels). */
     level: 'info',
   },
+  keys: {
+    /**
+     * Days a signing key signs before a node adds a new one (any positive number); `false`: keys
+     * change only with `--rotate-keys`.
+     */
+    rotate_every_days: false,
+  },
 } as const;

@@ -32,6 +32,7 @@ const limits = DEFAULTS.rate_limits;
 const tokens = DEFAULTS.tokens;
 const client = DEFAULTS['clients[]'];
 const MONTH_S = 86_400 * 30;
+const ROTATION_EXPECTED = 'must be false or a positive number of days (at most 3650)';
 const PROXIES_EXPECTED =
   'must be false or a list of proxy addresses like ["10.0.0.1", "10.1.0.0/16"]';
 const MANY = 1_000_000;
@@ -152,6 +153,21 @@ export const CONFIG_SCHEMA = {
     }),
     log: section({
       level: withDefault({ type: 'string', enum: LOG_LEVELS }, DEFAULTS.log.level),
+    }),
+    keys: section({
+      rotate_every_days: {
+        type: ['boolean', 'number'],
+        not: { const: true },
+        exclusiveMinimum: 0,
+        maximum: 3650,
+        default: DEFAULTS.keys.rotate_every_days,
+        messages: {
+          type: ROTATION_EXPECTED,
+          not: ROTATION_EXPECTED,
+          exclusiveMinimum: ROTATION_EXPECTED,
+          maximum: ROTATION_EXPECTED,
+        },
+      },
     }),
   },
 } as const;

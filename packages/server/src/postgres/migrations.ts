@@ -107,4 +107,6 @@ export const MIGRATIONS = [
   `ALTER TABLE users ADD COLUMN blocked BOOLEAN NOT NULL DEFAULT FALSE;
    CREATE INDEX pending_codes_email ON pending_codes (email);
    CREATE INDEX access_tokens_sub ON access_tokens (sub);`,
+  // When each signing key was added (epoch ms), for scheduled rotation; NULL for older keys.
+  `ALTER TABLE signing_keys ADD COLUMN created_at BIGINT;`,
 ];

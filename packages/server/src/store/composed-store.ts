@@ -1,6 +1,7 @@
 import type { Store } from '../store.js';
 import type { CodeStore, PendingCode } from './codes.js';
 import type { ExpiryStore } from './expiry.js';
+import type { HealthStore } from './health.js';
 import type { EmailGuardStore, GuessBudget, Hit, RateCounterStore } from './limits.js';
 import type { NewOutboxMail, OutboxStore } from './outbox.js';
 import type { ServerSecretCheck } from './server-secret.js';
@@ -26,6 +27,7 @@ export interface StoreParts {
   outbox: OutboxStore;
   expiry: ExpiryStore;
   serverSecretCheck: ServerSecretCheck;
+  health: HealthStore;
   /** Releases what the parts share. */
   close(): Promise<void>;
 }
@@ -148,6 +150,9 @@ export class ComposedStore implements Store {
   }
   replaceSecretFingerprint(fingerprint: string) {
     return this.#parts.serverSecretCheck.replaceSecretFingerprint(fingerprint);
+  }
+  isMigrated() {
+    return this.#parts.health.isMigrated();
   }
 
   close() {

@@ -3,6 +3,7 @@ import type { Store } from '../../src/store.js';
 import { describeCodeStoreContract } from './codes.js';
 import { describeDevInboxStoreContract } from './dev-inbox.js';
 import { describeExpiryStoreContract } from './expiry.js';
+import { describeHealthStoreContract } from './health.js';
 import { describeEmailGuardStoreContract, describeRateCounterStoreContract } from './limits.js';
 import { describeOutboxStoreContract } from './outbox.js';
 import { describeServerSecretCheckContract } from './server-secret.js';
@@ -33,5 +34,6 @@ export function describeStoreContracts<T extends Store & DevInboxStore>(
   describeOutboxStoreContract(target);
   describeExpiryStoreContract(target);
   describeServerSecretCheckContract(target);
+  describeHealthStoreContract(target);
   describeDevInboxStoreContract(target);
 }
