@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { ServerMetrics } from './metrics/metrics.js';
+import { PROBE_ROUTES } from './routes/health.js';
 
 /** Carried in and echoed back, so a client's or proxy's id finds the server's log lines. */
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -88,7 +89,7 @@ export function loggerOptions(
 }
 
 /**
- * One line and one histogram sample per answered request: method, route pattern, status and
+ * One line (debug for a passing health probe) and one histogram sample per answered request: method, route pattern, status and
  * duration, under the request's id (echoed in `X-Request-Id`). No URL, query, header or body:
  * the magic link's query holds its code, headers hold bearer tokens.
  */
@@ -104,7 +105,9 @@ export function installRequestLog(app: FastifyInstance, metrics: ServerMetrics):
       { route, method: request.method, status_class: `${Math.floor(status / 100)}xx` },
       durationMs / 1000,
     );
-    request.log.info(
+    // A balancer's probe every second would bury every other line; a failing one still shows.
+    const level = PROBE_ROUTES.has(route) && status < 400 ? 'debug' : 'info';
+    request.log[level](
       {
         event: 'request',
         method: request.method,

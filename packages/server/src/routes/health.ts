@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { Readiness } from '../readiness.js';
 
+/** Polled every second or so by balancers: their successful answers are logged at debug only. */
+export const PROBE_ROUTES: ReadonlySet<string> = new Set(['/healthz', '/readyz']);
+
 const readyzStates = (values: string[]) => ({ type: 'string', enum: values }) as const;
 const readinessReport = {
   type: 'object',
