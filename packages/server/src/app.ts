@@ -14,6 +14,7 @@ import { keyRotationFor } from './key-rotation.js';
 import {
   addSigningKey,
   KEYS_RELOAD_INTERVAL_MS,
+  publishDelayMs,
   rotateKeys,
   SigningKeySet,
   type SigningKeySetOptions,
@@ -153,6 +154,7 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
     const rotation = keyRotationFor(config, reloadIntervalMs);
     const keys = await loadKeys(store, config.dataDir, {
       now,
+      publishDelayMs: publishDelayMs(reloadIntervalMs),
       ...(rotation ? { rotation } : {}),
       onRotated: (change) => app?.log.info(change, 'signing keys rotated on schedule'),
     });

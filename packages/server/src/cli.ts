@@ -15,7 +15,7 @@ import {
 import { usersCommand, usersUsage } from './admin/users-cli.js';
 import { NAME, readConfigFile, StartError } from './cli-input.js';
 import { createHttpServer, isLoopbackHost } from './http-server.js';
-import { KEYS_RELOAD_INTERVAL_MS } from './keys.js';
+import { KEYS_RELOAD_INTERVAL_MS, publishDelayMs } from './keys.js';
 import { exitGracefullyOnSignals, GracefulShutdown } from './shutdown.js';
 
 const USAGE = `Usage: ${NAME} [--config FILE] [--port 3000] [--host 127.0.0.1] [--data DIR] [--dev]
@@ -135,7 +135,7 @@ async function main(): Promise<void> {
     });
     const { kid, count, where } = await rotateSigningKeys(config);
     console.log(
-      `${NAME}: new signing key ${kid} in ${where} (${count} keys in the JWKS); running servers sign with it within ${KEYS_RELOAD_INTERVAL_MS / 1000} s`,
+      `${NAME}: new signing key ${kid} in ${where} (${count} keys in the JWKS); running servers serve it within ${KEYS_RELOAD_INTERVAL_MS / 1000} s and sign with it after ${publishDelayMs(KEYS_RELOAD_INTERVAL_MS) / 1000} s`,
     );
     return;
   }

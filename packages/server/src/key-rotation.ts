@@ -1,4 +1,5 @@
 import type { ServerConfig } from './config.js';
+import { publishDelayMs } from './keys.js';
 import {
   isNewestBefore,
   retiredKeys,
@@ -23,9 +24,10 @@ export interface KeyRotation {
 }
 
 /**
- * The rotation `config` asks for, or `undefined` (off). A replaced key may still sign on other
- * nodes until their next reload (`reloadIntervalMs`), and the tokens it signed live as long as
- * the longest id or access token lifetime, plus the verifiers' leeway.
+ * The rotation `config` asks for, or `undefined` (off). A replaced key keeps signing until its
+ * successor has been published ({@link publishDelayMs}) and every node has reloaded once more
+ * (`reloadIntervalMs`), and the tokens it signed live as long as the longest id or access token
+ * lifetime, plus the verifiers' leeway.
  */
 export function keyRotationFor(
   config: ServerConfig,
@@ -39,7 +41,11 @@ export function keyRotationFor(
   );
   return {
     everyMs: config.keys.rotateEveryDays * DAY_MS,
-    keepRetiredMs: longestTokenS * 1000 + reloadIntervalMs + VERIFIER_LEEWAY_MS,
+    keepRetiredMs:
+      publishDelayMs(reloadIntervalMs) +
+      reloadIntervalMs +
+      longestTokenS * 1000 +
+      VERIFIER_LEEWAY_MS,
   };
 }
 

@@ -18,6 +18,15 @@ export const SIGNING_ALG = 'RS256';
  */
 export const KEYS_RELOAD_INTERVAL_MS = 60_000;
 
+/**
+ * How long a new key is only served (in the JWKS) before it signs: two reload intervals, so by
+ * the time a token signed with it exists, every node has reloaded and serves it, and a relying
+ * party that fetches the JWKS from any node can verify that token.
+ */
+export function publishDelayMs(reloadIntervalMs: number): number {
+  return 2 * reloadIntervalMs;
+}
+
 /** The key that signs new tokens, and the public keys that verify them (the JWKS). */
 export interface SigningKeys {
   kid: string;
@@ -33,19 +42,26 @@ export interface SigningKeys {
  */
 export async function loadOrCreateKeys(dataDir: string, now = Date.now()): Promise<SigningKeys> {
   const keysFile = new SigningKeysFile(dataDir);
-  return signingKeysOf(await keysFile.loadOrCreateKeys(generateSigningJwk, now), keysFile.file);
+  const saved = await keysFile.loadOrCreateKeys(generateSigningJwk, now);
+  return signingKeysOf(saved, keysFile.file, Number.POSITIVE_INFINITY);
 }
 
-/** The signing key and JWKS of `saved` (named `where` in errors). */
+/**
+ * The signing key and JWKS of `saved` (named `where` in errors): the newest key added at or
+ * before `publishedBy` signs (a key without a time is old); when none is, the newest does (a
+ * first key signs at once: no node serves an older set).
+ */
 async function signingKeysOf(
   saved: readonly SavedSigningKey[],
   where: string,
+  publishedBy: number,
 ): Promise<SigningKeys> {
-  const current = saved.at(-1)?.jwk;
+  const published = saved.filter((key) => (key.createdAt ?? 0) <= publishedBy);
+  const current = (published.at(-1) ?? saved.at(-1))?.jwk;
   if (!current?.kid) throw new Error(`${where}: no signing key`);
   const privateKey = await importJWK(current, SIGNING_ALG);
   if (!('type' in privateKey) || privateKey.type !== 'private') {
-    throw new Error(`${where}: the newest key is not a private key`);
+    throw new Error(`${where}: the signing key ${current.kid} is not a private key`);
   }
   return { kid: current.kid, privateKey, jwks: { keys: saved.map((key) => publicPart(key.jwk)) } };
 }
@@ -57,12 +73,15 @@ export interface SigningKeySetOptions {
   rotation?: KeyRotation;
   /** Told when this node added or deleted keys by the schedule. */
   onRotated?: (change: KeyRotationChange) => void;
+  /** How long a new key is served before it signs; default {@link publishDelayMs} of the default interval. */
+  publishDelayMs?: number;
 }
 
 /**
  * The key set of a running server, read again from its key store every
- * {@link KEYS_RELOAD_INTERVAL_MS}: tokens are signed with `current()`'s newest key and its JWKS
- * is served, so every node follows a rotation made anywhere. With a {@link KeyRotation}, each
+ * {@link KEYS_RELOAD_INTERVAL_MS}: its JWKS is served, and tokens are signed with `current()`'s
+ * newest key once that key has been served for {@link publishDelayMs}, so every node follows a
+ * rotation made anywhere and no token is signed with a key some node does not serve yet. With a {@link KeyRotation}, each
  * reload first adds a key when the newest is due and drops keys whose tokens have all expired.
  */
 export class SigningKeySet {
@@ -99,7 +118,8 @@ export class SigningKeySet {
   ): Promise<SigningKeySet> {
     const now = options.now ?? Date.now;
     const saved = await keyStore.loadOrCreateKeys(generateSigningJwk, now());
-    return new SigningKeySet(keyStore, where, options, saved, await signingKeysOf(saved, where));
+    const first = await signingKeysOf(saved, where, now() - publishDelayOf(options));
+    return new SigningKeySet(keyStore, where, options, saved, first);
   }
 
   /** The keys to sign and verify with now. */
@@ -126,7 +146,7 @@ export class SigningKeySet {
     try {
       const saved = await this.#keyStore.loadKeys();
       if (saved.length === 0) throw new Error(`${this.#where}: no signing keys saved`);
-      const loaded = await signingKeysOf(saved, this.#where);
+      const loaded = await signingKeysOf(saved, this.#where, now() - publishDelayOf(this.#options));
       this.#saved = saved;
       if (!sameKids(loaded, this.#current)) this.#current = loaded;
     } catch (error) {
@@ -150,9 +170,13 @@ export class SigningKeySet {
   }
 }
 
+function publishDelayOf(options: SigningKeySetOptions): number {
+  return options.publishDelayMs ?? publishDelayMs(KEYS_RELOAD_INTERVAL_MS);
+}
+
 function sameKids(a: SigningKeys, b: SigningKeys): boolean {
   const kids = (keys: SigningKeys) => keys.jwks.keys.map((key) => key.kid).join(' ');
-  return kids(a) === kids(b);
+  return a.kid === b.kid && kids(a) === kids(b);
 }
 
 /**

@@ -127,7 +127,7 @@ describe('key rotation (--rotate-keys) with keys.json', () => {
       const { stdout } = await runRotateKeysCli(['--data', server.dataDir]);
       expect(stdout).toMatch(/^passwordless-lock-server: new signing key \S+ in /);
       expect(stdout).toContain(
-        `in ${server.dataDir} (2 keys in the JWKS); running servers sign with it within 60 s`,
+        `in ${server.dataDir} (2 keys in the JWKS); running servers serve it within 60 s and sign with it after 120 s`,
       );
     });
     expect((await fs.stat(path.join(server.dataDir, 'keys.json'))).mode & 0o777).toBe(0o600);

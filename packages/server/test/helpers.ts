@@ -8,6 +8,7 @@ import { afterAll, afterEach } from 'vitest';
 import { buildApp, OTP_GRANT, resolveConfig, type AppDeps } from '../src/app.js';
 import { KEYS_FILE } from '../src/keys-file.js';
 import { loadOrCreateKeys } from '../src/keys.js';
+import { SERVER_SECRET_FILE } from '../src/server-secret.js';
 
 export const START_TIME = Date.parse('2030-01-01T00:00:00Z');
 
@@ -75,6 +76,19 @@ export async function makeDataDir(): Promise<string> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pl-server-test-'));
   cleanups.push(() => fs.rm(dir, { recursive: true, force: true }));
   return dir;
+}
+
+/**
+ * A fresh data dir holding `server`'s `server-secret`: what a second node on the same PostgreSQL
+ * needs (README "Running several nodes").
+ */
+export async function dataDirSharingSecretWith(server: TestServer): Promise<string> {
+  const dataDir = await makeDataDir();
+  await fs.copyFile(
+    path.join(server.dataDir, SERVER_SECRET_FILE),
+    path.join(dataDir, SERVER_SECRET_FILE),
+  );
+  return dataDir;
 }
 
 /**

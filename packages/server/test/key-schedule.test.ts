@@ -4,15 +4,27 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { makeDataDir, startTestServer, type TestServer } from './helpers.js';
+import {
+  dataDirSharingSecretWith,
+  makeDataDir,
+  startTestServer,
+  type TestServer,
+} from './helpers.js';
+import { publishDelayMs } from '../src/keys.js';
 import { TEST_KEYS_RELOAD_INTERVAL_MS } from './key-rotation.js';
 import { startPostgresCluster, type PostgresCluster } from './postgres-cluster.js';
 
 const DAY_MS = 86_400_000;
 const API = 'https://schedule.example.com/';
-/** Every token here lives an hour: a replaced key stays this long, plus a reload and the leeway. */
+/** A new key is served this long before it signs. */
+const PUBLISH_DELAY_MS = publishDelayMs(TEST_KEYS_RELOAD_INTERVAL_MS);
+/**
+ * Every token here lives an hour: a replaced key stays this long after its successor signs on
+ * every node (publishing delay plus a reload), plus the verifiers' leeway.
+ */
 const TOKEN_LIFETIME_S = 3_600;
-const KEEP_RETIRED_MS = TOKEN_LIFETIME_S * 1000 + TEST_KEYS_RELOAD_INTERVAL_MS + 60_000;
+const KEEP_RETIRED_MS =
+  PUBLISH_DELAY_MS + TEST_KEYS_RELOAD_INTERVAL_MS + TOKEN_LIFETIME_S * 1000 + 60_000;
 /** Reloads that go by while a test checks that nothing changes. */
 const A_FEW_RELOADS_MS = TEST_KEYS_RELOAD_INTERVAL_MS * 8;
 
@@ -92,8 +104,15 @@ async function expectScheduledRotation(nodes: Node[]): Promise<void> {
   }
   await sleep(A_FEW_RELOADS_MS); // a second key from a racing node would show up by now
   const [, newKid] = await kids(first!.server);
+  // Served everywhere, but not signing until it has been served for the publishing delay.
   for (const [i, { server }] of nodes.entries()) {
     expect(await kids(server)).toEqual([oldKid, newKid]);
+    const meanwhile = await login(server, `meanwhile-${i}@example.com`);
+    expect(decodeProtectedHeader(meanwhile.id_token).kid).toBe(oldKid);
+  }
+  advance(nodes, PUBLISH_DELAY_MS);
+  await sleep(A_FEW_RELOADS_MS);
+  for (const [i, { server }] of nodes.entries()) {
     const after = await login(server, `after-${i}@example.com`);
     expect(decodeProtectedHeader(after.id_token).kid).toBe(newKid);
     const jwks = createLocalJWKSet((await server.inject({ url: '/.well-known/jwks.json' })).json());
@@ -106,9 +125,9 @@ async function expectScheduledRotation(nodes: Node[]): Promise<void> {
     expect(userinfo.statusCode).toBe(200);
   }
 
-  // The clocks stood still since the new key was added; the old key stays until it has been
-  // replaced for longer than the tokens live.
-  advance(nodes, KEEP_RETIRED_MS - 1_000);
+  // The old key stays until it has been replaced for longer than the tokens live (counted from
+  // when the new key was added, a publishing delay ago).
+  advance(nodes, KEEP_RETIRED_MS - PUBLISH_DELAY_MS - 1_000);
   await sleep(A_FEW_RELOADS_MS);
   for (const { server } of nodes) expect(await kids(server)).toEqual([oldKid, newKid]);
   advance(nodes, 2_000);
@@ -208,7 +227,9 @@ describe('on PostgreSQL', () => {
   it('two nodes rotate on schedule to one new key, and drop the old one once its tokens expired', async () => {
     const url = await cluster.freshSchemaUrl();
     const nodes = [await startNode({ database: url })];
-    nodes.push(await startNode({ database: url }));
+    nodes.push(
+      await startNode({ database: url }, await dataDirSharingSecretWith(nodes[0]!.server)),
+    );
     await expectScheduledRotation(nodes);
   }, 60_000);
 
@@ -224,7 +245,7 @@ describe('on PostgreSQL', () => {
     } finally {
       await client.end();
     }
-    const node = await startNode({ database: url });
+    const node = await startNode({ database: url }, await dataDirSharingSecretWith(first));
     await vi.waitFor(async () => expect(await kids(node.server)).toHaveLength(2), {
       timeout: 10_000,
     });

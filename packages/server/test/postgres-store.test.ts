@@ -6,7 +6,7 @@ import { ServerSecretMismatchError } from '../src/app.js';
 import { PostgresStore } from '../src/postgres-store.js';
 import { SchemaTooNewError } from '../src/postgres/database.js';
 import { MIGRATIONS } from '../src/postgres/migrations.js';
-import { makeDataDir, startTestServer } from './helpers.js';
+import { dataDirSharingSecretWith, makeDataDir, startTestServer } from './helpers.js';
 import {
   expectRotationPickedUpLive,
   runRotateKeysCli,
@@ -117,18 +117,18 @@ describe('the server on PostgreSQL', () => {
     // Separate data dirs: the key set in the database is what the nodes share (and the server
     // secret, copied as the README says).
     const nodes = [await startRotatingServer({ database: url })];
-    const dataDir = await makeDataDir();
-    await fs.copyFile(
-      path.join(nodes[0]!.dataDir, 'server-secret'),
-      path.join(dataDir, 'server-secret'),
+    nodes.push(
+      await startRotatingServer(
+        { database: url },
+        { dataDir: await dataDirSharingSecretWith(nodes[0]!) },
+      ),
     );
-    nodes.push(await startRotatingServer({ database: url }, { dataDir }));
     await expectRotationPickedUpLive(nodes, async () => {
       const { stdout } = await runRotateKeysCli(['--data', await makeDataDir()], {
         DATABASE_URL: url,
       });
       expect(stdout).toMatch(
-        /^passwordless-lock-server: new signing key \S+ in the PostgreSQL database at 127\.0\.0\.1:\d+\/postgres \(2 keys in the JWKS\); running servers sign with it within 60 s\n$/,
+        /^passwordless-lock-server: new signing key \S+ in the PostgreSQL database at 127\.0\.0\.1:\d+\/postgres \(2 keys in the JWKS\); running servers serve it within 60 s and sign with it after 120 s\n$/,
       );
     });
   });
