@@ -67,10 +67,11 @@ async function measureNodes(count, { cluster, dir, configFile, seconds, codes, c
     const start = await across((node) => ({ requests: [logins[node].request], duration: seconds }));
 
     // Each node redeems the codes the next node mailed, so with two nodes every login begins on
-    // one and finishes on the other (with one node, its own).
-    const issued = [];
+    // one and finishes on the other (with one node, its own). Every node gets as many codes as
+    // the one with the fewest, so no node runs on alone at the end of the token run.
+    const mailed = [];
     for (let node = 0; node < count; node++) {
-      issued.push(
+      mailed.push(
         await codesFor(urls[node], logins[node].emails, {
           count: Math.ceil(codes / count),
           prefix: `token${node}-`,
@@ -79,15 +80,16 @@ async function measureNodes(count, { cluster, dir, configFile, seconds, codes, c
         }),
       );
     }
-    const redeems = (node) => issued[(node + 1) % count];
+    const each = Math.min(...mailed.map((codesOfNode) => codesOfNode.length));
+    const redeems = (node) => mailed[(node + 1) % count].slice(0, each);
     const token = await across((node) => ({
       requests: [tokenRequest(redeems(node))],
-      amount: redeems(node).length,
+      amount: each,
     }));
     return {
       nodes: count,
       start,
-      token: { ...token, codes: issued.reduce((sum, codesOfNode) => sum + codesOfNode.length, 0) },
+      token: { ...token, codes: each * count },
     };
   } finally {
     for (const node of nodes) await stopChild(node);
