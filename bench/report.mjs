@@ -86,7 +86,7 @@ export function renderReadmeSummary(results) {
   const day = (date) => date.slice(0, 10);
   const older = Object.entries(carriedOver);
   const when = older.length
-    ? `sizes ${day(meta.date)}; ${older.map(([section, from]) => `${section} ${day(from.date)}`).join(', ')}`
+    ? `${results.sections.join(', ')} ${day(meta.date)}; ${older.map(([section, from]) => `${section} ${day(from.date)}`).join(', ')}`
     : day(meta.date);
   const parts = [
     `From \`pnpm bench\` ([bench/results.md](bench/results.md): method, machine, versions; ` +
