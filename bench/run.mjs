@@ -107,7 +107,7 @@ if (only.includes('server')) {
   await attempt('server', async () => {
     results.server = await measureServer(counts.server);
   });
-  // Kept apart so that SQLite's rows survive a PostgreSQL that cannot start (and vice versa).
+  // Its own attempt, so that SQLite's rows survive a PostgreSQL that cannot start.
   if (results.server) {
     log('server on PostgreSQL: one node, then two');
     await attempt('server on PostgreSQL', async () => {
