@@ -109,7 +109,9 @@ function postgresSection(server) {
   return [
     '### SQLite beside PostgreSQL, one node and two',
     `PostgreSQL ${postgres.version}: the throwaway cluster of the server's tests (\`startPostgresCluster()\`: loopback, ` +
-      `\`fsync=off\`), on the same cores as the nodes and autocannon. Each setup runs on a new schema; a node is ` +
+      `\`fsync=off\`), on the same cores as the nodes and autocannon. With \`fsync=off\` no commit waits for the disk, ` +
+      `while SQLite syncs every new user before its token, and each token request here makes a new user: the token ` +
+      `rows favour PostgreSQL. Each setup runs on a new schema; a node is ` +
       `the CLI with \`DATABASE_URL\` and its own data dir, a second node starting with a copy of the first's ` +
       `\`server-secret\`. The load is the SQLite run's: ${postgres.connections} connections in all, ` +
       `${postgres.seconds} s of \`/passwordless/start\`, then one token request per code.` +
