@@ -1,18 +1,8 @@
 // results → a compact Markdown report (formatted with the repository's Prettier config).
 import { fileURLToPath } from 'node:url';
 import prettier from 'prettier';
-
-const kb = (bytes) => (bytes == null ? '–' : `${(bytes / 1024).toFixed(1)} KB`);
-const ms = (x) => (x == null ? '–' : `${x.toFixed(1)} ms`);
-const times = (x) => (x == null || !Number.isFinite(x) ? '–' : `${x.toFixed(x < 10 ? 2 : 1)}×`);
-const mib = (bytes) => (bytes == null ? '–' : `${(bytes / 2 ** 20).toFixed(1)} MiB`);
-const int = (x) => (x == null ? '–' : Math.round(x).toLocaleString('en-US'));
-const table = (head, rows) =>
-  [
-    `| ${head.join(' | ')} |`,
-    `| ${head.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
-    ...rows.map((r) => `| ${r.join(' | ')} |`),
-  ].join('\n');
+import { int, kb, mib, ms, table, times } from './report-format.mjs';
+import { serverSection, serverSummary } from './report-server.mjs';
 
 /** `1369` → `1,369 ms`; `29.71` → `29.7 ms` (under 100 ms a tenth still means something). */
 const msShort = (x) => (x >= 100 ? `${int(x)} ms` : `${x.toFixed(1)} ms`);
@@ -96,7 +86,7 @@ export function renderReadmeSummary(results) {
   const day = (date) => date.slice(0, 10);
   const older = Object.entries(carriedOver);
   const when = older.length
-    ? `sizes ${day(meta.date)}; ${older.map(([section, from]) => `${section} ${day(from.date)}`).join(', ')}`
+    ? `${results.sections.join(', ')} ${day(meta.date)}; ${older.map(([section, from]) => `${section} ${day(from.date)}`).join(', ')}`
     : day(meta.date);
   const parts = [
     `From \`pnpm bench\` ([bench/results.md](bench/results.md): method, machine, versions; ` +
@@ -209,16 +199,7 @@ function summarySection(results) {
   const parts = ['## Summary'];
   if (rows.length)
     parts.push(table(['', 'passwordless-lock', 'Auth0 Lock 14', 'Lock / ours'], rows));
-  const server = results.server;
-  if (server) {
-    const line = (name, r) =>
-      `${name} ${int(r.rps)}/s (p99 ${r.latencyMs.p99} ms` +
-      (r.ratio == null ? ')' : `, ${Math.round(r.ratio * 100)}% of its ceiling)`);
-    parts.push(
-      `Server: ${line('`/passwordless/start`', server.start)}, ${line('`/oauth/token`', server.token)}, ` +
-        `${line('JWKS', server.jwks)}; RSS ${mib(server.rss.afterRun?.rss)} after the run.`,
-    );
-  }
+  if (results.server) parts.push(serverSummary(results.server));
   return parts.join('\n\n');
 }
 
@@ -337,55 +318,6 @@ function memorySection(memory) {
         ],
       ],
     ),
-  ].join('\n\n');
-}
-
-function serverSection(server) {
-  const { ceilings } = server;
-  const row = (name, r, ceilingName, ceilingRps) => [
-    name,
-    int(r.rps),
-    `${r.latencyMs.p50} ms`,
-    `${r.latencyMs.p99} ms`,
-    ceilingName,
-    int(ceilingRps),
-    r.ratio == null ? '' : `${Math.round(r.ratio * 100)}%`,
-    `${r.non2xx + r.errors}`,
-  ];
-  return [
-    '## Server',
-    `autocannon on loopback, ${server.connections} connections, ${server.seconds} s per run after a warm-up; our server as a ` +
-      `child process from source (\`--dev\`: every mail goes over SMTP to the in-process inbox before the answer). ` +
-      `\`/passwordless/start\` uses a new address per request; \`/oauth/token\` spends ${server.token.codes} codes issued ` +
-      `beforehand, one request each. Ceilings from the same run: a bare Fastify app (GET and POST routes answering \`{}\`) ` +
-      `and jose \`SignJWT\` RS256 (best of sequential ${int(ceilings.jose.sequential)}/s and 16 in flight ${int(ceilings.jose.concurrent)}/s).`,
-    table(
-      ['Endpoint', 'req/s', 'p50', 'p99', 'ceiling', 'ceiling /s', 'of ceiling', 'non-2xx'],
-      [
-        row(
-          '`POST /passwordless/start`',
-          server.start,
-          'bare Fastify POST',
-          ceilings.fastifyPost.rps,
-        ),
-        row(
-          '`POST /oauth/token` (OTP grant)',
-          server.token,
-          'jose RS256 sign',
-          ceilings.jose.opsPerSecond,
-        ),
-        row(
-          '`GET /.well-known/jwks.json`',
-          server.jwks,
-          'bare Fastify GET',
-          ceilings.fastifyGet.rps,
-        ),
-        row('bare Fastify `GET {}`', ceilings.fastifyGet, '', null),
-        row('bare Fastify `POST {}`', ceilings.fastifyPost, '', null),
-      ],
-    ),
-    `Server RSS: ${mib(server.rss.atStart?.rss)} after start, ${mib(server.rss.afterRun?.rss)} after the run ` +
-      `(peak ${mib(server.rss.afterRun?.peak)}); the bare Fastify process: ${mib(ceilings.fastifyRss?.rss)}.`,
   ].join('\n\n');
 }
 

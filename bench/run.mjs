@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { startBrowserBench } from './browser.mjs';
 import { measureMemory } from './memory.mjs';
 import { measureOpenTime } from './open-time.mjs';
+import { measurePostgresNodes } from './postgres-nodes.mjs';
 import { renderMarkdown, formatted, withReadmeSummary } from './report.mjs';
 import { measureServer } from './server.mjs';
 import { measureSizes } from './sizes.mjs';
@@ -106,6 +107,13 @@ if (only.includes('server')) {
   await attempt('server', async () => {
     results.server = await measureServer(counts.server);
   });
+  // Its own attempt, so that SQLite's rows survive a PostgreSQL that cannot start.
+  if (results.server) {
+    log('server on PostgreSQL: one node, then two');
+    await attempt('server on PostgreSQL', async () => {
+      results.server.postgres = await measurePostgresNodes(counts.server);
+    });
+  }
 }
 
 results.meta.elapsedS = Math.round((Date.now() - began) / 1000);

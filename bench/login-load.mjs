@@ -1,0 +1,171 @@
+// The load of the server bench: autocannon on one node or several at once, the login requests it
+// sends, and the codes the token runs spend (read from the dev inbox).
+import autocannon from 'autocannon';
+import { OTP_GRANT } from './our-server.mjs';
+
+const JSON_HEADERS = { 'content-type': 'application/json' };
+/**
+ * autocannon ends a run only at its next sample tick, also when a run with `amount` has sent
+ * everything; with the default 1 s ticks a token run of 1.1 s counted as 2 s. 100 ms ticks keep
+ * that error under 0.1 s (req/s here is total over elapsed time, never per-tick averages).
+ */
+const AUTOCANNON_OPTIONS = { pipelining: 1, sampleInt: 100 };
+
+/** Runs autocannon and keeps the figures the report needs. */
+export async function cannon(options) {
+  return figures(await autocannon({ ...AUTOCANNON_OPTIONS, ...options }));
+}
+
+/**
+ * Loads several nodes at once, one autocannon per node, started together: `connections` split
+ * evenly (the first nodes take any remainder), latencies merged into one histogram (so p50 and
+ * p99 are over every request), req/s all requests over the longest of the runs.
+ * @param {string[]} urls one per node
+ * @param {(node: number) => object} optionsFor autocannon options for a node, without url and connections
+ */
+export async function cannonAcross(urls, connections, optionsFor) {
+  const share = (node) =>
+    Math.floor(connections / urls.length) + (node < connections % urls.length ? 1 : 0);
+  const runs = await Promise.all(
+    urls.map((url, node) =>
+      autocannon({
+        ...AUTOCANNON_OPTIONS,
+        ...optionsFor(node),
+        url,
+        connections: share(node),
+        skipAggregateResult: true,
+      }),
+    ),
+  );
+  const merged = autocannon.aggregateResult(runs, { url: urls[0], connections });
+  merged.duration = Math.max(...runs.map((run) => run.duration));
+  return {
+    ...figures(merged),
+    nodes: runs.map((run, node) => ({
+      connections: share(node),
+      requests: run.totalCompletedRequests,
+      rps: Math.round(run.totalCompletedRequests / Math.max(run.duration, 0.001)),
+    })),
+  };
+}
+
+function figures(result) {
+  return {
+    // Total over elapsed time: per-second averages are coarse for runs of a few seconds.
+    rps: Math.round(result.requests.total / Math.max(result.duration, 0.001)),
+    requests: result.requests.total,
+    latencyMs: {
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      mean: result.latency.average,
+      max: result.latency.max,
+    },
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    durationS: Math.round(result.duration * 10) / 10,
+  };
+}
+
+/**
+ * `POST /passwordless/start`, each request for a new address `<prefix><n>@bench.test`; `emails`
+ * lists the addresses in the order they were sent.
+ */
+export function startLogins(prefix) {
+  const emails = [];
+  const request = {
+    method: 'POST',
+    path: '/passwordless/start',
+    headers: JSON_HEADERS,
+    setupRequest: (req) => {
+      const email = `${prefix}${emails.length}@bench.test`;
+      emails.push(email);
+      return { ...req, body: startBody(email) };
+    },
+  };
+  return { emails, request };
+}
+
+/** `POST /oauth/token` with the OTP grant, one request per code of `issued`, in order. */
+export function tokenRequest(issued) {
+  let next = 0;
+  return {
+    method: 'POST',
+    path: '/oauth/token',
+    headers: JSON_HEADERS,
+    setupRequest: (req) => {
+      const { email, code } = issued[next++ % issued.length];
+      return {
+        ...req,
+        body: JSON.stringify({
+          grant_type: OTP_GRANT,
+          client_id: 'bench',
+          username: email,
+          otp: code,
+          realm: 'email',
+          scope: 'openid profile email',
+        }),
+      };
+    },
+  };
+}
+
+const startBody = (email) =>
+  JSON.stringify({ client_id: 'bench', connection: 'email', email, send: 'code' });
+
+/**
+ * `count` codes for a token run: those mailed to the newest of `emails`, read from the dev inbox
+ * of the server at `url`, topped up with new logins `<prefix><n>@bench.test` (for at most
+ * `seconds` more) when there are too few.
+ */
+export async function codesFor(url, emails, { count, prefix, connections, seconds }) {
+  const issued = await readCodes(url, emails.slice(-count), connections);
+  if (issued.length < count) {
+    issued.push(
+      ...(await issueCodes(url, count - issued.length, { prefix, connections, seconds })),
+    );
+  }
+  return issued;
+}
+
+/** The newest code mailed to each address (addresses without mail are skipped). */
+async function readCodes(url, emails, concurrency) {
+  const issued = [];
+  const queue = [...emails];
+  const worker = async () => {
+    for (let email = queue.shift(); email; email = queue.shift()) {
+      const code = await codeFor(url, email);
+      if (code) issued.push({ email, code });
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return issued;
+}
+
+/** Starts up to `count` new logins, for at most `seconds`, and reads their codes. */
+async function issueCodes(url, count, { prefix, connections, seconds }) {
+  const issued = [];
+  const end = performance.now() + seconds * 1000;
+  let n = 0;
+  const worker = async () => {
+    while (n < count && performance.now() < end) {
+      const email = `${prefix}${n++}@bench.test`;
+      const started = await fetch(`${url}/passwordless/start`, {
+        method: 'POST',
+        headers: JSON_HEADERS,
+        body: startBody(email),
+      });
+      if (!started.ok) throw new Error(`start for ${email}: ${started.status}`);
+      const code = await codeFor(url, email);
+      if (!code) throw new Error(`no code in the mail to ${email}`);
+      issued.push({ email, code });
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, worker));
+  return issued;
+}
+
+async function codeFor(url, email) {
+  const inbox = await fetch(`${url}/dev/inbox.json?to=${encodeURIComponent(email)}`);
+  const { messages } = await inbox.json();
+  return /\b(\d{6})\b/.exec(messages?.[0]?.text ?? '')?.[1] ?? null;
+}

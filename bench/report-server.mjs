@@ -1,0 +1,129 @@
+// The report's server parts: the summary line, our server against its ceilings, and SQLite
+// beside PostgreSQL on one node and on two.
+import { int, mib, table, times } from './report-format.mjs';
+
+/** The endpoints measured on every store, in the order of the rows. */
+const LOGIN_ENDPOINTS = [
+  ['start', '`POST /passwordless/start`'],
+  ['token', '`POST /oauth/token` (OTP grant)'],
+];
+
+const nodesName = (count) => `${count} node${count === 1 ? '' : 's'}`;
+
+/** One line for the summary: each endpoint against its ceiling, then the PostgreSQL runs. */
+export function serverSummary(server) {
+  const line = (name, r) =>
+    `${name} ${int(r.rps)}/s (p99 ${r.latencyMs.p99} ms` +
+    (r.ratio == null ? ')' : `, ${Math.round(r.ratio * 100)}% of its ceiling)`);
+  let text =
+    `Server: ${line('`/passwordless/start`', server.start)}, ${line('`/oauth/token`', server.token)}, ` +
+    `${line('JWKS', server.jwks)}; RSS ${mib(server.rss.afterRun?.rss)} after the run.`;
+  if (server.postgres) {
+    const each = (key) =>
+      server.postgres.runs
+        .map((run) => `${int(run[key].rps)}/s on ${nodesName(run.nodes)}`)
+        .join(', ');
+    text += ` On PostgreSQL: \`/passwordless/start\` ${each('start')}; \`/oauth/token\` ${each('token')}.`;
+  }
+  return text;
+}
+
+/** Our server on SQLite against its ceilings, then beside PostgreSQL when that was measured. */
+export function serverSection(server) {
+  const { ceilings } = server;
+  const row = (name, r, ceilingName, ceilingRps) => [
+    name,
+    int(r.rps),
+    `${r.latencyMs.p50} ms`,
+    `${r.latencyMs.p99} ms`,
+    ceilingName,
+    int(ceilingRps),
+    r.ratio == null ? '' : `${Math.round(r.ratio * 100)}%`,
+    `${r.non2xx + r.errors}`,
+  ];
+  return [
+    '## Server',
+    `autocannon on loopback, ${server.connections} connections, ${server.seconds} s per run after a warm-up; our server as a ` +
+      `child process from source (\`--dev\`: every mail goes over SMTP to the in-process inbox before the answer). ` +
+      `\`/passwordless/start\` uses a new address per request; \`/oauth/token\` spends ${server.token.codes} codes issued ` +
+      `beforehand, one request each. Ceilings from the same run: a bare Fastify app (GET and POST routes answering \`{}\`) ` +
+      `and jose \`SignJWT\` RS256 (best of sequential ${int(ceilings.jose.sequential)}/s and 16 in flight ${int(ceilings.jose.concurrent)}/s).`,
+    table(
+      ['Endpoint', 'req/s', 'p50', 'p99', 'ceiling', 'ceiling /s', 'of ceiling', 'non-2xx'],
+      [
+        row(
+          '`POST /passwordless/start`',
+          server.start,
+          'bare Fastify POST',
+          ceilings.fastifyPost.rps,
+        ),
+        row(
+          '`POST /oauth/token` (OTP grant)',
+          server.token,
+          'jose RS256 sign',
+          ceilings.jose.opsPerSecond,
+        ),
+        row(
+          '`GET /.well-known/jwks.json`',
+          server.jwks,
+          'bare Fastify GET',
+          ceilings.fastifyGet.rps,
+        ),
+        row('bare Fastify `GET {}`', ceilings.fastifyGet, '', null),
+        row('bare Fastify `POST {}`', ceilings.fastifyPost, '', null),
+      ],
+    ),
+    `Server RSS: ${mib(server.rss.atStart?.rss)} after start, ${mib(server.rss.afterRun?.rss)} after the run ` +
+      `(peak ${mib(server.rss.afterRun?.peak)}); the bare Fastify process: ${mib(ceilings.fastifyRss?.rss)}.`,
+    ...(server.postgres ? [postgresSection(server)] : []),
+  ].join('\n\n');
+}
+
+/**
+ * SQLite (the rows above) beside PostgreSQL on one node and on two: req/s, latency, the ratio to
+ * SQLite, and with several nodes each node's share of the load.
+ */
+function postgresSection(server) {
+  const { postgres } = server;
+  const setups = [
+    ['SQLite, 1 node', { nodes: 1, start: server.start, token: server.token }],
+    ...postgres.runs.map((run) => [`PostgreSQL, ${nodesName(run.nodes)}`, run]),
+  ];
+  const rows = LOGIN_ENDPOINTS.flatMap(([key, endpoint]) =>
+    setups.map(([name, run], i) => {
+      const r = run[key];
+      return [
+        i === 0 ? endpoint : '',
+        name,
+        int(r.rps),
+        `${r.latencyMs.p50} ms`,
+        `${r.latencyMs.p99} ms`,
+        i === 0 ? '' : times(r.rps / server[key].rps),
+        r.nodes?.length > 1 ? r.nodes.map((node) => int(node.rps)).join(' + ') : '',
+        `${r.non2xx + r.errors}`,
+      ];
+    }),
+  );
+  const several = postgres.runs.find((run) => run.nodes > 1);
+  const split = several?.start.nodes.map((node) => node.connections).join(' + ');
+  return [
+    '### SQLite beside PostgreSQL, one node and two',
+    `PostgreSQL ${postgres.version}: the throwaway cluster of the server's tests (\`startPostgresCluster()\`: loopback, ` +
+      `\`fsync=off\`), on the same cores as the nodes and autocannon. With \`fsync=off\` no commit waits for the disk, ` +
+      `while SQLite syncs every new user before its token, and each token request here makes a new user: the token ` +
+      `rows favour PostgreSQL. Each setup runs on a new schema; a node is ` +
+      `the CLI with \`DATABASE_URL\` and its own data dir, a second node starting with a copy of the first's ` +
+      `\`server-secret\`. The load is the SQLite run's: ${postgres.connections} connections in all, ` +
+      `${postgres.seconds} s of \`/passwordless/start\`, then one token request per code.` +
+      (several
+        ? ` With ${nodesName(several.nodes)}, one autocannon per node, started together, the connections ` +
+          `split ${split}; req/s is all requests over the longest run (each node's in "per node"), p50 and ` +
+          `p99 over every request, and each token request redeems a code another node mailed.`
+        : ''),
+    table(
+      ['Endpoint', 'store', 'req/s', 'p50', 'p99', 'vs SQLite', 'per node', 'non-2xx'],
+      rows,
+      2,
+    ),
+  ].join('\n\n');
+}
