@@ -83,9 +83,11 @@ function subOf(idToken: string): string {
 
 /** Everything a caller of /passwordless/start sees, but the random `_id` and the `date`. */
 function startAnswer(response: Awaited<ReturnType<TestServer['start']>>) {
-  const { date, ...headers } = response.headers;
+  // Every answer has its own date and request id; everything else must be the same.
+  const { date, 'x-request-id': requestId, ...headers } = response.headers;
   const body = response.json();
   expect(date).toEqual(expect.any(String));
+  expect(requestId).toEqual(expect.any(String));
   expect(body._id).toMatch(/^[0-9a-f]{24}$/);
   return { status: response.statusCode, headers, body: { ...body, _id: 'random' } };
 }
