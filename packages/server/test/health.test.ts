@@ -1,10 +1,9 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SqliteStore } from '../src/sqlite-store.js';
 import { READINESS_STORE_TIMEOUT_MS } from '../src/readiness.js';
-import { makeDataDir, startTestServer, type TestServer } from './helpers.js';
-import { startPostgresCluster, type PostgresCluster } from './postgres-cluster.js';
+import { makeDataDir, startTestServer, type TestServer, usePostgresCluster } from './helpers.js';
 
 const ALL_OK = {
   status: 'ok',
@@ -97,15 +96,7 @@ describe('/healthz and /readyz on SQLite', () => {
 });
 
 describe('/readyz on PostgreSQL', () => {
-  let cluster: PostgresCluster;
-
-  beforeAll(async () => {
-    cluster = await startPostgresCluster();
-  }, 60_000);
-
-  afterAll(async () => {
-    await cluster?.stop();
-  }, 60_000);
+  const cluster = usePostgresCluster();
 
   it('answers 200, then 503 store unreachable (fast) while the database is stopped, then 200 once it is back', async () => {
     const server = await startTestServer({ database: await cluster.freshSchemaUrl() });

@@ -4,11 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { afterAll, afterEach } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { buildApp, OTP_GRANT, resolveConfig, type AppDeps } from '../src/app.js';
 import { KEYS_FILE } from '../src/keys-file.js';
 import { loadOrCreateKeys } from '../src/keys.js';
 import { SERVER_SECRET_FILE } from '../src/server-secret.js';
+import { startPostgresCluster, type PostgresCluster } from './postgres-cluster.js';
 
 export const START_TIME = Date.parse('2030-01-01T00:00:00Z');
 
@@ -70,6 +71,33 @@ function sharedKeysFile(): Promise<string> {
     return path.join(dir, KEYS_FILE);
   })();
   return sharedKeys;
+}
+
+/**
+ * A throwaway PostgreSQL cluster for the tests of the enclosing file or `describe`: started
+ * before them, removed after them. Usable from inside those tests.
+ */
+export function usePostgresCluster(): PostgresCluster {
+  let started: PostgresCluster | undefined;
+  beforeAll(async () => {
+    started = await startPostgresCluster();
+  }, 60_000);
+  afterAll(async () => {
+    await started?.stop();
+  }, 60_000);
+  const cluster = () => {
+    if (!started) throw new Error('the PostgreSQL cluster is used outside its tests');
+    return started;
+  };
+  return {
+    get url() {
+      return cluster().url;
+    },
+    freshSchemaUrl: () => cluster().freshSchemaUrl(),
+    shutDown: () => cluster().shutDown(),
+    startAgain: () => cluster().startAgain(),
+    stop: () => cluster().stop(),
+  };
 }
 
 export async function makeDataDir(): Promise<string> {

@@ -3,16 +3,16 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   dataDirSharingSecretWith,
   makeDataDir,
   startTestServer,
   type TestServer,
+  usePostgresCluster,
 } from './helpers.js';
 import { publishDelayMs } from '../src/keys.js';
 import { TEST_KEYS_RELOAD_INTERVAL_MS } from './key-rotation.js';
-import { startPostgresCluster, type PostgresCluster } from './postgres-cluster.js';
 
 const DAY_MS = 86_400_000;
 const API = 'https://schedule.example.com/';
@@ -214,15 +214,7 @@ describe('reloading the key set never creates a key', () => {
 });
 
 describe('on PostgreSQL', () => {
-  let cluster: PostgresCluster;
-
-  beforeAll(async () => {
-    cluster = await startPostgresCluster();
-  }, 60_000);
-
-  afterAll(async () => {
-    await cluster?.stop();
-  }, 60_000);
+  const cluster = usePostgresCluster();
 
   it('two nodes rotate on schedule to one new key, and drop the old one once its tokens expired', async () => {
     const url = await cluster.freshSchemaUrl();

@@ -1,16 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from './helpers.js';
-import { startPostgresCluster, type PostgresCluster } from './postgres-cluster.js';
+import { describe, expect, it } from 'vitest';
+import { startTestServer, usePostgresCluster } from './helpers.js';
 
-let cluster: PostgresCluster;
-
-beforeAll(async () => {
-  cluster = await startPostgresCluster();
-}, 60_000);
-
-afterAll(async () => {
-  await cluster?.stop();
-}, 60_000);
+const cluster = usePostgresCluster();
 
 /** Far below the 30 s request timeout: an answer later than this is a hang, not an outage answer. */
 const HANG_BOUND_MS = 10_000;

@@ -1,31 +1,27 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ServerSecretMismatchError } from '../src/app.js';
 import { PostgresStore } from '../src/postgres-store.js';
 import { SchemaTooNewError } from '../src/postgres/database.js';
 import { MIGRATIONS } from '../src/postgres/migrations.js';
-import { dataDirSharingSecretWith, makeDataDir, startTestServer } from './helpers.js';
+import {
+  dataDirSharingSecretWith,
+  makeDataDir,
+  startTestServer,
+  usePostgresCluster,
+} from './helpers.js';
 import {
   expectRotationPickedUpLive,
   runRotateKeysCli,
   startRotatingServer,
 } from './key-rotation.js';
-import { startPostgresCluster, type PostgresCluster } from './postgres-cluster.js';
 import { describeStoreContracts } from './store-contract/all.js';
 import { describeSigningKeyStoreContract } from './store-contract/keys.js';
 import type { OpenStore, StoreTarget } from './store-contract/target.js';
 
-let cluster: PostgresCluster;
-
-beforeAll(async () => {
-  cluster = await startPostgresCluster();
-}, 60_000);
-
-afterAll(async () => {
-  await cluster?.stop();
-}, 60_000);
+const cluster = usePostgresCluster();
 
 /** Two pools on one fresh schema, as two nodes on one database would hold. */
 async function openPair(): Promise<OpenStore<PostgresStore> & { url: string }> {

@@ -1,20 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { OTP_GRANT } from '../src/app.js';
-import { CLI_ARGS, makeDataDir, REPO_ROOT } from './helpers.js';
-import { startPostgresCluster, type PostgresCluster } from './postgres-cluster.js';
+import { CLI_ARGS, makeDataDir, REPO_ROOT, usePostgresCluster } from './helpers.js';
 
-let cluster: PostgresCluster;
-
-beforeAll(async () => {
-  cluster = await startPostgresCluster();
-}, 60_000);
-
-afterAll(async () => {
-  await cluster?.stop();
-}, 60_000);
+const cluster = usePostgresCluster();
 
 const children: ChildProcess[] = [];
 

@@ -1,20 +1,11 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PostgresStore } from '../src/postgres-store.js';
-import { makeDataDir } from './helpers.js';
-import { startPostgresCluster, type PostgresCluster } from './postgres-cluster.js';
+import { makeDataDir, usePostgresCluster } from './helpers.js';
 import { ALICE, ALICE_EXPORT, BOB, jsonLines, runUsersCli, seedUsers } from './users-cli.js';
 
-let cluster: PostgresCluster;
-
-beforeAll(async () => {
-  cluster = await startPostgresCluster();
-}, 60_000);
-
-afterAll(async () => {
-  await cluster?.stop();
-}, 60_000);
+const cluster = usePostgresCluster();
 
 async function seededDatabase(): Promise<string> {
   const url = await cluster.freshSchemaUrl();
