@@ -40,12 +40,10 @@ export function toOrigin(domain: string): string {
     url.protocol !== 'https:' &&
     !(url.protocol === 'http:' && LOOPBACK_HOSTS.includes(url.hostname))
   ) {
-    throw refuse('must use https: (http: is allowed only for localhost and 127.0.0.1)');
+    throw refuse('must use https: (http: only for localhost and 127.0.0.1)');
   }
   if (url.username || url.password || url.pathname !== '/' || url.search || url.hash) {
-    throw refuse(
-      'must be an origin only (scheme, host and port), with no path, query or credentials',
-    );
+    throw refuse('must be an origin only, with no path, query or credentials');
   }
   return url.origin;
 }
