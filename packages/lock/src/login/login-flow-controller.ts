@@ -219,6 +219,7 @@ export class LoginFlowController implements ReactiveController {
         expiresIn: tokens.expiresIn,
         tokenType: tokens.tokenType,
         scope: tokens.scope,
+        refreshToken: tokens.refreshToken,
         // The code login makes no round trip through /authorize: the page's state comes back as is.
         state: params.state,
       },
