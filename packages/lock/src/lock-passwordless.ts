@@ -252,7 +252,9 @@ export class LockPasswordless {
     if (federated) url.searchParams.set('federated', '');
     const leave = () => window.location.assign(url.href);
     if (!this.element.useRefreshTokens) return leave();
-    void loadSession().then((s) => s.endSession(this.element)).finally(leave);
+    void loadSession()
+      .then((s) => s.endSession(this.element))
+      .finally(leave);
   }
 
   /** Closes the modal, removes the element from the page and drops every callback. */
