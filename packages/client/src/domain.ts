@@ -21,7 +21,7 @@ const LOOPBACK_HOSTS = ['localhost', '127.0.0.1'];
 export function toOrigin(domain: string): string {
   const value = typeof domain === 'string' ? domain.trim() : '';
   if (!value) {
-    throw invalidArgument('domain must be a host such as "tenant.example.com" or an origin');
+    throw invalidArgument('domain must be a host (tenant.example.com) or an origin');
   }
   const refuse = (rule: string, cause?: unknown) =>
     Object.assign(invalidArgument(`domain "${domain}" ${rule}`), { cause });
