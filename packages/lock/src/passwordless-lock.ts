@@ -267,6 +267,17 @@ export class PasswordlessLock extends LitElement {
     await this.updateComplete;
   }
 
+  /**
+   * Ends the kept session (`use-refresh-tokens`): revokes its refresh tokens at the server and
+   * forgets them, in every tab. `LockPasswordless#logout` does this before leaving for `/v2/logout`.
+   *
+   * @returns A promise that settles once the tokens are revoked and forgotten (forgotten even when
+   *   the server cannot be reached).
+   */
+  async endSession(): Promise<void> {
+    await (await loadSession()).endSession(this);
+  }
+
   /** Also waits for the strings of a newly chosen language. */
   protected override async getUpdateComplete(): Promise<boolean> {
     const first = await super.getUpdateComplete();
