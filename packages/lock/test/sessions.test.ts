@@ -156,9 +156,7 @@ describe('sessions (useRefreshTokens)', () => {
 
   it('restore-session refreshes a token near expiry first, and fires nothing without a session', async () => {
     keepSession(server.issue(), 30);
-    const { lock } = await page(
-      'use-refresh-tokens restore-session cache-location="localstorage"',
-    ).then(async (result) => result);
+    const { lock } = await page('use-refresh-tokens restore-session cache-location="localstorage"');
     // The event may have fired before `page` resolved: read the outcome from the cache and server.
     await waitUntil(() => kept()?.refreshToken === 'rt-2', 'the session was not refreshed');
     expect(server.refreshes()).to.have.length(1);
@@ -290,6 +288,23 @@ describe('sessions (useRefreshTokens)', () => {
         .getTokenSilently()
         .catch((e: SessionError) => e.error),
     ).to.equal('login_required');
+  });
+
+  it("the tag's endSession() revokes the family and forgets the tokens, in every tab", async () => {
+    const { lock } = await page('use-refresh-tokens cache-location="localstorage"');
+    await logIn(lock);
+    await waitUntil(() => kept(), 'the session was not kept');
+    const otherTab = tab();
+    await lock.endSession();
+    expect(server.requests.at(-1)?.body).to.deep.equal({ client_id: 'demo', token: 'rt-1' });
+    expect(server.live.size).to.equal(0);
+    expect(kept()).to.equal(null);
+    const error = await otherTab.checkSession().catch((e: SessionError) => e);
+    expect(error).to.include({ error: 'login_required' });
+    // Nothing kept: nothing to revoke, no request.
+    const requests = server.requests.length;
+    await lock.endSession();
+    expect(server.requests).to.have.length(requests);
   });
 
   it('keeps a memory session out of localStorage, and refuses an unknown cacheLocation', async () => {
