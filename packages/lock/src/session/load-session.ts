@@ -1,5 +1,5 @@
 /**
- * Loads the session code, a lazy chunk: pages without `useRefreshTokens` never download it. (One
- * place imports it, so the bundler sees that the chunk's shared modules are always loaded first.)
+ * Loads the session code, a lazy chunk: pages without `useRefreshTokens` never download it. The
+ * element and `LockPasswordless` both load it through here.
  */
 export const loadSession = () => import('./session.js');
