@@ -18,13 +18,18 @@ lock.addEventListener('authenticated', async (event) => {
     showProfile(user);
     loginButton.hidden = true;
     logoutButton.hidden = false;
-    message.textContent = `Logged in as ${user.email}.`;
+    // `silent`: the session kept from an earlier visit, restored without a new code.
+    message.textContent = event.detail.silent
+      ? `Welcome back, ${user.email}: still logged in.`
+      : `Logged in as ${user.email}.`;
   } catch (error) {
     message.textContent = `Logged in, but the profile could not be read: ${String(error)}`;
   }
 });
 
-logoutButton.addEventListener('click', () => {
+logoutButton.addEventListener('click', async () => {
+  // Revokes the refresh tokens at the server and forgets them, so a reload stays logged out.
+  await lock.endSession();
   document.querySelector<HTMLElement>('#profile')!.hidden = true;
   logoutButton.hidden = true;
   loginButton.hidden = false;

@@ -15,7 +15,7 @@ export default defineConfig({
     // with the entry stay in index.js (exported under extra names) instead of a third chunk.
     rolldownOptions: {
       preserveEntrySignatures: 'allow-extension',
-      output: { minify: true, chunkFileNames: '[name].js' },
+      output: { minify: true, comments: false, chunkFileNames: '[name].js' },
     },
     lib: {
       entry: fileURLToPath(new URL('src/index.ts', import.meta.url)),

@@ -21,7 +21,7 @@ const LOOPBACK_HOSTS = ['localhost', '127.0.0.1'];
 export function toOrigin(domain: string): string {
   const value = typeof domain === 'string' ? domain.trim() : '';
   if (!value) {
-    throw invalidArgument('domain must be a host such as "tenant.example.com" or an origin');
+    throw invalidArgument('domain must be a host (tenant.example.com) or an origin');
   }
   const refuse = (rule: string, cause?: unknown) =>
     Object.assign(invalidArgument(`domain "${domain}" ${rule}`), { cause });
@@ -40,12 +40,10 @@ export function toOrigin(domain: string): string {
     url.protocol !== 'https:' &&
     !(url.protocol === 'http:' && LOOPBACK_HOSTS.includes(url.hostname))
   ) {
-    throw refuse('must use https: (http: is allowed only for localhost and 127.0.0.1)');
+    throw refuse('must use https: (http: only for localhost and 127.0.0.1)');
   }
   if (url.username || url.password || url.pathname !== '/' || url.search || url.hash) {
-    throw refuse(
-      'must be an origin only (scheme, host and port), with no path, query or credentials',
-    );
+    throw refuse('must be an origin only, with no path, query or credentials');
   }
   return url.origin;
 }

@@ -30,6 +30,8 @@ interface JsonRequest {
    * repeat: never for a code verification, which would burn an attempt.
    */
   retry?: boolean;
+  /** A 2xx answer may have no body (RFC 7009's revocation answer): then what it resolves with is not used. */
+  empty?: boolean;
 }
 
 /**
@@ -91,8 +93,10 @@ export async function requestJson(
       if (attempt > 0 && [502, 503, 504].includes(response.status)) continue;
       const body = parseJson(text);
       if (!response.ok) throw serverError(response, body);
-      if (!isObject(body)) throw invalidResponse('a JSON object', response.status);
-      return body;
+      if (!isObject(body) && !request.empty) {
+        throw invalidResponse('a JSON object', response.status);
+      }
+      return body as Record<string, unknown>;
     }
   } finally {
     clearTimeout(timer);

@@ -14,6 +14,8 @@ export type {
 } from './passwordless-login.js';
 export type { LoginOptions } from './login-result.js';
 export { parseCallback } from './parse-callback.js';
+export { refreshTokens, revokeToken } from './refresh.js';
+export type { RefreshTokensParams, RevokeTokenParams } from './refresh.js';
 export { userInfo } from './user-info.js';
 export type { UserInfo } from './user-info.js';
 export { buildLogoutUrl } from './logout.js';

@@ -41,6 +41,11 @@ export interface PasswordlessLoginResult {
   scope?: string;
   /** The `state` of the round trip, for logins that went through `/authorize`. */
   state?: string;
+  /**
+   * The refresh token, when the login asked for `offline_access` and the client may use the
+   * `refresh_token` grant (see {@link refreshTokens}).
+   */
+  refreshToken?: string;
 }
 
 /**
@@ -53,7 +58,7 @@ export async function toLoginResult(
   expected: IdTokenExpectations | undefined,
   options: LoginOptions,
 ): Promise<PasswordlessLoginResult> {
-  const { access_token, id_token, token_type, expires_in, scope } = body;
+  const { access_token, id_token, token_type, expires_in, scope, refresh_token } = body;
   if (typeof access_token !== 'string' || typeof id_token !== 'string') {
     throw invalidResponse('an access_token and an id_token');
   }
@@ -81,6 +86,7 @@ export async function toLoginResult(
     tokenType: typeof token_type === 'string' ? token_type : 'Bearer',
     expiresIn: Number(expires_in) || 0,
     ...(typeof scope === 'string' ? { scope } : {}),
+    ...(typeof refresh_token === 'string' ? { refreshToken: refresh_token } : {}),
   };
 }
 

@@ -151,7 +151,7 @@ export function takeTransaction(state: string | null, options: TransactionOption
   dropExpired(storage);
   if (!transaction) {
     throw new TransactionError(
-      'No login waits for this state here (expired, used, or started in another browser).',
+      'No login waits for this state (expired, used, or started in another browser).',
     );
   }
   return transaction;

@@ -12,6 +12,17 @@ export interface AuthResult {
   scope: string | undefined;
   /** The `state` of a magic-link login; `undefined` for a code login. */
   state: string | undefined;
+  /**
+   * The refresh token of a login that asked for `offline_access` (with `useRefreshTokens`), as
+   * Lock gives it. The widget keeps it itself (`cacheLocation`); results from a kept session
+   * never carry it.
+   */
+  refreshToken?: string;
+  /**
+   * `true` when no one typed anything: a session restored on load (`restore-session`) or
+   * answered by `checkSession`. Absent for an interactive login.
+   */
+  silent?: true;
 }
 
 /**

@@ -16,6 +16,8 @@ export type {
   LockShowOptions,
 } from './options.js';
 export type { AuthResult, AuthenticatedEvent, HideEvent, ShowEvent } from './events.js';
+export type { SessionError } from './session/session.js';
+export type { CacheLocation } from './session/token-cache.js';
 export type { Dictionary, DictionaryOverrides } from './i18n/locales/en.js';
 export type {
   PasswordlessLockAttributes,

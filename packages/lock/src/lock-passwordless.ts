@@ -15,6 +15,8 @@ import {
   type LockShowOptions,
 } from './options.js';
 import { PasswordlessLock } from './passwordless-lock.js';
+import { loadSession } from './session/load-session.js';
+import type { SessionError } from './session/session.js';
 
 /** What each event's callback gets. */
 export interface LockEventPayloads {
@@ -201,7 +203,44 @@ export class LockPasswordless {
   }
 
   /**
-   * Logs out at the server and comes back to `returnTo` (a registered logout URL).
+   * Tokens without the user, as Lock's `checkSession`: the kept session's (with
+   * `useRefreshTokens`), refreshed when the access token is within a minute of expiring. Also
+   * returns a Promise.
+   *
+   * @param _options - Accepted for Lock's signature; the session keeps the login's scope and audience.
+   * @param callback - Node-style: `(error, authResult)`; `error.error` is `login_required` when
+   *   there is no session (none kept, or the server ended it).
+   * @returns The result, as `authenticated` gives it, with `silent: true`.
+   */
+  checkSession(
+    _options: object = {},
+    callback?: (error: SessionError | null, authResult?: AuthResult) => void,
+  ): Promise<AuthResult> {
+    const result = loadSession().then((s) => s.sessionTokens(this.element));
+    // Given a callback, the promise's rejection is handled here, so ignoring it is safe.
+    if (callback)
+      result.then(
+        (r) => callback(null, r),
+        (e: SessionError) => callback(e),
+      );
+    return result;
+  }
+
+  /**
+   * A valid access token of the kept session (with `useRefreshTokens`), refreshed first when it
+   * is within a minute of expiring, as auth0-spa-js's `getTokenSilently`.
+   *
+   * @returns The access token.
+   * @throws SessionError (rejects) `login_required` when there is no session.
+   */
+  async getTokenSilently(): Promise<string> {
+    const { sessionTokens } = await loadSession();
+    return (await sessionTokens(this.element)).accessToken;
+  }
+
+  /**
+   * Logs out at the server and comes back to `returnTo` (a registered logout URL). With
+   * `useRefreshTokens`, first revokes the session's refresh tokens and forgets them.
    *
    * @param options - `returnTo`; `federated` is accepted for Lock compatibility.
    */
@@ -211,7 +250,11 @@ export class LockPasswordless {
     // Lock's `federated` also logs out of an Auth0 tenant's upstream identity provider. This
     // server has none, so the client's builder leaves it out; for an Auth0 tenant it is passed on.
     if (federated) url.searchParams.set('federated', '');
-    window.location.assign(url.href);
+    const leave = () => window.location.assign(url.href);
+    if (!this.element.useRefreshTokens) return leave();
+    void loadSession()
+      .then((s) => s.endSession(this.element))
+      .finally(leave);
   }
 
   /** Closes the modal, removes the element from the page and drops every callback. */

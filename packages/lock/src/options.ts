@@ -64,6 +64,13 @@ export interface LockPasswordlessOptions {
   flashMessage?: FlashMessage;
   /** A language menu in the header (not in Lock). Default `false`. */
   languageMenu?: boolean;
+  /**
+   * Keep the user logged in with refresh tokens (asks for `offline_access`), as auth0-spa-js.
+   * Needed by `checkSession` and `getTokenSilently`. Default `false`.
+   */
+  useRefreshTokens?: boolean;
+  /** Where the tokens are kept: `'memory'` (default) or `'localstorage'`, as auth0-spa-js. */
+  cacheLocation?: 'memory' | 'localstorage';
 }
 
 /** Every option `LockPasswordless` accepts; the compiler checks that none is missing. */
@@ -84,6 +91,8 @@ const OPTION_KEYS: Record<keyof LockPasswordlessOptions, true> = {
   prefill: true,
   flashMessage: true,
   languageMenu: true,
+  useRefreshTokens: true,
+  cacheLocation: true,
 };
 export const LOCK_OPTIONS = Object.keys(OPTION_KEYS) as readonly (keyof LockPasswordlessOptions)[];
 
@@ -122,4 +131,6 @@ export const PROPERTY_OPTIONS = [
   'mustAcceptTerms',
   'flashMessage',
   'languageMenu',
+  'useRefreshTokens',
+  'cacheLocation',
 ] as const satisfies readonly (keyof LockPasswordlessOptions & keyof PasswordlessLock)[];

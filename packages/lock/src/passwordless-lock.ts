@@ -15,6 +15,7 @@ import styles from './passwordless-lock.styles.js';
 import { loadRememberedEmail, saveRememberedEmail } from './remembered-email.js';
 import { currentScreen, focusTarget, screenHandlers } from './screens/current-screen.js';
 import { ScreenHostController } from './screens/screen-host-controller.js';
+import { loadSession } from './session/load-session.js';
 import { transactionStorage } from './transaction-storage.js';
 
 /**
@@ -42,7 +43,8 @@ const trueUnlessFalse = {
  * @summary Drop-in passwordless (email code or magic link) login, modal or inline.
  *
  * @event authenticated - The user logged in. `detail`: `{ accessToken, idToken, idTokenPayload,
- *   expiresIn, tokenType, scope, state }`. Bubbles and is composed.
+ *   expiresIn, tokenType, scope, state, refreshToken?, silent? }`; `silent: true` when a kept
+ *   session was restored (`restore-session`) rather than typed in. Bubbles and is composed.
  * @event authorization_error - The server refused the code, or a magic link's answer failed.
  *   `detail`: `{ error, errorDescription }`.
  * @event hash_parsed - A magic link's answer in the page's address was read (see
@@ -109,6 +111,9 @@ export class PasswordlessLock extends LitElement {
     logo: { type: String },
     flashMessage: { attribute: false },
     languageMenu: { type: Boolean, attribute: 'language-menu' },
+    useRefreshTokens: { type: Boolean, attribute: 'use-refresh-tokens' },
+    cacheLocation: { type: String, attribute: 'cache-location' },
+    restoreSession: { type: Boolean, attribute: 'restore-session' },
   };
 
   /**
@@ -163,6 +168,22 @@ export class PasswordlessLock extends LitElement {
   declare flashMessage: FlashMessage | null;
   /** Show a language menu in the header (a menu button listing every shipped language). */
   declare languageMenu: boolean;
+  /**
+   * Keep the user logged in: the login asks for `offline_access`, and the refresh token it gets is
+   * kept (see `cacheLocation`) to get new tokens without the user. Default false.
+   */
+  declare useRefreshTokens: boolean;
+  /**
+   * Where the session's tokens are kept: `memory` (default; lost on reload) or `localstorage`
+   * (survives reloads and is shared by the tabs; readable by any script on the origin).
+   */
+  declare cacheLocation: 'memory' | 'localstorage';
+  /**
+   * On load, fire `authenticated` (with `silent: true`) when a session is kept, refreshing its
+   * tokens if needed; nothing when there is none. With `use-refresh-tokens` and
+   * `cache-location="localstorage"`.
+   */
+  declare restoreSession: boolean;
 
   private readonly i18n = new I18nController(this);
   private readonly flow = new LoginFlowController(this, {
@@ -214,6 +235,15 @@ export class PasswordlessLock extends LitElement {
     this.logo = '';
     this.flashMessage = null;
     this.languageMenu = false;
+    this.useRefreshTokens = false;
+    this.cacheLocation = 'memory';
+    this.restoreSession = false;
+    // Every login (a code here, a magic link in auth-response.ts) is kept once it has a refresh token.
+    this.addEventListener('authenticated', ({ detail }) => {
+      if (this.useRefreshTokens && detail.refreshToken) {
+        void loadSession().then((session) => session.storeSession(this, detail));
+      }
+    });
   }
 
   /**
@@ -237,6 +267,17 @@ export class PasswordlessLock extends LitElement {
     await this.updateComplete;
   }
 
+  /**
+   * Ends the kept session (`use-refresh-tokens`): revokes its refresh tokens at the server and
+   * forgets them, in every tab. `LockPasswordless#logout` does this before leaving for `/v2/logout`.
+   *
+   * @returns A promise that settles once the tokens are revoked and forgotten (forgotten even when
+   *   the server cannot be reached).
+   */
+  async endSession(): Promise<void> {
+    await (await loadSession()).endSession(this);
+  }
+
   /** Also waits for the strings of a newly chosen language. */
   protected override async getUpdateComplete(): Promise<boolean> {
     const first = await super.getUpdateComplete();
@@ -246,7 +287,12 @@ export class PasswordlessLock extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // The first update follows the first connection, once the page's script has set `auth`.
-    if (!this.hasUpdated) resumeFromAddress(this);
+    if (!this.hasUpdated) {
+      resumeFromAddress(this);
+      if (this.restoreSession) {
+        void loadSession().then((session) => session.restoreSession(this));
+      }
+    }
     if (changed.has('language') || changed.has('lang')) {
       const browser = typeof navigator === 'undefined' ? [] : navigator.languages;
       void this.i18n.setLanguage([this.language, this.lang ?? '', ...browser].filter(Boolean));
@@ -326,12 +372,17 @@ export class PasswordlessLock extends LitElement {
   }
 
   private loginSettings(): LoginSettings {
+    const { auth } = this;
+    const scope = auth.params?.scope ?? 'openid profile email';
     return {
       domain: this.domain,
       clientId: this.clientId,
       language: this.i18n.language,
       method: this.passwordlessMethod,
-      auth: this.auth,
+      // A refresh token is given only to a login that asks for one.
+      auth: this.useRefreshTokens
+        ? { ...auth, params: { ...auth.params, scope: `${scope} offline_access` } }
+        : auth,
       inline: this.inline,
       mustAcceptTerms: this.mustAcceptTerms,
       // A registered callback must match exactly: no query (the demo's switches), no fragment.

@@ -48,6 +48,8 @@ describe('builds', () => {
       'he',
       'ja',
       'language-menu-controller',
+      // Sessions (`useRefreshTokens`): pages that do not keep the user logged in never load it.
+      'session',
     ]);
     // No hash in chunk names: the page's bundler adds its own, once.
     expect(lazy.map((c) => c.fileName)).toContain('chunks/de.js');

@@ -39,6 +39,7 @@ describe('custom-elements.json', () => {
       [
         'allow-autocomplete',
         'autoclose',
+        'cache-location',
         'autofocus',
         'client-id',
         'closable',
@@ -54,7 +55,9 @@ describe('custom-elements.json', () => {
         'prefill-email',
         'primary-color',
         'remember-last-login',
+        'restore-session',
         'theme',
+        'use-refresh-tokens',
       ].sort(),
     );
     // Lock's events (the list LockPasswordless.on checks), and the element's own request-close.

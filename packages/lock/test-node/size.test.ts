@@ -97,6 +97,24 @@ describe('bundle size (min+gzip)', () => {
     expect(lazy.some((c) => c.moduleIds.some((id) => id.includes('@floating-ui')))).toBe(true);
   });
 
+  it('loads the session code (refresh, revoke, cache, tab lock) only with useRefreshTokens', () => {
+    const session = lazy.find((c) => c.name === 'session');
+    expect(session?.moduleIds.map(shortId).sort()).toEqual([
+      'client/src/refresh.ts',
+      'lock/src/session/refresh-lock.ts',
+      'lock/src/session/session.ts',
+      'lock/src/session/token-cache.ts',
+    ]);
+    const code = eager.map((c) => c.code).join('\n');
+    for (const marker of ['/oauth/revoke', 'grant_type:`refresh_token`', 'navigator.locks']) {
+      expect(session!.code.includes(marker), marker).toBe(true);
+      expect(code.includes(marker), marker).toBe(false);
+    }
+    // It imports only what the first load already has: no third chunk for the shared client code.
+    expect(session!.imports.every((file) => eager.some((c) => c.fileName === file))).toBe(true);
+    console.log(`session chunk: ${gzipped(session!.code)} B min+gzip`);
+  });
+
   it('keeps the other locales out of the eager bundle', () => {
     const code = eager.map((c) => c.code).join('\n');
     for (const heading of ['Connexion', 'Anmelden', 'Iniciar sesión', 'ログイン', 'התחברות']) {

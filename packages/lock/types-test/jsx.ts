@@ -8,4 +8,5 @@ export const attributes: Required<PasswordlessLockAttributes> = {
   'passwordless-method': 'link',
   'prefill-email': 'ada@example.com',
   'primary-color': '#00695c',
+  'cache-location': 'localstorage',
 };

@@ -212,16 +212,8 @@ export class LoginFlowController implements ReactiveController {
     this.#countdown.clear();
     this.#host.requestUpdate();
     await this.#options.onAuthenticated?.(
-      {
-        accessToken: tokens.accessToken,
-        idToken: tokens.idToken,
-        idTokenPayload: tokens.idTokenPayload,
-        expiresIn: tokens.expiresIn,
-        tokenType: tokens.tokenType,
-        scope: tokens.scope,
-        // The code login makes no round trip through /authorize: the page's state comes back as is.
-        state: params.state,
-      },
+      // The code login makes no round trip through /authorize: the page's state comes back as is.
+      { scope: undefined, ...tokens, state: params.state },
       this.#email,
     );
   }
