@@ -6,7 +6,7 @@ import { SUBJECTS, bundle, entryOf, ourLocales, packageBundle } from './build.mj
  * Budgets (min+gzip bytes) the tests enforce; shown beside the figures. The CDN module's first
  * load has the widget's budget (packages/lock/test-node/size.test.ts).
  */
-const BUDGETS = { widget: 36 * 1024, cdn: 36 * 1024, client: 6 * 1024, locale: 1.5 * 1024 };
+const BUDGETS = { widget: 36 * 1024, cdn: 36 * 1024, client: 6.25 * 1024, locale: 1.5 * 1024 };
 
 /** Bytes of some text: raw, gzip level 9, brotli quality 11. */
 function measure(code) {

@@ -4,10 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { build, type Rollup } from 'vite';
 import { expect, it } from 'vitest';
 
-/** The budget of issue 4: the whole client, minified and gzipped. */
-const BUDGET = 6144;
+/**
+ * The whole client, minified and gzipped: issue 4's 6 KB, raised by 256 B when the sessions
+ * issue added `refreshTokens` and `revokeToken` (137 B).
+ */
+const BUDGET = 6400;
 
-it('bundles to at most 6 KB min+gzip, imports no other package, exports only the public API', async () => {
+it('bundles to at most 6.25 KB min+gzip, imports no other package, exports only the public API', async () => {
   // The package's own build (vite.config.ts: ESM, fully minified), kept in memory.
   const output = (await build({
     configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
