@@ -22,7 +22,9 @@ beforeAll(async () => {
   browser = await chromium.launch({ executablePath, args: chromiumArgs });
   // The app's callback: a page that only shows where it was reached.
   appServer = http.createServer((_request, response) => {
-    response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>App</title>');
+    response
+      .writeHead(200, { 'content-type': 'text/html' })
+      .end('<!doctype html><title>App</title>');
   });
   await new Promise<void>((resolve) => appServer.listen(0, '127.0.0.1', resolve));
   callback = `http://127.0.0.1:${(appServer.address() as AddressInfo).port}/callback`;
@@ -34,7 +36,9 @@ afterAll(async () => {
 });
 
 /** A listening server whose client `app` calls back to `callback`; its base URL. */
-async function startServer(confirm: 'click' | 'auto'): Promise<{ server: TestServer; base: string }> {
+async function startServer(
+  confirm: 'click' | 'auto',
+): Promise<{ server: TestServer; base: string }> {
   const server = await startTestServer({
     clients: [{ client_id: 'app', name: 'Browser App', callbacks: [callback] }],
     connections: { email: { link: { confirm } } },
@@ -59,7 +63,9 @@ async function mailedLink(server: TestServer, base: string, email: string, langu
   );
   expect(start.statusCode).toBe(200);
   const inbox = await server.inject({ url: `/dev/inbox.json?to=${encodeURIComponent(email)}` });
-  const link = new URL(/(https?:\/\/\S+verify_redirect\S+)/.exec(inbox.json().messages[0].text)![1]!);
+  const link = new URL(
+    /(https?:\/\/\S+verify_redirect\S+)/.exec(inbox.json().messages[0].text)![1]!,
+  );
   return `${base}${link.pathname}${link.search}`;
 }
 
@@ -87,8 +93,9 @@ describe('the confirm page in Chromium', () => {
       await expect(page.getByRole('button', { name: button }).isVisible()).resolves.toBe(true);
       await page.addScriptTag({ content: axeSource });
       const violations = await page.evaluate(async () => {
-        const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } })
-          .axe;
+        const axe = (
+          globalThis as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } }
+        ).axe;
         return (await axe.run()).violations;
       });
       expect({ language, violations }).toEqual({ language, violations: [] });

@@ -62,7 +62,11 @@ describe('a magic link opened by a mail scanner', () => {
     const callback = new URL(click.headers.location!);
     expect(callback.origin + callback.pathname).toBe(CALLBACK);
     expect(callback.searchParams.get('state')).toBe('confirm-state');
-    const tokens = await server.exchangeCode(callback.searchParams.get('code')!, VERIFIER, CALLBACK);
+    const tokens = await server.exchangeCode(
+      callback.searchParams.get('code')!,
+      VERIFIER,
+      CALLBACK,
+    );
     expect(tokens.statusCode).toBe(200);
 
     const replay = await postConfirm(server.inject, form);
@@ -147,11 +151,12 @@ describe('the confirm POST', () => {
     expect(wrong.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(wrong.body).toContain('<h1>This sign-in page cannot be used</h1>');
 
-    for (const headers of [
+    const crossSiteHeaders: Array<Record<string, string>> = [
       { origin: 'https://evil.example' },
       { 'sec-fetch-site': 'cross-site' },
       { 'sec-fetch-site': 'same-site' },
-    ]) {
+    ];
+    for (const headers of crossSiteHeaders) {
       const crossSite = await postConfirm(server.inject, form, { ...headers, accept: '*/*' });
       expect(crossSite.statusCode).toBe(403);
       expect(crossSite.json().error_description).toBe('Cross-site form posts are refused.');
@@ -181,7 +186,10 @@ describe('the confirm POST', () => {
     const link = await mailedLink(server, 'wrong@example.com');
     const form = formFields((await open(server, link)).body);
     const code = form.get('verification_code')!;
-    form.set('verification_code', code.replace(/\d/g, (digit) => String((Number(digit) + 1) % 10)));
+    form.set(
+      'verification_code',
+      code.replace(/\d/g, (digit) => String((Number(digit) + 1) % 10)),
+    );
     const click = await postConfirm(server.inject, form);
     expect(click.statusCode).toBe(302);
     const error = new URL(click.headers.location!).searchParams;
