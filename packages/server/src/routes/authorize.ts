@@ -44,6 +44,16 @@ const verifyRedirectSchema = {
 
 type LinkRequest = FromSchema<typeof verifyRedirectSchema>;
 
+/** The link's known parameters, which the confirm page posts back (unknown ones are dropped). */
+function linkFields(params: LinkRequest): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const name of Object.keys(verifyRedirectSchema.properties)) {
+    const value: unknown = (params as Record<string, unknown>)[name];
+    if (typeof value === 'string') fields[name] = value;
+  }
+  return fields;
+}
+
 /** The confirm page's POST: the link's parameters and the page's form token. */
 const confirmSchema = {
   ...verifyRedirectSchema,
@@ -86,7 +96,7 @@ export async function authorizeRoutes(fastify: FastifyInstance, ctx: AppContext)
         return sendConfirmPage(reply, {
           language: params.ui_locales,
           applicationName: target.client.name,
-          fields: { ...params, form_token: formToken },
+          fields: { ...linkFields(params), form_token: formToken },
           redirectUri: target.redirectUri,
           confirm: ctx.config.connections.email.link.confirm,
         });
