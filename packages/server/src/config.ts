@@ -45,9 +45,13 @@ export interface EmailTemplateConfig {
   text?: LocalizedText;
 }
 
+/** How a magic link's confirm page finishes: on the person's click, or by submitting itself. */
+export type LinkConfirm = 'click' | 'auto';
+
 export interface EmailConnectionConfig {
   name: string;
   otp: OtpConfig;
+  link: { confirm: LinkConfirm };
   email: EmailTemplateConfig;
 }
 
@@ -247,6 +251,7 @@ function readEmailConnection(raw: ConfigFile['connections']['email']): EmailConn
       maxAttempts: raw.otp.max_attempts,
       resendAfterS: raw.otp.resend_after_s,
     },
+    link: { confirm: raw.link.confirm },
     email,
   };
 }

@@ -22,6 +22,7 @@ const DERIVED_KEY_BYTES = 32;
 // HKDF `info` labels: each key has one purpose, and knowing one tells nothing about the other.
 const CODE_KEY_LABEL = 'passwordless-lock code hmac v1';
 const MAIL_KEY_LABEL = 'passwordless-lock outbox aes-256-gcm v1';
+const FORM_KEY_LABEL = 'passwordless-lock confirm form hmac v1';
 const FINGERPRINT_KEY_LABEL = 'passwordless-lock secret fingerprint hmac v1';
 /** What the fingerprint key MACs: a fixed text, so one secret always has one fingerprint. */
 const FINGERPRINT_MESSAGE = 'passwordless-lock server secret fingerprint';
@@ -32,6 +33,8 @@ export interface ServerSecret {
   codeKey: Buffer;
   /** AES-256-GCM key of the subject and bodies of mail waiting in the outbox (mail/outbox.ts). */
   mailKey: Buffer;
+  /** Keys the HMAC that binds a magic link's confirm form to its code (login/form-token.ts). */
+  formKey: Buffer;
   /**
    * Names the secret in the database (store/server-secret.ts) without revealing it: an HMAC of
    * a fixed text under a key of its own, so it tells nothing about the secret or the other keys.
@@ -113,6 +116,7 @@ function deriveKeys(secret: Buffer): ServerSecret {
   return {
     codeKey: deriveKey(secret, CODE_KEY_LABEL),
     mailKey: deriveKey(secret, MAIL_KEY_LABEL),
+    formKey: deriveKey(secret, FORM_KEY_LABEL),
     fingerprint: createHmac('sha256', fingerprintKey)
       .update(FINGERPRINT_MESSAGE)
       .digest('base64url'),

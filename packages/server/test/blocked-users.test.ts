@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { OTP_GRANT } from '../src/app.js';
 import { SqliteStore } from '../src/sqlite-store.js';
 import type { AuthorizationCodeRecord, LoginTicket, PendingCode } from '../src/store.js';
+import { clickLink } from './confirm-link.js';
 import { makeDataDir, startTestServer, wrongCode, type TestServer } from './helpers.js';
 
 const APP = 'http://localhost:5173';
@@ -177,7 +178,7 @@ describe('blocked users at login', () => {
     await server.start(email, { send: 'link', authParams: LINK_PARAMS });
     const [mail] = (await inbox(server, email)) as Array<{ text: string }>;
     const link = new URL(/(https?:\/\/\S+verify_redirect\S+)/.exec(mail!.text)![1]!);
-    const click = await server.inject({ url: link.pathname + link.search });
+    const click = await clickLink(server.inject, link);
     expect(click.statusCode).toBe(302);
     expect(redirectParams(click.headers.location)).toEqual({ ...BLOCKED, state: 'link-state' });
   });
@@ -220,7 +221,7 @@ describe('blocked users at login', () => {
     const [mail] = (await inbox(server, email)) as Array<{ text: string }>;
     const link = new URL(/(https?:\/\/\S+verify_redirect\S+)/.exec(mail!.text)![1]!);
     store.blockBefore = 'saveAuthorizationCode';
-    const click = await server.inject({ url: link.pathname + link.search });
+    const click = await clickLink(server.inject, link);
     const { code } = redirectParams(click.headers.location);
     expect(code).toEqual(expect.any(String));
     const response = await server.exchangeCode(code!, VERIFIER, CALLBACK);

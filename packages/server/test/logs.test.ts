@@ -4,6 +4,7 @@ import path from 'node:path';
 import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { buildApp, OTP_GRANT, resolveConfig } from '../src/app.js';
+import { formFields, postConfirm } from './confirm-link.js';
 import { makeDataDir, START_TIME, wrongCode } from './helpers.js';
 import { startPasswordSmtp } from './password-smtp.js';
 
@@ -122,7 +123,10 @@ describe('logs', () => {
       );
       codes.push(link.searchParams.get('verification_code')!);
       secrets.push(link.search.slice(1));
-      const click = await inject({ url: link.pathname + link.search });
+      const page = await inject({ url: link.pathname + link.search });
+      const form = formFields(page.body);
+      secrets.push(form.get('form_token')!);
+      const click = await postConfirm(inject, form);
       expect(click.statusCode).toBe(302);
       const authorizationCode = new URL(click.headers.location!).searchParams.get('code')!;
       secrets.push(authorizationCode);

@@ -44,6 +44,13 @@ export const DEFAULTS = {
         /** How long an email waits before it is mailed another code. */
         resend_after_s: 30,
       },
+      link: {
+        /**
+         * How a magic link's confirm page finishes (mail scanners open links, so a GET never
+         * spends one): `click`, on the person's button press; `auto`, the page submits itself.
+         */
+        confirm: 'click',
+      },
       /** Liquid templates; `body` (HTML) and `text` default to the built-in ones (mail/templates.ts). */
       email: {
         from: '{{ application.name }} <no-reply@localhost>',

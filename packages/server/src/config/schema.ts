@@ -91,6 +91,12 @@ export const CONFIG_SCHEMA = {
           max_attempts: withDefault(int(1, 100), otp.max_attempts),
           resend_after_s: withDefault(int(0, 86_400), otp.resend_after_s),
         }),
+        link: section({
+          confirm: withDefault(
+            { type: 'string', enum: ['click', 'auto'] },
+            DEFAULTS.connections.email.link.confirm,
+          ),
+        }),
         email: section({
           from: withDefault(text, mail.from),
           subject: withDefault(localized, mail.subject),

@@ -99,6 +99,7 @@ export async function startLogin(ctx: AppContext, request: StartRequest): Promis
         email,
         verification_code: code,
         ...linkParams,
+        ui_locales: request.language,
       })
     : '';
   const message = await ctx.templates.render({
