@@ -227,6 +227,29 @@ async function expectAuthenticated(browserPage: Page, email: string): Promise<vo
   expect(claims).toMatchObject({ iss: server.issuer, aud: CLIENT_ID, email });
 }
 
+/**
+ * Every request the browser makes to our server, as `GET /path 200` (the query left out: it holds
+ * codes and tokens), so a test can say that each one of Lock's was answered.
+ */
+function serverRequests(browserPage: Page): string[] {
+  const seen: string[] = [];
+  browserPage.on('response', (response) => {
+    const url = new URL(response.url());
+    if (url.origin !== server.origin) return;
+    seen.push(`${response.request().method()} ${url.pathname} ${response.status()}`);
+  });
+  return seen;
+}
+
+/** Lock fetched its client settings from us, and nothing it asked for was refused. */
+function expectAllAnswered(requests: string[]): void {
+  test
+    .info()
+    .annotations.push({ type: 'requests to the server', description: requests.join(', ') });
+  expect(requests).toContain(`GET /client/${CLIENT_ID}.js 200`);
+  expect(requests.filter((line) => !/ [23]\d\d$/.test(line))).toEqual([]);
+}
+
 async function submitEmail(browserPage: Page, mode: 'code' | 'link', email: string) {
   await browserPage.goto(`${page.origin}/?mode=${mode}`);
   await browserPage.getByRole('textbox', { name: /email/i }).fill(email);
@@ -235,6 +258,7 @@ async function submitEmail(browserPage: Page, mode: 'code' | 'link', email: stri
 
 test('Lock logs in with a code from the mail', async ({ page: browserPage, request }) => {
   const email = uniqueEmail('auth0-lock-code');
+  const requests = serverRequests(browserPage);
   await submitEmail(browserPage, 'code', email);
   const { text } = await newestMail(request, email, server.origin);
   const code = /\b(\d{6})\b/.exec(text)?.[1];
@@ -242,10 +266,12 @@ test('Lock logs in with a code from the mail', async ({ page: browserPage, reque
   await browserPage.getByRole('textbox', { name: /code/i }).fill(code!);
   await browserPage.getByRole('button', { name: /submit/i }).click();
   await expectAuthenticated(browserPage, email);
+  expectAllAnswered(requests);
 });
 
 test('Lock logs in with the link from the mail', async ({ page: browserPage, request }) => {
   const email = uniqueEmail('auth0-lock-link');
+  const requests = serverRequests(browserPage);
   await submitEmail(browserPage, 'link', email);
   const { text } = await newestMail(request, email, server.origin);
   const link = /https?:\/\/\S+\/passwordless\/verify_redirect\S+/.exec(text)?.[0];
@@ -257,4 +283,5 @@ test('Lock logs in with the link from the mail', async ({ page: browserPage, req
     await browserPage.getByRole('button').click();
   }
   await expectAuthenticated(browserPage, email);
+  expectAllAnswered(requests);
 });
