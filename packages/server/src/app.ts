@@ -35,6 +35,7 @@ import { authorizeRoutes } from './routes/authorize.js';
 import { crossOriginRoutes } from './routes/cross-origin.js';
 import { discoveryRoutes } from './routes/discovery.js';
 import { healthRoutes } from './routes/health.js';
+import { lockRoutes } from './routes/lock.js';
 import { logoutRoutes } from './routes/logout.js';
 import { passwordlessRoutes } from './routes/passwordless.js';
 import { tokenRoutes } from './routes/token.js';
@@ -289,6 +290,7 @@ async function createFastify(
   await app.register(crossOriginRoutes, ctx);
   await app.register(authorizeRoutes, ctx);
   await app.register(logoutRoutes, ctx);
+  await app.register(lockRoutes, ctx);
   if (devInbox) await app.register(devInboxRoutes, { inbox: devInbox });
   return app;
 }

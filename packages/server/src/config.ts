@@ -115,6 +115,8 @@ export interface ServerConfig {
   log: { level: LogLevel };
   /** Days between scheduled signing-key rotations, or `false` (only `--rotate-keys`). */
   keys: { rotateEveryDays: number | false };
+  /** What Auth0 Lock reads besides the API: the country `GET /user/geoloc/country` names. */
+  lock: { countryCode: string };
 }
 
 /** What `log.level` may be: pino's levels. */
@@ -209,6 +211,7 @@ export function resolveConfig(file: unknown, runtime: RuntimeOptions): ServerCon
       rotateEveryDays:
         typeof checked.keys.rotate_every_days === 'number' ? checked.keys.rotate_every_days : false,
     },
+    lock: { countryCode: checked.lock.country_code },
   };
   const smtp = runtime.smtpUrl ? { url: runtime.smtpUrl } : readSmtp(checked.smtp);
   if (smtp) config.smtp = smtp;

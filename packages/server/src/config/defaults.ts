@@ -109,4 +109,9 @@ export const DEFAULTS = {
      */
     rotate_every_days: false,
   },
+  /** What unmodified Auth0 Lock asks of the server besides the API (routes/lock.ts). */
+  lock: {
+    /** `GET /user/geoloc/country` names it; the server locates no one by IP address. */
+    country_code: 'US',
+  },
 } as const;

@@ -175,5 +175,13 @@ export const CONFIG_SCHEMA = {
         },
       },
     }),
+    lock: section({
+      country_code: {
+        type: 'string',
+        pattern: '^[A-Z]{2}$',
+        default: DEFAULTS.lock.country_code,
+        messages: { pattern: 'must be an ISO 3166-1 alpha-2 code like "US"' },
+      },
+    }),
   },
 } as const;
