@@ -15,6 +15,7 @@ export async function discoveryRoutes(app: FastifyInstance, ctx: AppContext): Pr
     userinfo_endpoint: `${issuer}userinfo`,
     jwks_uri: `${issuer}.well-known/jwks.json`,
     end_session_endpoint: `${issuer}v2/logout`,
+    revocation_endpoint: `${issuer}oauth/revoke`,
     grant_types_supported: SUPPORTED_GRANTS,
     response_types_supported: [
       'code',
