@@ -39,13 +39,7 @@ export interface IssuedAccessToken {
 const DEFAULT_SCOPE = 'openid profile email';
 
 /** The scopes OpenID Connect defines; any token may carry those that were requested. */
-const OIDC_SCOPES: readonly string[] = [
-  'openid',
-  'profile',
-  'email',
-  'address',
-  'phone',
-];
+const OIDC_SCOPES: readonly string[] = ['openid', 'profile', 'email', 'address', 'phone'];
 
 /** The scope that asks for a refresh token (OIDC Core §11), and the grant that uses one. */
 export const OFFLINE_ACCESS = 'offline_access';

@@ -298,7 +298,10 @@ describe('grant_type=refresh_token', () => {
     const missing = await refresh(server, '');
     expect({ status: missing.statusCode, body: missing.json() }).toEqual({
       status: 400,
-      body: { error: 'invalid_request', error_description: 'Missing required parameter: refresh_token' },
+      body: {
+        error: 'invalid_request',
+        error_description: 'Missing required parameter: refresh_token',
+      },
     });
   });
 
@@ -354,7 +357,10 @@ describe('POST /oauth/revoke', () => {
       const login = await logIn(server);
       const newest = await refreshed(server, login.refresh_token);
       const response = await revoke(server, login.refresh_token, { form, origin: APP });
-      expect({ status: response.statusCode, body: response.body }).toEqual({ status: 200, body: '' });
+      expect({ status: response.statusCode, body: response.body }).toEqual({
+        status: 200,
+        body: '',
+      });
       expect(response.headers['access-control-allow-origin']).toBe(APP);
       await expectUnusable(server, newest.refresh_token);
     }

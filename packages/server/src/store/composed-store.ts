@@ -4,7 +4,11 @@ import type { ExpiryStore } from './expiry.js';
 import type { HealthStore } from './health.js';
 import type { EmailGuardStore, GuessBudget, Hit, RateCounterStore } from './limits.js';
 import type { NewOutboxMail, OutboxStore } from './outbox.js';
-import type { RefreshTokenRotation, RefreshTokenRecord, RefreshTokenStore } from './refresh-tokens.js';
+import type {
+  RefreshTokenRotation,
+  RefreshTokenRecord,
+  RefreshTokenStore,
+} from './refresh-tokens.js';
 import type { ServerSecretCheck } from './server-secret.js';
 import type {
   AccessTokenRecord,
