@@ -31,7 +31,7 @@ export async function discoveryRoutes(app: FastifyInstance, ctx: AppContext): Pr
     subject_types_supported: ['public'],
     id_token_signing_alg_values_supported: [SIGNING_ALG],
     token_endpoint_auth_methods_supported: ['none'],
-    scopes_supported: ['openid', 'profile', 'email'],
+    scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
     claims_supported: [
       'sub',
       'iss',
