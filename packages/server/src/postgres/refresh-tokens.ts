@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { withoutNulls } from '../store/record-tables.js';
 import { REFRESH_TOKEN_STATEMENTS as SQL } from '../store/refresh-token-table.js';
 import {
-  judgeUse,
+  judgeUnspendable,
   successorOf,
   type RefreshTokenRecord,
   type RefreshTokenRotation,
@@ -39,7 +39,7 @@ export class PostgresRefreshTokenStore implements RefreshTokenStore {
       );
       const spent = row && withoutNulls(row);
       const found = spent ?? (await this.#find(hash, client));
-      switch (spent ? 'live' : judgeUse(found, rotation)) {
+      switch (spent ? 'live' : judgeUnspendable(found, rotation)) {
         case 'live':
         case 'grace': {
           const successor = successorOf(found!, rotation);

@@ -1,7 +1,7 @@
 import { withoutNulls } from '../store/record-tables.js';
 import { REFRESH_TOKEN_STATEMENTS as SQL } from '../store/refresh-token-table.js';
 import {
-  judgeUse,
+  judgeUnspendable,
   successorOf,
   type RefreshTokenRecord,
   type RefreshTokenRotation,
@@ -32,7 +32,7 @@ export class SqliteRefreshTokenStore implements RefreshTokenStore {
       const row = this.#db.statement(SQL.spend).get({ hash, clientId, now });
       const spent = row === undefined ? undefined : withoutNulls(row as RefreshTokenRecord);
       const found = spent ?? this.#find(hash);
-      switch (spent ? 'live' : judgeUse(found, rotation)) {
+      switch (spent ? 'live' : judgeUnspendable(found, rotation)) {
         case 'live':
         case 'grace': {
           const successor = successorOf(found!, rotation);

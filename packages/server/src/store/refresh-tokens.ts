@@ -86,15 +86,15 @@ export function successorOf(
 }
 
 /**
- * What presenting `token` at `now` is, given the record as found (before this use): live,
- * spent within the reuse interval (a retry or a racing tab), a reuse, or dead.
+ * What presenting a token the spend did not take is, given its record as found: spent within
+ * the reuse interval (a retry or a racing tab), a reuse, or dead (unknown, another client's, or
+ * expired unused).
  */
-export function judgeUse(
+export function judgeUnspendable(
   token: RefreshTokenRecord | undefined,
   { clientId, now, reuseIntervalMs }: RefreshTokenRotation,
-): 'live' | 'grace' | 'reused' | 'unknown' {
-  if (!token || token.clientId !== clientId) return 'unknown';
-  if (token.usedAt === undefined) return token.expiresAt > now ? 'live' : 'unknown';
+): 'grace' | 'reused' | 'unknown' {
+  if (!token || token.clientId !== clientId || token.usedAt === undefined) return 'unknown';
   if (now - token.usedAt < reuseIntervalMs && token.familyExpiresAt > now) return 'grace';
   return 'reused';
 }
