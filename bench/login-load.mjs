@@ -109,6 +109,61 @@ export function tokenRequest(issued) {
   };
 }
 
+/**
+ * `POST /oauth/token` with `grant_type=refresh_token`, as clients refresh: each request spends a
+ * token of `refreshTokens` (a family each) that no other request holds, and the token its answer
+ * rotates in goes back to the pool for a later request. autocannon records an answer before it
+ * builds that connection's next request, so with as many families as connections the pool is
+ * never empty (its per-connection `context` cannot carry the token: it is reset every request).
+ */
+export function refreshRequest(refreshTokens) {
+  const pool = [...refreshTokens];
+  return {
+    method: 'POST',
+    path: '/oauth/token',
+    headers: JSON_HEADERS,
+    setupRequest: (req) => {
+      const token = pool.shift();
+      if (!token) throw new Error('no unspent refresh token: a refresh was refused');
+      return {
+        ...req,
+        body: JSON.stringify({
+          grant_type: 'refresh_token',
+          client_id: 'bench',
+          refresh_token: token,
+        }),
+      };
+    },
+    onResponse: (status, body) => {
+      if (status === 200) pool.push(JSON.parse(body).refresh_token);
+    },
+  };
+}
+
+/** Logs in `count` new users asking for `offline_access`; resolves with their refresh tokens. */
+export async function refreshTokensFor(url, count, { prefix, seconds }) {
+  const issued = await issueCodes(url, count, { prefix, connections: 1, seconds });
+  const tokens = [];
+  for (const { email, code } of issued) {
+    const response = await fetch(`${url}/oauth/token`, {
+      method: 'POST',
+      headers: JSON_HEADERS,
+      body: JSON.stringify({
+        grant_type: OTP_GRANT,
+        client_id: 'bench',
+        username: email,
+        otp: code,
+        realm: 'email',
+        scope: 'openid profile email offline_access',
+      }),
+    });
+    const { refresh_token: token } = await response.json();
+    if (!token) throw new Error(`no refresh token for ${email}: ${response.status}`);
+    tokens.push(token);
+  }
+  return tokens;
+}
+
 const startBody = (email) =>
   JSON.stringify({ client_id: 'bench', connection: 'email', email, send: 'code' });
 

@@ -18,7 +18,7 @@ const TENANT = {
       allowed_origins: [],
       web_origins: [],
       callbacks: ['http://127.0.0.1/callback'],
-      grant_types: [OTP_GRANT],
+      grant_types: [OTP_GRANT, 'refresh_token'],
       logout_urls: [],
     },
   ],

@@ -15,8 +15,10 @@ export function serverSummary(server) {
   const line = (name, r) =>
     `${name} ${int(r.rps)}/s (p99 ${r.latencyMs.p99} ms` +
     (r.ratio == null ? ')' : `, ${Math.round(r.ratio * 100)}% of its ceiling)`);
+  const refresh = server.refresh ? `${line('refresh grant', server.refresh)}, ` : '';
   let text =
     `Server: ${line('`/passwordless/start`', server.start)}, ${line('`/oauth/token`', server.token)}, ` +
+    refresh +
     `${line('JWKS', server.jwks)}; RSS ${mib(server.rss.afterRun?.rss)} after the run.`;
   if (server.postgres) {
     const each = (key) =>
@@ -46,7 +48,12 @@ export function serverSection(server) {
     `autocannon on loopback, ${server.connections} connections, ${server.seconds} s per run after a warm-up; our server as a ` +
       `child process from source (\`--dev\`: every mail goes over SMTP to the in-process inbox before the answer). ` +
       `\`/passwordless/start\` uses a new address per request; \`/oauth/token\` spends ${server.token.codes} codes issued ` +
-      `beforehand, one request each. Ceilings from the same run: a bare Fastify app (GET and POST routes answering \`{}\`) ` +
+      `beforehand, one request each` +
+      (server.refresh
+        ? `; the refresh grant rotates ${server.connections} refresh-token families (as many as connections), ` +
+          `each request spending a token no other holds and giving back the one its answer rotated in`
+        : '') +
+      `. Ceilings from the same run: a bare Fastify app (GET and POST routes answering \`{}\`) ` +
       `and jose \`SignJWT\` RS256 (best of sequential ${int(ceilings.jose.sequential)}/s and 16 in flight ${int(ceilings.jose.concurrent)}/s).`,
     table(
       ['Endpoint', 'req/s', 'p50', 'p99', 'ceiling', 'ceiling /s', 'of ceiling', 'non-2xx'],
@@ -63,6 +70,16 @@ export function serverSection(server) {
           'jose RS256 sign',
           ceilings.jose.opsPerSecond,
         ),
+        ...(server.refresh
+          ? [
+              row(
+                '`POST /oauth/token` (refresh grant)',
+                server.refresh,
+                'jose RS256 sign',
+                ceilings.jose.opsPerSecond,
+              ),
+            ]
+          : []),
         row(
           '`GET /.well-known/jwks.json`',
           server.jwks,

@@ -101,7 +101,9 @@ export function renderReadmeSummary(results) {
       `The server (autocannon, loopback, ${server.connections} connections): \`/passwordless/start\` ` +
         `${int(server.start.rps)} req/s with every mail going over SMTP, \`/oauth/token\` ` +
         `${int(server.token.rps)} req/s (${Math.round(server.token.ratio * 100)}% of a bare jose RS256 ` +
-        `signing loop), JWKS ${int(server.jwks.rps)} req/s (${Math.round(server.jwks.ratio * 100)}% of a ` +
+        `signing loop)` +
+        (server.refresh ? ` and ${int(server.refresh.rps)} req/s with the refresh grant` : '') +
+        `, JWKS ${int(server.jwks.rps)} req/s (${Math.round(server.jwks.ratio * 100)}% of a ` +
         'bare Fastify route).',
     );
   }

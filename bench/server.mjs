@@ -6,7 +6,14 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { cannon, codesFor, startLogins, tokenRequest } from './login-load.mjs';
+import {
+  cannon,
+  codesFor,
+  refreshRequest,
+  refreshTokensFor,
+  startLogins,
+  tokenRequest,
+} from './login-load.mjs';
 import {
   ROOT,
   rssOf,
@@ -62,6 +69,9 @@ export async function measureServer({ seconds, codes, connections, joseSeconds }
     });
     const jose = await joseCeiling(joseSeconds);
     const token = await run({ url: base, requests: [tokenRequest(issued)], amount: issued.length });
+    // One refresh-token family per connection, each refreshed in turn for the run's duration.
+    const families = await refreshTokensFor(base, connections, { prefix: 'refresh', seconds });
+    const refresh = await run({ url: base, requests: [refreshRequest(families)] });
 
     await run({ url: `${base}/.well-known/jwks.json`, duration: warmup });
     const bareGet = await run({ url: `${bare.url}/get` });
@@ -81,6 +91,7 @@ export async function measureServer({ seconds, codes, connections, joseSeconds }
         ceiling: 'jose',
         ratio: ratio(token.rps, jose.opsPerSecond),
       },
+      refresh: { ...refresh, ceiling: 'jose', ratio: ratio(refresh.rps, jose.opsPerSecond) },
       jwks: { ...jwks, ceiling: 'fastifyGet', ratio: ratio(jwks.rps, bareGet.rps) },
       rss: { atStart: rssStart, afterRun: rss },
     };

@@ -38,6 +38,7 @@ import { healthRoutes } from './routes/health.js';
 import { lockRoutes } from './routes/lock.js';
 import { logoutRoutes } from './routes/logout.js';
 import { passwordlessRoutes } from './routes/passwordless.js';
+import { revokeRoutes } from './routes/revoke.js';
 import { tokenRoutes } from './routes/token.js';
 import { userinfoRoutes } from './routes/userinfo.js';
 import { startPruning } from './pruning.js';
@@ -286,6 +287,7 @@ async function createFastify(
   await app.register(discoveryRoutes, ctx);
   await app.register(passwordlessRoutes, ctx);
   await app.register(tokenRoutes, ctx);
+  await app.register(revokeRoutes, ctx);
   await app.register(userinfoRoutes, ctx);
   await app.register(crossOriginRoutes, ctx);
   await app.register(authorizeRoutes, ctx);

@@ -163,7 +163,7 @@ export function readAuthorizationRequest(
   return {
     ...target,
     responseTypes,
-    scope: grantedScope(params.scope, api),
+    scope: grantedScope(params.scope, target.client, api),
     ...(params.nonce ? { nonce: params.nonce } : {}),
     ...(api ? { api } : {}),
     ...(codeChallenge ? { codeChallenge } : {}),

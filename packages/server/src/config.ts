@@ -86,6 +86,14 @@ export interface TokenLifetimes {
   idTokenS: number;
   loginTicketS: number;
   authorizationCodeS: number;
+  refreshToken: {
+    /** From the login: no token of the family outlives it. */
+    absoluteS: number;
+    /** From each token's issue: it dies unused after this. */
+    idleS: number;
+    /** A spent token presented within this still rotates; later, it revokes its family. */
+    reuseIntervalS: number;
+  };
 }
 
 /** The whole server configuration, checked once at start. */
@@ -284,6 +292,11 @@ function readLifetimes(raw: ConfigFile['tokens']): TokenLifetimes {
     idTokenS: raw.id_token_lifetime_s,
     loginTicketS: raw.login_ticket_lifetime_s,
     authorizationCodeS: raw.authorization_code_lifetime_s,
+    refreshToken: {
+      absoluteS: raw.refresh_token.absolute_lifetime_s,
+      idleS: raw.refresh_token.idle_lifetime_s,
+      reuseIntervalS: raw.refresh_token.reuse_interval_s,
+    },
   };
 }
 

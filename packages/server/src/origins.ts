@@ -20,6 +20,7 @@ export function knownOrigins(clients: readonly ClientConfig[]): Set<string> {
 export const READABLE_REFUSAL_ROUTES: ReadonlyMap<string, { credentials: boolean }> = new Map([
   ['/passwordless/start', { credentials: false }],
   ['/oauth/token', { credentials: false }],
+  ['/oauth/revoke', { credentials: false }],
   ['/co/authenticate', { credentials: true }],
 ]);
 

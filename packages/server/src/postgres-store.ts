@@ -6,6 +6,7 @@ import { PostgresHealthStore } from './postgres/health.js';
 import { PostgresSigningKeyStore } from './postgres/keys.js';
 import { PostgresEmailGuardStore, PostgresRateCounterStore } from './postgres/limits.js';
 import { PostgresOutboxStore } from './postgres/outbox.js';
+import { PostgresRefreshTokenStore } from './postgres/refresh-tokens.js';
 import { PostgresServerSecretCheck } from './postgres/server-secret.js';
 import {
   PostgresAccessTokenStore,
@@ -33,6 +34,7 @@ export class PostgresStore extends ComposedStore implements DevInboxStore {
       loginTickets: new PostgresLoginTicketStore(db),
       authorizationCodes: new PostgresAuthorizationCodeStore(db),
       accessTokens: new PostgresAccessTokenStore(db),
+      refreshTokens: new PostgresRefreshTokenStore(db),
       rateCounters: new PostgresRateCounterStore(db),
       emailGuards: new PostgresEmailGuardStore(db),
       outbox: new PostgresOutboxStore(db),

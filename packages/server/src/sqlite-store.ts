@@ -5,6 +5,7 @@ import { SqliteExpiryStore } from './sqlite/expiry.js';
 import { SqliteHealthStore } from './sqlite/health.js';
 import { SqliteEmailGuardStore, SqliteRateCounterStore } from './sqlite/limits.js';
 import { SqliteOutboxStore } from './sqlite/outbox.js';
+import { SqliteRefreshTokenStore } from './sqlite/refresh-tokens.js';
 import { SqliteServerSecretCheck } from './sqlite/server-secret.js';
 import {
   SqliteAccessTokenStore,
@@ -31,6 +32,7 @@ export class SqliteStore extends ComposedStore implements DevInboxStore {
       loginTickets: new SqliteLoginTicketStore(db),
       authorizationCodes: new SqliteAuthorizationCodeStore(db),
       accessTokens: new SqliteAccessTokenStore(db),
+      refreshTokens: new SqliteRefreshTokenStore(db),
       rateCounters: new SqliteRateCounterStore(db),
       emailGuards: new SqliteEmailGuardStore(db),
       outbox: new SqliteOutboxStore(db),

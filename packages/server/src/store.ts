@@ -3,6 +3,7 @@ import type { ExpiryStore } from './store/expiry.js';
 import type { HealthStore } from './store/health.js';
 import type { EmailGuardStore, RateCounterStore } from './store/limits.js';
 import type { OutboxStore } from './store/outbox.js';
+import type { RefreshTokenStore } from './store/refresh-tokens.js';
 import type { ServerSecretCheck } from './store/server-secret.js';
 import type { AccessTokenStore, AuthorizationCodeStore, LoginTicketStore } from './store/tokens.js';
 import type { UserStore } from './store/users.js';
@@ -20,6 +21,7 @@ export interface Store
     LoginTicketStore,
     AuthorizationCodeStore,
     AccessTokenStore,
+    RefreshTokenStore,
     RateCounterStore,
     EmailGuardStore,
     OutboxStore,
@@ -41,4 +43,5 @@ export type {
 } from './store/limits.js';
 export type { NewOutboxMail, OutboxMail } from './store/outbox.js';
 export type { AccessTokenRecord, AuthorizationCodeRecord, LoginTicket } from './store/tokens.js';
+export type { RefreshTokenRecord } from './store/refresh-tokens.js';
 export type { DeletedUser, User, UserRecords } from './store/users.js';

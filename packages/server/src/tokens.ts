@@ -11,6 +11,8 @@ import type { User } from './store.js';
 export interface TokenResponse {
   access_token: string;
   id_token?: string;
+  /** With `offline_access` granted (DESIGN §7): opaque, rotated at each use. */
+  refresh_token?: string;
   token_type: 'Bearer';
   expires_in: number;
   scope: string;
@@ -22,6 +24,8 @@ export interface Grant {
   user: User;
   scope: ReadonlySet<string>;
   nonce?: string;
+  /** When the user logged in (epoch ms): the id_token's `auth_time`, kept across refreshes. */
+  authTime?: number;
   /** The API named by `audience`; its access tokens are JWTs. */
   api?: ApiConfig;
 }
@@ -35,14 +39,11 @@ export interface IssuedAccessToken {
 const DEFAULT_SCOPE = 'openid profile email';
 
 /** The scopes OpenID Connect defines; any token may carry those that were requested. */
-const OIDC_SCOPES: readonly string[] = [
-  'openid',
-  'profile',
-  'email',
-  'address',
-  'phone',
-  'offline_access',
-];
+const OIDC_SCOPES: readonly string[] = ['openid', 'profile', 'email', 'address', 'phone'];
+
+/** The scope that asks for a refresh token (OIDC Core §11), and the grant that uses one. */
+export const OFFLINE_ACCESS = 'offline_access';
+export const REFRESH_TOKEN_GRANT = 'refresh_token';
 
 /** The words of a space-separated scope string (RFC 6749 §3.3). */
 export function parseScope(scope: string): Set<string> {
@@ -50,13 +51,20 @@ export function parseScope(scope: string): Set<string> {
 }
 
 /**
- * What a token is granted of the `requested` scope: the OIDC scopes, plus those the `api`
+ * What `client` is granted of the `requested` scope: the OIDC scopes, plus those the `api`
  * (the `audience`) lists in `apis[].scopes`. The rest is dropped silently, as Auth0 does, so a
- * caller cannot give itself an API permission just by asking for it.
+ * caller cannot give itself an API permission just by asking for it; so is `offline_access`
+ * for a client whose `grant_types` lack `refresh_token`.
  */
-export function grantedScope(requested: string | undefined, api?: ApiConfig): Set<string> {
+export function grantedScope(
+  requested: string | undefined,
+  client: ClientConfig,
+  api?: ApiConfig,
+): Set<string> {
   const grantable = (scope: string) =>
-    OIDC_SCOPES.includes(scope) || (api?.scopes.includes(scope) ?? false);
+    scope === OFFLINE_ACCESS
+      ? client.grantTypes.includes(REFRESH_TOKEN_GRANT)
+      : OIDC_SCOPES.includes(scope) || (api?.scopes.includes(scope) ?? false);
   return new Set([...parseScope(requested ?? DEFAULT_SCOPE)].filter(grantable));
 }
 
@@ -79,8 +87,16 @@ export function findApi(ctx: AppContext, audience: string | undefined): ApiConfi
   return api;
 }
 
-/** An access token and, when `openid` is in scope, an id_token bound to it by `at_hash`. */
-export async function issueTokens(ctx: AppContext, grant: Grant): Promise<TokenResponse> {
+/**
+ * An access token and, when `openid` is in scope, an id_token bound to it by `at_hash`. With
+ * `offline_access` granted, a refresh token too: `refreshToken` when the refresh grant already
+ * rotated one in, else the first of a new family.
+ */
+export async function issueTokens(
+  ctx: AppContext,
+  grant: Grant,
+  refreshToken?: string,
+): Promise<TokenResponse> {
   const access = await issueAccessToken(ctx, grant);
   const response: TokenResponse = {
     access_token: access.token,
@@ -91,6 +107,9 @@ export async function issueTokens(ctx: AppContext, grant: Grant): Promise<TokenR
   if (grant.scope.has('openid')) {
     response.id_token = await signIdToken(ctx, grant, { accessToken: access.token });
   }
+  const refresh =
+    refreshToken ?? (grant.scope.has(OFFLINE_ACCESS) ? await startFamily(ctx, grant) : undefined);
+  if (refresh !== undefined) response.refresh_token = refresh;
   return response;
 }
 
@@ -131,6 +150,32 @@ export async function issueAccessToken(ctx: AppContext, grant: Grant): Promise<I
   return { token, expiresIn };
 }
 
+/** A refresh token: 256 bits from the CSPRNG, base64url; only its SHA-256 is stored. */
+export function newRefreshToken(ctx: AppContext): string {
+  return ctx.random(32).toString('base64url');
+}
+
+/** The first refresh token of a new family: the login is its start and `auth_time`. */
+async function startFamily(ctx: AppContext, grant: Grant): Promise<string> {
+  const now = ctx.now();
+  const lifetimes = ctx.config.lifetimes.refreshToken;
+  const familyExpiresAt = now + lifetimes.absoluteS * 1000;
+  const token = newRefreshToken(ctx);
+  await ctx.store.saveRefreshToken({
+    tokenHash: sha256Hex(token),
+    familyId: ctx.random(16).toString('hex'),
+    sub: grant.user.sub,
+    clientId: grant.client.clientId,
+    scope: [...grant.scope].join(' '),
+    ...(grant.api ? { audience: grant.api.identifier } : {}),
+    authTime: grant.authTime ?? now,
+    familyExpiresAt,
+    issuedAt: now,
+    expiresAt: Math.min(now + lifetimes.idleS * 1000, familyExpiresAt),
+  });
+  return token;
+}
+
 /**
  * The RS256 id_token. `at_hash` / `c_hash` bind it to the access token / authorization code
  * issued in the same response (OIDC Core §3.1.3.6, §3.3.2.11).
@@ -145,6 +190,7 @@ export async function signIdToken(
   if (issuedWith.accessToken !== undefined) claims.at_hash = leftHalfHash(issuedWith.accessToken);
   if (issuedWith.code !== undefined) claims.c_hash = leftHalfHash(issuedWith.code);
   if (grant.nonce !== undefined) claims.nonce = grant.nonce;
+  if (grant.authTime !== undefined) claims.auth_time = Math.floor(grant.authTime / 1000);
   // Read once: `kid` must name the key that signs, even if a reload lands in between.
   const keys = ctx.keys.current();
   return new SignJWT(claims)

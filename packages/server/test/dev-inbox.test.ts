@@ -81,6 +81,7 @@ describe('dev inbox', () => {
       loginTickets: sqlite,
       authorizationCodes: sqlite,
       accessTokens: sqlite,
+      refreshTokens: sqlite,
       rateCounters: sqlite,
       emailGuards: sqlite,
       outbox: sqlite,

@@ -84,9 +84,11 @@ describe('discovery', () => {
       jwks_uri: 'https://auth.example.com/.well-known/jwks.json',
       id_token_signing_alg_values_supported: ['RS256'],
       subject_types_supported: ['public'],
-      grant_types_supported: [OTP_GRANT, 'authorization_code', 'implicit'],
+      grant_types_supported: [OTP_GRANT, 'authorization_code', 'refresh_token', 'implicit'],
       authorization_endpoint: 'https://auth.example.com/authorize',
       end_session_endpoint: 'https://auth.example.com/v2/logout',
+      revocation_endpoint: 'https://auth.example.com/oauth/revoke',
+      scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
       response_modes_supported: ['query', 'fragment', 'web_message'],
       code_challenge_methods_supported: ['S256'],
     });

@@ -168,18 +168,19 @@ describe('users block and unblock', SLOW, () => {
 });
 
 describe('users delete', SLOW, () => {
-  it('deletes the user with its code and token, and then has no such user', async () => {
+  it('deletes the user with its code and tokens, and then has no such user', async () => {
     const dataDir = await seededDataDir();
     const deleted = await runUsersCli(['delete', '--email', ALICE.email, '--data', dataDir]);
     expect(deleted).toEqual({
       code: 0,
       stderr: '',
-      stdout: `deleted ${ALICE.email} (${ALICE.sub}) and 2 records about it\n`,
+      stdout: `deleted ${ALICE.email} (${ALICE.sub}) and 3 records about it\n`,
     });
     await storeIn(dataDir, async (store) => {
       expect(await store.findUser(ALICE.sub)).toBeUndefined();
       expect(await store.findCode('demo', ALICE.email)).toBeUndefined();
       expect(await store.findAccessToken('ef'.repeat(32))).toBeUndefined();
+      expect(await store.findRefreshToken('fe'.repeat(32))).toBeUndefined();
       expect(await store.findUser(BOB.sub)).toBeDefined();
     });
     await expectUsersCliFailure(

@@ -47,7 +47,10 @@ export const BOB = { email: 'bob@example.com', sub: `email|${'b'.repeat(24)}` };
 /** 2030-01-01T00:00:00Z, the time every seeded record is created at. */
 export const SEEDED_AT = Date.parse('2030-01-01T00:00:00Z');
 
-/** Two users; Alice holds a pending code and an access token, whose hashes must never print. */
+/**
+ * Two users; Alice holds a pending code, an access token and a refresh token, whose hashes must
+ * never print.
+ */
 export async function seedUsers(store: Store): Promise<void> {
   await store.upsertUserOnLogin(ALICE.email, ALICE.sub, SEEDED_AT);
   await store.upsertUserOnLogin(BOB.email, BOB.sub, SEEDED_AT + 60_000);
@@ -68,6 +71,17 @@ export async function seedUsers(store: Store): Promise<void> {
     clientId: 'demo',
     scope: 'openid email',
     expiresAt: SEEDED_AT + 86_400_000,
+  });
+  await store.saveRefreshToken({
+    tokenHash: 'fe'.repeat(32),
+    familyId: 'family-a',
+    sub: ALICE.sub,
+    clientId: 'demo',
+    scope: 'openid offline_access',
+    authTime: SEEDED_AT,
+    familyExpiresAt: SEEDED_AT + 30 * 86_400_000,
+    issuedAt: SEEDED_AT,
+    expiresAt: SEEDED_AT + 15 * 86_400_000,
   });
 }
 
@@ -93,5 +107,15 @@ export const ALICE_EXPORT = {
   login_tickets: [],
   authorization_codes: [],
   access_tokens: [{ client_id: 'demo', scope: 'openid email', expires_at: '2030-01-02T00:00:00Z' }],
+  refresh_tokens: [
+    {
+      client_id: 'demo',
+      scope: 'openid offline_access',
+      auth_at: '2030-01-01T00:00:00Z',
+      issued_at: '2030-01-01T00:00:00Z',
+      expires_at: '2030-01-16T00:00:00Z',
+      family_expires_at: '2030-01-31T00:00:00Z',
+    },
+  ],
   queued_mail: [],
 };

@@ -86,6 +86,15 @@ export const DEFAULTS = {
     /** A /co/authenticate ticket, redeemed at /authorize right after. */
     login_ticket_lifetime_s: 60,
     authorization_code_lifetime_s: 60,
+    /** Refresh tokens, issued for `offline_access` to clients allowing the grant (DESIGN §7). */
+    refresh_token: {
+      /** A family (every token rotated from one login) dies this long after the login: 30 days… */
+      absolute_lifetime_s: 2_592_000,
+      /** …and each token this long after it was issued unless used first: 15 days. */
+      idle_lifetime_s: 1_296_000,
+      /** How long a spent token still rotates (a retry, a racing tab); 0: any reuse revokes. */
+      reuse_interval_s: 0,
+    },
   },
   /** `<data dir>/passwordless.sqlite`; or a `postgres://` URL (env `DATABASE_URL` wins). */
   database: 'sqlite',

@@ -31,7 +31,9 @@ const mail = DEFAULTS.connections.email.email;
 const limits = DEFAULTS.rate_limits;
 const tokens = DEFAULTS.tokens;
 const client = DEFAULTS['clients[]'];
+const refresh = DEFAULTS.tokens.refresh_token;
 const MONTH_S = 86_400 * 30;
+const YEAR_S = 86_400 * 365;
 const ROTATION_EXPECTED = 'must be false or a positive number of days (at most 3650)';
 const PROXIES_EXPECTED =
   'must be false or a list of proxy addresses like ["10.0.0.1", "10.1.0.0/16"]';
@@ -81,6 +83,11 @@ export const CONFIG_SCHEMA = {
       id_token_lifetime_s: withDefault(int(1, MONTH_S), tokens.id_token_lifetime_s),
       login_ticket_lifetime_s: withDefault(int(1, 600), tokens.login_ticket_lifetime_s),
       authorization_code_lifetime_s: withDefault(int(1, 600), tokens.authorization_code_lifetime_s),
+      refresh_token: section({
+        absolute_lifetime_s: withDefault(int(1, YEAR_S), refresh.absolute_lifetime_s),
+        idle_lifetime_s: withDefault(int(1, YEAR_S), refresh.idle_lifetime_s),
+        reuse_interval_s: withDefault(int(0, 300), refresh.reuse_interval_s),
+      }),
     }),
     connections: section({
       email: section({

@@ -35,7 +35,7 @@ export async function authorizationCodeGrant(
     client,
     user,
     // Granted when the code was issued; granted again in case the API's scopes changed since.
-    scope: grantedScope(record.scope, api),
+    scope: grantedScope(record.scope, client, api),
     ...(record.nonce === undefined ? {} : { nonce: record.nonce }),
     ...(api ? { api } : {}),
   });

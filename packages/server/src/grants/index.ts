@@ -6,6 +6,8 @@ import type { TokenParams } from '../routes/token.js';
 import type { TokenResponse } from '../tokens.js';
 import { authorizationCodeGrant } from './authorization-code.js';
 import { OTP_GRANT, otpGrant } from './otp.js';
+import { refreshTokenGrant } from './refresh-token.js';
+import { REFRESH_TOKEN_GRANT } from '../tokens.js';
 
 /** A token request whose client is known and allowed the grant. */
 export interface TokenRequest {
@@ -26,6 +28,7 @@ export type GrantHandler = (ctx: AppContext, request: TokenRequest) => Promise<T
 const TOKEN_GRANTS: ReadonlyMap<string, GrantHandler> = new Map([
   [OTP_GRANT, otpGrant],
   ['authorization_code', authorizationCodeGrant],
+  [REFRESH_TOKEN_GRANT, refreshTokenGrant],
 ]);
 
 /**

@@ -28,7 +28,7 @@ export async function otpGrant(
   return issueTokens(ctx, {
     client,
     user: login.user,
-    scope: grantedScope(params.scope, api),
+    scope: grantedScope(params.scope, client, api),
     ...(nonce === undefined ? {} : { nonce }),
     ...(api ? { api } : {}),
   });

@@ -59,6 +59,18 @@ export class ServerMetrics {
     registers: [this.registry],
   });
 
+  readonly refreshes = new Counter({
+    name: `${PREFIX}token_refreshes_total`,
+    help: 'Refresh tokens exchanged (rotated) at /oauth/token.',
+    registers: [this.registry],
+  });
+
+  readonly refreshReuseDetected = new Counter({
+    name: `${PREFIX}refresh_token_reuse_detected_total`,
+    help: 'Spent refresh tokens presented again: each revoked its whole family.',
+    registers: [this.registry],
+  });
+
   readonly rateLimited = new Counter({
     name: `${PREFIX}rate_limited_total`,
     help: 'Requests refused with 429, by the limit that refused them.',

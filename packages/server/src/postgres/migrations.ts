@@ -109,4 +109,21 @@ export const MIGRATIONS = [
    CREATE INDEX access_tokens_sub ON access_tokens (sub);`,
   // When each signing key was added (epoch ms), for scheduled rotation; NULL for older keys.
   `ALTER TABLE signing_keys ADD COLUMN created_at BIGINT;`,
+  // Refresh tokens (DESIGN §7): a row per token, its family's rows sharing `family_id`.
+  `CREATE TABLE refresh_tokens (
+     token_hash TEXT PRIMARY KEY,
+     family_id TEXT NOT NULL,
+     sub TEXT NOT NULL,
+     client_id TEXT NOT NULL,
+     scope TEXT NOT NULL,
+     audience TEXT,
+     auth_time BIGINT NOT NULL,
+     family_expires_at BIGINT NOT NULL,
+     issued_at BIGINT NOT NULL,
+     expires_at BIGINT NOT NULL,
+     used_at BIGINT
+   );
+   CREATE INDEX refresh_tokens_family ON refresh_tokens (family_id);
+   CREATE INDEX refresh_tokens_sub ON refresh_tokens (sub);
+   CREATE INDEX refresh_tokens_expiry ON refresh_tokens (expires_at);`,
 ];

@@ -15,6 +15,7 @@ export async function discoveryRoutes(app: FastifyInstance, ctx: AppContext): Pr
     userinfo_endpoint: `${issuer}userinfo`,
     jwks_uri: `${issuer}.well-known/jwks.json`,
     end_session_endpoint: `${issuer}v2/logout`,
+    revocation_endpoint: `${issuer}oauth/revoke`,
     grant_types_supported: SUPPORTED_GRANTS,
     response_types_supported: [
       'code',
@@ -30,7 +31,7 @@ export async function discoveryRoutes(app: FastifyInstance, ctx: AppContext): Pr
     subject_types_supported: ['public'],
     id_token_signing_alg_values_supported: [SIGNING_ALG],
     token_endpoint_auth_methods_supported: ['none'],
-    scopes_supported: ['openid', 'profile', 'email'],
+    scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
     claims_supported: [
       'sub',
       'iss',

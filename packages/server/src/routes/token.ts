@@ -26,6 +26,7 @@ const tokenBodySchema = {
     code: short,
     code_verifier: short,
     redirect_uri: { type: 'string', maxLength: 2048 },
+    refresh_token: short,
   },
 } as const;
 

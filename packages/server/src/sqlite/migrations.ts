@@ -108,4 +108,21 @@ export const MIGRATIONS = [
   `ALTER TABLE users ADD COLUMN blocked INTEGER NOT NULL DEFAULT FALSE;
    CREATE INDEX pending_codes_email ON pending_codes (email);
    CREATE INDEX access_tokens_sub ON access_tokens (sub);`,
+  // Refresh tokens (DESIGN §7): a row per token, its family's rows sharing `family_id`.
+  `CREATE TABLE refresh_tokens (
+     token_hash TEXT PRIMARY KEY,
+     family_id TEXT NOT NULL,
+     sub TEXT NOT NULL,
+     client_id TEXT NOT NULL,
+     scope TEXT NOT NULL,
+     audience TEXT,
+     auth_time INTEGER NOT NULL,
+     family_expires_at INTEGER NOT NULL,
+     issued_at INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL,
+     used_at INTEGER
+   );
+   CREATE INDEX refresh_tokens_family ON refresh_tokens (family_id);
+   CREATE INDEX refresh_tokens_sub ON refresh_tokens (sub);
+   CREATE INDEX refresh_tokens_expiry ON refresh_tokens (expires_at);`,
 ];

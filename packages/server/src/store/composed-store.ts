@@ -4,6 +4,11 @@ import type { ExpiryStore } from './expiry.js';
 import type { HealthStore } from './health.js';
 import type { EmailGuardStore, GuessBudget, Hit, RateCounterStore } from './limits.js';
 import type { NewOutboxMail, OutboxStore } from './outbox.js';
+import type {
+  RefreshTokenRotation,
+  RefreshTokenRecord,
+  RefreshTokenStore,
+} from './refresh-tokens.js';
 import type { ServerSecretCheck } from './server-secret.js';
 import type {
   AccessTokenRecord,
@@ -22,6 +27,7 @@ export interface StoreParts {
   loginTickets: LoginTicketStore;
   authorizationCodes: AuthorizationCodeStore;
   accessTokens: AccessTokenStore;
+  refreshTokens: RefreshTokenStore;
   rateCounters: RateCounterStore;
   emailGuards: EmailGuardStore;
   outbox: OutboxStore;
@@ -98,6 +104,18 @@ export class ComposedStore implements Store {
   }
   findAccessToken(tokenHash: string) {
     return this.#parts.accessTokens.findAccessToken(tokenHash);
+  }
+  saveRefreshToken(token: RefreshTokenRecord) {
+    return this.#parts.refreshTokens.saveRefreshToken(token);
+  }
+  findRefreshToken(tokenHash: string) {
+    return this.#parts.refreshTokens.findRefreshToken(tokenHash);
+  }
+  rotateRefreshToken(rotation: RefreshTokenRotation) {
+    return this.#parts.refreshTokens.rotateRefreshToken(rotation);
+  }
+  revokeRefreshTokenFamily(tokenHash: string, clientId: string) {
+    return this.#parts.refreshTokens.revokeRefreshTokenFamily(tokenHash, clientId);
   }
 
   takeHit(hit: Hit, limit: number) {

@@ -61,6 +61,7 @@ export const EXPIRING_TABLES = [
   'login_tickets',
   'authorization_codes',
   'mail_outbox',
+  'refresh_tokens',
 ] as const;
 
 /** SQL NULL columns become absent optional properties. */

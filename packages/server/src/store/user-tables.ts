@@ -21,9 +21,8 @@ interface UserRecordTable {
 }
 
 /**
- * Every table with records about a user, read by export and emptied by block and delete. The
- * refresh-token families (DESIGN §7) belong here too, found by `sub`: block revokes them and
- * delete removes them with the rest.
+ * Every table with records about a user, read by export and emptied by block and delete: block
+ * revokes the user's refresh-token families (DESIGN §7) and delete removes them with the rest.
  */
 const USER_RECORD_TABLES: readonly UserRecordTable[] = [
   {
@@ -57,6 +56,15 @@ const USER_RECORD_TABLES: readonly UserRecordTable[] = [
     owner: 'sub',
     ownerColumn: 'sub',
     exported: 'client_id AS "clientId", scope, audience, expires_at AS "expiresAt"',
+  },
+  {
+    name: 'refreshTokens',
+    table: 'refresh_tokens',
+    owner: 'sub',
+    ownerColumn: 'sub',
+    exported: `client_id AS "clientId", scope, audience, auth_time AS "authAt",
+      issued_at AS "issuedAt", used_at AS "usedAt", expires_at AS "expiresAt",
+      family_expires_at AS "familyExpiresAt"`,
   },
   {
     name: 'queuedMail',

@@ -20,8 +20,8 @@ export interface UserStore {
   /**
    * Blocks the user with this email, creating it blocked (with `newSub`) when there is none, so
    * the email cannot sign up; and in the same transaction removes every record that would let it
-   * in or that mail would carry: its codes, tickets, authorization codes, access tokens and
-   * queued mail. Durable when it resolves.
+   * in or that mail would carry: its codes, tickets, authorization codes, access tokens, refresh
+   * token families and queued mail. Durable when it resolves.
    */
   blockUser(email: string, newSub: string, at: number): Promise<User>;
   /** Lifts a block; `undefined` when there is no such user. */
@@ -72,6 +72,17 @@ export interface UserRecords {
     expiresAt: number;
   }>;
   accessTokens: Array<{ clientId: string; scope: string; audience?: string; expiresAt: number }>;
+  /** Refresh tokens, a row per token of each family (spent ones carry `usedAt`); no hash. */
+  refreshTokens: Array<{
+    clientId: string;
+    scope: string;
+    audience?: string;
+    authAt: number;
+    issuedAt: number;
+    usedAt?: number;
+    expiresAt: number;
+    familyExpiresAt: number;
+  }>;
   /** Mail waiting in the outbox for a retry: when, not what (it is sealed, and holds a code). */
   queuedMail: Array<{ attempts: number; nextAttemptAt: number; expiresAt: number }>;
 }

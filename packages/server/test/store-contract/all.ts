@@ -6,6 +6,7 @@ import { describeExpiryStoreContract } from './expiry.js';
 import { describeHealthStoreContract } from './health.js';
 import { describeEmailGuardStoreContract, describeRateCounterStoreContract } from './limits.js';
 import { describeOutboxStoreContract } from './outbox.js';
+import { describeRefreshTokenStoreContract } from './refresh-tokens.js';
 import { describeServerSecretCheckContract } from './server-secret.js';
 import type { StoreTarget } from './target.js';
 import {
@@ -29,6 +30,7 @@ export function describeStoreContracts<T extends Store & DevInboxStore>(
   describeLoginTicketStoreContract(target);
   describeAuthorizationCodeStoreContract(target);
   describeAccessTokenStoreContract(target);
+  describeRefreshTokenStoreContract(target);
   describeRateCounterStoreContract(target);
   describeEmailGuardStoreContract(target);
   describeOutboxStoreContract(target);

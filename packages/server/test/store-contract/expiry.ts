@@ -8,7 +8,8 @@ const SLOW_BUDGET: GuessBudget = { capacity: 1, refillMs: 1e9, resendMs: 0, keep
 
 /**
  * One record of every kind that expires, alive until `expiresAt`: a code, a login ticket, an
- * authorization code, an access token, a mail, a rate counter and a (drained) email guard.
+ * authorization code, an access token, a refresh token, a mail, a rate counter and a (drained)
+ * email guard.
  */
 async function saveOneOfEach(store: Store, name: string, expiresAt: number): Promise<void> {
   const hash = `${name}-hash`;
@@ -32,6 +33,15 @@ async function saveOneOfEach(store: Store, name: string, expiresAt: number): Pro
     codeChallenge: 'challenge',
   });
   await store.saveAccessToken({ ...common, tokenHash: hash, scope: 'openid' });
+  await store.saveRefreshToken({
+    ...common,
+    tokenHash: hash,
+    familyId: name,
+    scope: 'openid offline_access',
+    authTime: NOW - 1_000,
+    familyExpiresAt: expiresAt,
+    issuedAt: NOW - 1_000,
+  });
   await store.enqueueMail({
     to: `${name}@example.com`,
     fromName: 'App',
@@ -58,14 +68,15 @@ export function describeExpiryStoreContract(target: StoreTarget<Store>): void {
 
       expect(await store.pruneExpired(NOW - 1, 100)).toBe(0);
       const steps = [];
-      // Seven expired records (one of each kind), three at a time.
+      // Eight expired records (one of each kind), three at a time.
       for (let i = 0; i < 4; i++) steps.push(await store.pruneExpired(NOW, 3));
-      expect(steps).toEqual([3, 3, 1, 0]);
+      expect(steps).toEqual([3, 3, 2, 0]);
 
       expect(await store.findCode('app', 'expired@example.com')).toBeUndefined();
       expect(await store.consumeLoginTicket('expired-hash')).toBeUndefined();
       expect(await store.consumeAuthorizationCode('expired-hash')).toBeUndefined();
       expect(await store.findAccessToken('expired-hash')).toBeUndefined();
+      expect(await store.findRefreshToken('expired-hash')).toBeUndefined();
       expect((await store.countHits('expired', NOW - 1)).count).toBe(0);
       // A drained guard that was kept would still refuse; a pruned one starts full.
       expect((await store.takeGuess('expired@example.com', NOW, SLOW_BUDGET)).taken).toBe(true);
@@ -74,6 +85,7 @@ export function describeExpiryStoreContract(target: StoreTarget<Store>): void {
       expect(await store.consumeLoginTicket('live-hash')).toBeDefined();
       expect(await store.consumeAuthorizationCode('live-hash')).toBeDefined();
       expect(await store.findAccessToken('live-hash')).toBeDefined();
+      expect(await store.findRefreshToken('live-hash')).toBeDefined();
       expect((await store.countHits('live', NOW)).count).toBe(1);
       expect((await store.takeGuess('live@example.com', NOW, SLOW_BUDGET)).taken).toBe(false);
       const mail = await store.claimDueMail(NOW, NOW, 10);

@@ -171,8 +171,8 @@ export function describeUserStoreContract(target: StoreTarget<UserStore>): void 
 
 /**
  * Seeds every kind of record about `email` / `sub` that block, delete and export cover: a code
- * per client (one sent as a link), a login ticket, an authorization code, an access token and a
- * queued mail. Returns how many rows that is.
+ * per client (one sent as a link), a login ticket, an authorization code, an access token, a
+ * refresh token and a queued mail. Returns how many rows that is.
  */
 async function seedRecords(store: Store, email: string, sub: string, n: number): Promise<number> {
   const hash = (kind: number) => `${kind}${n}`.padStart(64, '0');
@@ -215,6 +215,17 @@ async function seedRecords(store: Store, email: string, sub: string, n: number):
     scope: 'openid',
     expiresAt: NOW + 80_000,
   });
+  await store.saveRefreshToken({
+    tokenHash: hash(4),
+    familyId: `family-${n}`,
+    sub,
+    clientId: 'app',
+    scope: 'openid offline_access',
+    authTime: NOW,
+    familyExpiresAt: NOW + 2_000_000,
+    issuedAt: NOW,
+    expiresAt: NOW + 90_000,
+  });
   await store.enqueueMail({
     to: email,
     fromName: 'App',
@@ -225,7 +236,7 @@ async function seedRecords(store: Store, email: string, sub: string, n: number):
     expiresAt: NOW + 180_000,
     nextAttemptAt: NOW + 30_000,
   });
-  return 6;
+  return 7;
 }
 
 /** The records of {@link seedRecords}, as export reads them: no code, hash, salt or body. */
@@ -259,6 +270,16 @@ const EXPORTED = {
     },
   ],
   accessTokens: [{ clientId: 'app', scope: 'openid', expiresAt: NOW + 80_000 }],
+  refreshTokens: [
+    {
+      clientId: 'app',
+      scope: 'openid offline_access',
+      authAt: NOW,
+      issuedAt: NOW,
+      expiresAt: NOW + 90_000,
+      familyExpiresAt: NOW + 2_000_000,
+    },
+  ],
   queuedMail: [{ attempts: 0, nextAttemptAt: NOW + 30_000, expiresAt: NOW + 180_000 }],
 };
 
@@ -267,6 +288,7 @@ const NO_RECORDS = {
   loginTickets: [],
   authorizationCodes: [],
   accessTokens: [],
+  refreshTokens: [],
   queuedMail: [],
 };
 
@@ -301,6 +323,7 @@ export function describeUserRecordsContract(target: StoreTarget<Store>): void {
       expect(await peer.userRecords(a)).toEqual(NO_RECORDS);
       expect(await peer.findCode('app', a.email)).toBeUndefined();
       expect(await peer.findAccessToken(`3${1}`.padStart(64, '0'))).toBeUndefined();
+      expect(await peer.findRefreshToken(`4${1}`.padStart(64, '0'))).toBeUndefined();
       expect(await peer.userRecords(b)).toEqual(EXPORTED);
     });
 
