@@ -51,7 +51,7 @@ export type LinkConfirm = 'click' | 'auto';
 export interface EmailConnectionConfig {
   name: string;
   otp: OtpConfig;
-  link: { confirm: LinkConfirm };
+  link: { confirm: LinkConfirm; includeCode: boolean };
   email: EmailTemplateConfig;
 }
 
@@ -262,7 +262,7 @@ function readEmailConnection(raw: ConfigFile['connections']['email']): EmailConn
       maxAttempts: raw.otp.max_attempts,
       resendAfterS: raw.otp.resend_after_s,
     },
-    link: { confirm: raw.link.confirm },
+    link: { confirm: raw.link.confirm, includeCode: raw.link.include_code },
     email,
   };
 }

@@ -177,3 +177,43 @@ describe('a magic link is bound to the parameters it was mailed with', () => {
     expect((await server.token('code@example.com', code)).statusCode).toBe(200);
   });
 });
+
+describe('a link mail also carries its code, for the device that asked (include_code)', () => {
+  async function mail(server: TestServer, email: string) {
+    expect((await server.start(email, { send: 'link', authParams: AUTH_PARAMS })).statusCode).toBe(
+      200,
+    );
+    const inbox = await server.inject({ url: `/dev/inbox.json?to=${encodeURIComponent(email)}` });
+    const { text, html } = inbox.json().messages[0] as { text: string; html: string };
+    const link = await linkFromInbox(server, email);
+    return { text, html, link, code: link.searchParams.get('verification_code')! };
+  }
+
+  it('logs in with the typed code, and the link is then spent', async () => {
+    const server = await startTestServer();
+    const { text, html, link, code } = await mail(server, 'phone@example.com');
+    expect(text).toContain(`Or enter this code: ${code}`);
+    expect(html).toMatch(new RegExp(`Or enter this code: <strong[^>]*>${code}</strong>`));
+
+    const tokens = await server.token('phone@example.com', code);
+    expect(tokens.statusCode).toBe(200);
+    expect(decodeJwt(tokens.json().id_token).email).toBe('phone@example.com');
+
+    const click = await clickLink(server.inject, link);
+    expect(click.statusCode).toBe(403);
+    expect(click.headers.location).toBeUndefined();
+    expect(click.body).toContain('This sign-in page cannot be used');
+  });
+
+  it('leaves the code out when connections.email.link.include_code is false', async () => {
+    const server = await startTestServer({
+      connections: { email: { link: { include_code: false } } },
+    });
+    const { text, html, link, code } = await mail(server, 'off@example.com');
+    expect(text).not.toContain('enter this code');
+    expect(html).not.toContain('enter this code');
+    expect(text.replace(link.href, '')).not.toContain(code);
+    // The link itself still logs in.
+    expect((await clickLink(server.inject, link)).statusCode).toBe(302);
+  });
+});

@@ -50,6 +50,8 @@ export const DEFAULTS = {
          * spends one): `click`, on the person's button press; `auto`, the page submits itself.
          */
         confirm: 'click',
+        /** Link mails also show the code, so a link opened on a phone can log in the laptop. */
+        include_code: true,
       },
       /** Liquid templates; `body` (HTML) and `text` default to the built-in ones (mail/templates.ts). */
       email: {

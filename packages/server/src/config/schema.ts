@@ -103,6 +103,10 @@ export const CONFIG_SCHEMA = {
             { type: 'string', enum: ['click', 'auto'] },
             DEFAULTS.connections.email.link.confirm,
           ),
+          include_code: withDefault(
+            { type: 'boolean' },
+            DEFAULTS.connections.email.link.include_code,
+          ),
         }),
         email: section({
           from: withDefault(text, mail.from),

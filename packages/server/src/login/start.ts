@@ -106,6 +106,7 @@ export async function startLogin(ctx: AppContext, request: StartRequest): Promis
     code,
     link,
     send,
+    include_code: ctx.config.connections.email.link.includeCode,
     request_language: request.language,
     operation: 'login',
     expires_in_minutes: Math.ceil(otp.lifetimeS / 60),

@@ -7,6 +7,8 @@ export interface VerificationEmailContext {
   /** The magic link when `send` is `link`, else empty. */
   link: string;
   send: 'code' | 'link';
+  /** Whether a link mail also shows `code`, to type on the device that asked for it. */
+  include_code: boolean;
   request_language: string;
   operation: 'login';
   expires_in_minutes: number;
@@ -32,6 +34,10 @@ const DEFAULT_TEXT = `{% if send == "link" -%}
 Sign in to {{ application.name }} with this link:
 
 {{ link }}
+{%- if include_code %}
+
+Or enter this code: {{ code }}
+{%- endif %}
 
 It works once and expires in {{ expires_in_minutes }} minutes.
 {%- else -%}
@@ -51,6 +57,9 @@ const DEFAULT_HTML = `<!doctype html>
     {%- if send == "link" %}
     <p>Sign in to {{ application.name }}:</p>
     <p><a href="{{ link }}" style="display: inline-block; padding: 10px 18px; background: #0b7285; color: #fff; border-radius: 6px; text-decoration: none">Sign in</a></p>
+    {%- if include_code %}
+    <p>Or enter this code: <strong style="letter-spacing: 2px">{{ code }}</strong></p>
+    {%- endif %}
     <p>The link works once and expires in {{ expires_in_minutes }} minutes.</p>
     {%- else %}
     <p>Your {{ application.name }} verification code is:</p>
