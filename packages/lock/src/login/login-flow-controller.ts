@@ -229,6 +229,16 @@ export class LoginFlowController implements ReactiveController {
     }
   }
 
+  /**
+   * "Enter the code instead": a link mail carries its code too, for when the link is opened on
+   * another device. The code screen then runs on the link's deadlines and attempts.
+   */
+  enterCode(): void {
+    this.#step = 'code';
+    this.#host.requestUpdate();
+    this.#options.onSent?.('code');
+  }
+
   /** "Use a different email": back to the email screen, the email kept for editing. */
   changeEmail(): void {
     this.reset();
@@ -282,7 +292,8 @@ export class LoginFlowController implements ReactiveController {
     this.#code = '';
     this.#sentAgain = again;
     this.#startDeadlines(answer.value);
-    this.#step = send === 'link' ? 'link-sent' : 'code';
+    // A new link asked for from the code screen keeps the user typing its code.
+    this.#step = send === 'link' && this.#step !== 'code' ? 'link-sent' : 'code';
     this.#host.requestUpdate();
     this.#options.onSent?.(this.#step);
   }

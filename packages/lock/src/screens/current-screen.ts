@@ -17,6 +17,7 @@ export interface ScreenHandlers {
   onCodeSubmit: (event: SubmitEvent) => void;
   onResend: () => void;
   onChangeEmail: () => void;
+  onEnterCode: () => void;
 }
 
 /** What the current screen shows besides the flow's state: the element's options and texts. */
@@ -85,6 +86,7 @@ export function screenHandlers(
     },
     onResend: () => void flow.resend(),
     onChangeEmail,
+    onEnterCode: () => flow.enterCode(),
   };
 }
 
@@ -146,6 +148,7 @@ export function currentScreen(p: CurrentScreenProps): TemplateResult {
         error,
         onResend: on.onResend,
         onChangeEmail: on.onChangeEmail,
+        onEnterCode: on.onEnterCode,
       });
     case 'done':
       return html`<p id=${id('done')} class="pl-done" tabindex="-1">${t('done')}</p>`;

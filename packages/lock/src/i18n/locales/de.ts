@@ -31,6 +31,7 @@ const de: LocaleStrings = {
     instructions:
       'Öffnen Sie den Link aus der E-Mail auf diesem Gerät, um die Anmeldung abzuschließen.',
     resend: 'Neuen Link anfordern',
+    enterCode: 'Stattdessen den Code eingeben',
   },
   status: {
     sending: 'Wird gesendet…',

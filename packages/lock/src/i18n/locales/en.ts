@@ -34,6 +34,7 @@ const en = {
     sent: 'We sent a link to {{email}}.',
     instructions: 'Open the link in the email on this device to finish logging in.',
     resend: 'Send a new link',
+    enterCode: 'Enter the code instead',
   },
   status: {
     sending: 'Sending…',

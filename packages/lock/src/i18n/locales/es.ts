@@ -31,6 +31,7 @@ const es: LocaleStrings = {
     sent: 'Hemos enviado un enlace a {{email}}.',
     instructions: 'Abre el enlace del correo en este dispositivo para terminar de iniciar sesión.',
     resend: 'Enviar un enlace nuevo',
+    enterCode: 'Introducir el código en su lugar',
   },
   status: {
     sending: 'Enviando…',

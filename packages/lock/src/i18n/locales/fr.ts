@@ -31,6 +31,7 @@ const fr: LocaleStrings = {
     sent: 'Nous avons envoyé un lien à {{email}}.',
     instructions: "Ouvrez le lien de l'e-mail sur cet appareil pour terminer la connexion.",
     resend: 'Recevoir un nouveau lien',
+    enterCode: 'Saisir plutôt le code',
   },
   status: {
     sending: 'Envoi…',

@@ -30,6 +30,7 @@ const he: LocaleStrings = {
     sent: 'שלחנו קישור אל {{email}}.',
     instructions: 'יש לפתוח את הקישור מהאימייל במכשיר הזה כדי להשלים את ההתחברות.',
     resend: 'שליחת קישור חדש',
+    enterCode: 'הזנת הקוד במקום זאת',
   },
   status: {
     sending: 'שולח…',

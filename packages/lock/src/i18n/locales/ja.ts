@@ -29,6 +29,7 @@ const ja: LocaleStrings = {
     sent: '{{email}} にリンクを送信しました。',
     instructions: 'ログインを完了するには、この端末でメール内のリンクを開いてください。',
     resend: '新しいリンクを送信',
+    enterCode: '代わりにコードを入力',
   },
   status: {
     sending: '送信しています…',
