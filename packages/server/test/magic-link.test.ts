@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { clickLink } from './confirm-link.js';
+import { clickLink, formFields, postConfirm } from './confirm-link.js';
 import { MESSAGES_API, OVERREACHING_SCOPE, startTestServer, type TestServer } from './helpers.js';
 
 const CALLBACK = 'http://localhost:5173/';
@@ -199,10 +199,13 @@ describe('a link mail also carries its code, for the device that asked (include_
     expect(tokens.statusCode).toBe(200);
     expect(decodeJwt(tokens.json().id_token).email).toBe('phone@example.com');
 
-    const click = await clickLink(server.inject, link);
-    expect(click.statusCode).toBe(403);
-    expect(click.headers.location).toBeUndefined();
-    expect(click.body).toContain('This sign-in page cannot be used');
+    // The confirm page still opens (a GET spends nothing), but its button is refused.
+    const page = await server.inject({ url: link.pathname + link.search });
+    expect(page.statusCode).toBe(200);
+    const confirm = await postConfirm(server.inject, formFields(page.body));
+    expect(confirm.statusCode).toBe(403);
+    expect(confirm.headers.location).toBeUndefined();
+    expect(confirm.body).toContain('This sign-in page cannot be used');
   });
 
   it('leaves the code out when connections.email.link.include_code is false', async () => {
