@@ -216,9 +216,15 @@ describe('connections.email.link.confirm', () => {
 
   it('defaults to "click" and accepts nothing but "click" and "auto"', () => {
     const options = { dev: true, port: 3000, dataDir: '/tmp/x' };
-    expect(resolveConfig(undefined, options).connections.email.link).toEqual({ confirm: 'click' });
+    expect(resolveConfig(undefined, options).connections.email.link).toEqual({
+      confirm: 'click',
+      includeCode: true,
+    });
     expect(() =>
       resolveConfig({ connections: { email: { link: { confirm: 'never' } } } }, options),
     ).toThrow(ConfigError);
+    expect(() =>
+      resolveConfig({ connections: { email: { link: { include_code: 'no' } } } }, options),
+    ).toThrow(/include_code/);
   });
 });
