@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { OTP_GRANT } from '../src/app.js';
 import {
   MESSAGES_API,
   OVERREACHING_SCOPE,
@@ -18,24 +17,9 @@ const CHALLENGE = createHash('sha256').update(VERIFIER).digest('base64url');
 
 async function loginTicket(server: TestServer, origin = APP): Promise<string> {
   expect((await server.start(EMAIL)).statusCode).toBe(200);
-  const response = await coAuthenticate(server, await server.codeFromInbox(EMAIL), origin);
+  const response = await server.coAuthenticate(EMAIL, await server.codeFromInbox(EMAIL), origin);
   expect(response.statusCode).toBe(200);
   return response.json().login_ticket;
-}
-
-function coAuthenticate(server: TestServer, otp: string, origin?: string) {
-  return server.inject({
-    method: 'POST',
-    url: '/co/authenticate',
-    headers: origin ? { origin } : {},
-    payload: {
-      client_id: 'demo',
-      username: EMAIL,
-      otp,
-      realm: 'email',
-      credential_type: OTP_GRANT,
-    },
-  });
 }
 
 function authorize(server: TestServer, params: Record<string, string>) {
@@ -64,18 +48,18 @@ describe('/co/authenticate', () => {
     await server.start(EMAIL);
     const code = await server.codeFromInbox(EMAIL);
 
-    const evil = await coAuthenticate(server, code, 'https://evil.example');
+    const evil = await server.coAuthenticate(EMAIL, code, 'https://evil.example');
     expect(evil.statusCode).toBe(403);
     expect(evil.json()).toEqual({
       error: 'access_denied',
       error_description: 'Origin https://evil.example is not allowed.',
     });
-    expect((await coAuthenticate(server, code)).statusCode).toBe(403);
-    const wrong = await coAuthenticate(server, wrongCode(code), APP);
+    expect((await server.coAuthenticate(EMAIL, code)).statusCode).toBe(403);
+    const wrong = await server.coAuthenticate(EMAIL, wrongCode(code), APP);
     expect(wrong.statusCode).toBe(403);
     expect(wrong.json().error_description).toBe('Wrong email or verification code.');
 
-    const ok = await coAuthenticate(server, code, APP);
+    const ok = await server.coAuthenticate(EMAIL, code, APP);
     expect(ok.statusCode).toBe(200);
     expect(ok.headers['access-control-allow-origin']).toBe(APP);
     expect(ok.headers['access-control-allow-credentials']).toBe('true');
@@ -85,7 +69,7 @@ describe('/co/authenticate', () => {
       co_id: expect.any(String),
     });
     // The code was single use.
-    expect((await coAuthenticate(server, code, APP)).statusCode).toBe(403);
+    expect((await server.coAuthenticate(EMAIL, code, APP)).statusCode).toBe(403);
   });
 });
 

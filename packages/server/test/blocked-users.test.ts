@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { OTP_GRANT } from '../src/app.js';
 import { SqliteStore } from '../src/sqlite-store.js';
 import type { AuthorizationCodeRecord, LoginTicket, PendingCode } from '../src/store.js';
 import { clickLink } from './confirm-link.js';
@@ -156,18 +155,7 @@ describe('blocked users at login', () => {
     const email = 'racer@example.com';
     store.blockBefore = 'saveCode';
     await server.start(email);
-    const response = await server.inject({
-      method: 'POST',
-      url: '/co/authenticate',
-      headers: { origin: APP },
-      payload: {
-        client_id: 'demo',
-        username: email,
-        otp: await server.codeFromInbox(email),
-        realm: 'email',
-        credential_type: OTP_GRANT,
-      },
-    });
+    const response = await server.coAuthenticate(email, await server.codeFromInbox(email), APP);
     expect([response.statusCode, response.json()]).toEqual([401, BLOCKED]);
   });
 
@@ -188,18 +176,7 @@ describe('blocked users at login', () => {
     const email = 'racer@example.com';
     await server.start(email);
     store.blockBefore = 'saveLoginTicket';
-    const ticket = await server.inject({
-      method: 'POST',
-      url: '/co/authenticate',
-      headers: { origin: APP },
-      payload: {
-        client_id: 'demo',
-        username: email,
-        otp: await server.codeFromInbox(email),
-        realm: 'email',
-        credential_type: OTP_GRANT,
-      },
-    });
+    const ticket = await server.coAuthenticate(email, await server.codeFromInbox(email), APP);
     expect(ticket.statusCode).toBe(200);
     const query = new URLSearchParams({
       client_id: 'demo',

@@ -44,6 +44,8 @@ export interface TestServer {
     otp: string,
     extra?: Record<string, unknown>,
   ): Promise<LightMyRequestResponse>;
+  /** POST /co/authenticate for client `demo` (the cross-origin login), from `origin` if given. */
+  coAuthenticate(email: string, otp: string, origin?: string): Promise<LightMyRequestResponse>;
   /** The authorization_code grant for client `demo`; `redirect_uri` is sent only when given. */
   exchangeCode(
     code: string,
@@ -171,6 +173,19 @@ export async function startTestServer(
           realm: 'email',
           scope: 'openid profile email',
           ...extra,
+        },
+      }),
+    coAuthenticate: (email, otp, origin) =>
+      inject({
+        method: 'POST',
+        url: '/co/authenticate',
+        headers: origin ? { origin } : {},
+        payload: {
+          client_id: 'demo',
+          username: email,
+          otp,
+          realm: 'email',
+          credential_type: OTP_GRANT,
         },
       }),
     exchangeCode: (code, codeVerifier, redirectUri) =>

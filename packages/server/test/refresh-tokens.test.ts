@@ -128,18 +128,7 @@ describe('refresh tokens at login', () => {
   it('are issued by the authorization code exchange (/co/authenticate, /authorize)', async () => {
     const server = await startTestServer();
     expect((await server.start(EMAIL)).statusCode).toBe(200);
-    const ticket = await server.inject({
-      method: 'POST',
-      url: '/co/authenticate',
-      headers: { origin: APP },
-      payload: {
-        client_id: 'demo',
-        username: EMAIL,
-        otp: await server.codeFromInbox(EMAIL),
-        realm: 'email',
-        credential_type: OTP_GRANT,
-      },
-    });
+    const ticket = await server.coAuthenticate(EMAIL, await server.codeFromInbox(EMAIL), APP);
     const query = new URLSearchParams({
       client_id: 'demo',
       redirect_uri: CALLBACK,
