@@ -96,14 +96,7 @@ export function tokenRequest(issued) {
       const { email, code } = issued[next++ % issued.length];
       return {
         ...req,
-        body: JSON.stringify({
-          grant_type: OTP_GRANT,
-          client_id: 'bench',
-          username: email,
-          otp: code,
-          realm: 'email',
-          scope: 'openid profile email',
-        }),
+        body: otpGrantBody(email, code, 'openid profile email'),
       };
     },
   };
@@ -148,14 +141,7 @@ export async function refreshTokensFor(url, count, { prefix, seconds }) {
     const response = await fetch(`${url}/oauth/token`, {
       method: 'POST',
       headers: JSON_HEADERS,
-      body: JSON.stringify({
-        grant_type: OTP_GRANT,
-        client_id: 'bench',
-        username: email,
-        otp: code,
-        realm: 'email',
-        scope: 'openid profile email offline_access',
-      }),
+      body: otpGrantBody(email, code, 'openid profile email offline_access'),
     });
     const { refresh_token: token } = await response.json();
     if (!token) throw new Error(`no refresh token for ${email}: ${response.status}`);
@@ -223,4 +209,16 @@ async function codeFor(url, email) {
   const inbox = await fetch(`${url}/dev/inbox.json?to=${encodeURIComponent(email)}`);
   const { messages } = await inbox.json();
   return /\b(\d{6})\b/.exec(messages?.[0]?.text ?? '')?.[1] ?? null;
+}
+
+/** The passwordless OTP grant's JSON body for the bench client. */
+function otpGrantBody(email, code, scope) {
+  return JSON.stringify({
+    grant_type: OTP_GRANT,
+    client_id: 'bench',
+    username: email,
+    otp: code,
+    realm: 'email',
+    scope,
+  });
 }
