@@ -12,6 +12,7 @@ export const LOCALE_LOADERS: Readonly<Record<string, () => Promise<{ default: Lo
   fr: () => import('./locales/fr.js'),
   he: () => import('./locales/he.js'),
   ja: () => import('./locales/ja.js'),
+  ur: () => import('./locales/ur.js'),
 };
 
 /** Every language code the widget has strings for. */
