@@ -11,6 +11,7 @@ export const LOCALE_LOADERS: Readonly<Record<string, () => Promise<{ default: Lo
   fa: () => import('./locales/fa.js'),
   fr: () => import('./locales/fr.js'),
   he: () => import('./locales/he.js'),
+  hi: () => import('./locales/hi.js'),
   ja: () => import('./locales/ja.js'),
   ur: () => import('./locales/ur.js'),
 };
