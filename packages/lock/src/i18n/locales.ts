@@ -14,6 +14,7 @@ export const LOCALE_LOADERS: Readonly<Record<string, () => Promise<{ default: Lo
   he: () => import('./locales/he.js'),
   hi: () => import('./locales/hi.js'),
   ja: () => import('./locales/ja.js'),
+  ko: () => import('./locales/ko.js'),
   th: () => import('./locales/th.js'),
   ur: () => import('./locales/ur.js'),
 };
