@@ -17,6 +17,7 @@ export const LOCALE_LOADERS: Readonly<Record<string, () => Promise<{ default: Lo
   ko: () => import('./locales/ko.js'),
   th: () => import('./locales/th.js'),
   ur: () => import('./locales/ur.js'),
+  vi: () => import('./locales/vi.js'),
 };
 
 /** Every language code the widget has strings for. */
