@@ -13,6 +13,7 @@ export const LOCALE_LOADERS: Readonly<Record<string, () => Promise<{ default: Lo
   fr: () => import('./locales/fr.js'),
   he: () => import('./locales/he.js'),
   hi: () => import('./locales/hi.js'),
+  id: () => import('./locales/id.js'),
   ja: () => import('./locales/ja.js'),
   ko: () => import('./locales/ko.js'),
   th: () => import('./locales/th.js'),
