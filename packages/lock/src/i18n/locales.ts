@@ -16,6 +16,7 @@ export const LOCALE_LOADERS: Readonly<Record<string, () => Promise<{ default: Lo
   id: () => import('./locales/id.js'),
   ja: () => import('./locales/ja.js'),
   ko: () => import('./locales/ko.js'),
+  ms: () => import('./locales/ms.js'),
   th: () => import('./locales/th.js'),
   ur: () => import('./locales/ur.js'),
   vi: () => import('./locales/vi.js'),
