@@ -10,6 +10,7 @@ export const LOCALE_LOADERS: Readonly<Record<string, () => Promise<{ default: Lo
   de: () => import('./locales/de.js'),
   es: () => import('./locales/es.js'),
   fa: () => import('./locales/fa.js'),
+  fil: () => import('./locales/fil.js'),
   fr: () => import('./locales/fr.js'),
   he: () => import('./locales/he.js'),
   hi: () => import('./locales/hi.js'),
