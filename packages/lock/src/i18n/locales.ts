@@ -18,6 +18,7 @@ export const LOCALE_LOADERS: Readonly<Record<string, () => Promise<{ default: Lo
   ja: () => import('./locales/ja.js'),
   ko: () => import('./locales/ko.js'),
   ms: () => import('./locales/ms.js'),
+  sw: () => import('./locales/sw.js'),
   th: () => import('./locales/th.js'),
   ur: () => import('./locales/ur.js'),
   vi: () => import('./locales/vi.js'),
