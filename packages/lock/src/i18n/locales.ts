@@ -22,6 +22,7 @@ export const LOCALE_LOADERS: Readonly<Record<string, () => Promise<{ default: Lo
   th: () => import('./locales/th.js'),
   ur: () => import('./locales/ur.js'),
   vi: () => import('./locales/vi.js'),
+  'zh-Hans': () => import('./locales/zh-Hans.js'),
 };
 
 /** Every language code the widget has strings for. */
