@@ -23,6 +23,7 @@ export const LOCALE_LOADERS: Readonly<Record<string, () => Promise<{ default: Lo
   ur: () => import('./locales/ur.js'),
   vi: () => import('./locales/vi.js'),
   'zh-Hans': () => import('./locales/zh-Hans.js'),
+  'zh-Hant': () => import('./locales/zh-Hant.js'),
 };
 
 /** Every language code the widget has strings for. */
