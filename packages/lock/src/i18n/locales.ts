@@ -11,6 +11,7 @@ export const LOCALE_LOADERS: Readonly<Record<string, () => Promise<{ default: Lo
   fr: () => import('./locales/fr.js'),
   he: () => import('./locales/he.js'),
   ja: () => import('./locales/ja.js'),
+  ru: () => import('./locales/ru.js'),
 };
 
 /** Every language code the widget has strings for. */
