@@ -12,6 +12,7 @@ export const LOCALE_LOADERS: Readonly<Record<string, () => Promise<{ default: Lo
   he: () => import('./locales/he.js'),
   ja: () => import('./locales/ja.js'),
   ru: () => import('./locales/ru.js'),
+  uk: () => import('./locales/uk.js'),
 };
 
 /** Every language code the widget has strings for. */
