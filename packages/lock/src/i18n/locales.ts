@@ -13,6 +13,7 @@ export const LOCALE_LOADERS: Readonly<Record<string, () => Promise<{ default: Lo
   he: () => import('./locales/he.js'),
   ja: () => import('./locales/ja.js'),
   ru: () => import('./locales/ru.js'),
+  sr: () => import('./locales/sr.js'),
   uk: () => import('./locales/uk.js'),
 };
 
