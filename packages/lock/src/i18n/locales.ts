@@ -11,6 +11,7 @@ export const LOCALE_LOADERS: Readonly<Record<string, () => Promise<{ default: Lo
   es: () => import('./locales/es.js'),
   fr: () => import('./locales/fr.js'),
   he: () => import('./locales/he.js'),
+  hr: () => import('./locales/hr.js'),
   ja: () => import('./locales/ja.js'),
   ru: () => import('./locales/ru.js'),
   sr: () => import('./locales/sr.js'),
