@@ -15,6 +15,7 @@ export const LOCALE_LOADERS: Readonly<Record<string, () => Promise<{ default: Lo
   hr: () => import('./locales/hr.js'),
   ja: () => import('./locales/ja.js'),
   ru: () => import('./locales/ru.js'),
+  sk: () => import('./locales/sk.js'),
   sr: () => import('./locales/sr.js'),
   uk: () => import('./locales/uk.js'),
 };
