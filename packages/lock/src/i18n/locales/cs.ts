@@ -31,7 +31,7 @@ const cs: LocaleStrings = {
     sent: 'Poslali jsme odkaz na {{email}}.',
     instructions: 'Přihlášení dokončíte otevřením odkazu z e-mailu na tomto zařízení.',
     resend: 'Poslat nový odkaz',
-    enterCode: 'Zadat raději kód',
+    enterCode: 'Raději zadat kód',
   },
   status: {
     sending: 'Odesílání…',
