@@ -16,6 +16,7 @@ export const LOCALE_LOADERS: Readonly<Record<string, () => Promise<{ default: Lo
   ja: () => import('./locales/ja.js'),
   ru: () => import('./locales/ru.js'),
   sk: () => import('./locales/sk.js'),
+  sl: () => import('./locales/sl.js'),
   sr: () => import('./locales/sr.js'),
   uk: () => import('./locales/uk.js'),
 };
