@@ -9,6 +9,7 @@ export const LOCALE_LOADERS: Readonly<Record<string, () => Promise<{ default: Lo
   bg: () => import('./locales/bg.js'),
   cs: () => import('./locales/cs.js'),
   de: () => import('./locales/de.js'),
+  el: () => import('./locales/el.js'),
   es: () => import('./locales/es.js'),
   fr: () => import('./locales/fr.js'),
   he: () => import('./locales/he.js'),
