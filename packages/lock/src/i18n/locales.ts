@@ -11,6 +11,7 @@ export const LOCALE_LOADERS: Readonly<Record<string, () => Promise<{ default: Lo
   de: () => import('./locales/de.js'),
   el: () => import('./locales/el.js'),
   es: () => import('./locales/es.js'),
+  et: () => import('./locales/et.js'),
   fr: () => import('./locales/fr.js'),
   he: () => import('./locales/he.js'),
   hr: () => import('./locales/hr.js'),
