@@ -15,6 +15,7 @@ export const LOCALE_LOADERS: Readonly<Record<string, () => Promise<{ default: Lo
   fr: () => import('./locales/fr.js'),
   he: () => import('./locales/he.js'),
   hr: () => import('./locales/hr.js'),
+  hu: () => import('./locales/hu.js'),
   ja: () => import('./locales/ja.js'),
   ru: () => import('./locales/ru.js'),
   sk: () => import('./locales/sk.js'),
