@@ -17,6 +17,7 @@ export const LOCALE_LOADERS: Readonly<Record<string, () => Promise<{ default: Lo
   hr: () => import('./locales/hr.js'),
   hu: () => import('./locales/hu.js'),
   ja: () => import('./locales/ja.js'),
+  lt: () => import('./locales/lt.js'),
   ru: () => import('./locales/ru.js'),
   sk: () => import('./locales/sk.js'),
   sl: () => import('./locales/sl.js'),
