@@ -18,6 +18,7 @@ export const LOCALE_LOADERS: Readonly<Record<string, () => Promise<{ default: Lo
   hu: () => import('./locales/hu.js'),
   ja: () => import('./locales/ja.js'),
   lt: () => import('./locales/lt.js'),
+  lv: () => import('./locales/lv.js'),
   ru: () => import('./locales/ru.js'),
   sk: () => import('./locales/sk.js'),
   sl: () => import('./locales/sl.js'),
