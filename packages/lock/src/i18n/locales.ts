@@ -19,6 +19,7 @@ export const LOCALE_LOADERS: Readonly<Record<string, () => Promise<{ default: Lo
   ja: () => import('./locales/ja.js'),
   lt: () => import('./locales/lt.js'),
   lv: () => import('./locales/lv.js'),
+  ro: () => import('./locales/ro.js'),
   ru: () => import('./locales/ru.js'),
   sk: () => import('./locales/sk.js'),
   sl: () => import('./locales/sl.js'),
