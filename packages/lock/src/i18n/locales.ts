@@ -24,6 +24,7 @@ export const LOCALE_LOADERS: Readonly<Record<string, () => Promise<{ default: Lo
   sk: () => import('./locales/sk.js'),
   sl: () => import('./locales/sl.js'),
   sr: () => import('./locales/sr.js'),
+  tr: () => import('./locales/tr.js'),
   uk: () => import('./locales/uk.js'),
 };
 
