@@ -5,7 +5,8 @@ const tr: ServerText = {
     codeSubject: '{app} doğrulama kodunuz',
     linkSubject: '{app} uygulamasına giriş yapın',
     codeIntro: '{app} doğrulama kodunuz:',
-    codeUse: 'Kodu, istediğiniz yere girin. Tek kullanımlıktır ve süresi {minutes} sonra dolar.',
+    codeUse:
+      'Kodu talep ettiğiniz ekrana girin. Tek kullanımlıktır ve süresi {minutes} sonra dolar.',
     linkIntro: 'Bu bağlantıyla {app} uygulamasına giriş yapın:',
     linkButton: 'Giriş yap',
     linkCode: 'Veya şu kodu girin:',
