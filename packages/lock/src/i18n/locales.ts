@@ -6,6 +6,7 @@ import type { LocaleStrings } from './locales/en.js';
  */
 export const LOCALE_LOADERS: Readonly<Record<string, () => Promise<{ default: LocaleStrings }>>> = {
   ar: () => import('./locales/ar.js'),
+  az: () => import('./locales/az.js'),
   bg: () => import('./locales/bg.js'),
   cs: () => import('./locales/cs.js'),
   de: () => import('./locales/de.js'),
