@@ -34,8 +34,8 @@ const lv: LocaleStrings = {
     enterCode: 'Labāk ievadīt kodu',
   },
   status: {
-    sending: 'Sūta…',
-    checking: 'Pārbauda…',
+    sending: 'Notiek sūtīšana…',
+    checking: 'Notiek pārbaude…',
   },
   done: 'Pieteikšanās ir izdevusies.',
   errors: {
