@@ -1,0 +1,68 @@
+import type { LocaleStrings } from './en.js';
+
+const cs: LocaleStrings = {
+  heading: 'Přihlášení',
+  close: 'Zavřít',
+  language: 'Jazyk',
+  email: {
+    label: 'E-mail',
+    instructions: 'Zadejte svůj e-mail a my vám pošleme jednorázový kód. Heslo není potřeba.',
+    instructionsLink: 'Zadejte svůj e-mail a my vám pošleme odkaz pro přihlášení.',
+    submit: 'Poslat kód',
+    submitLink: 'Poslat odkaz',
+    terms: 'Souhlasím s podmínkami služby',
+  },
+  code: {
+    sent: 'Poslali jsme kód na {{email}}.',
+    resent: 'Poslali jsme nový kód na {{email}}.',
+    label: 'Ověřovací kód',
+    hint: '{{length}}místný kód z e-mailu.',
+    submit: 'Pokračovat',
+    changeEmail: 'Použít jiný e-mail',
+    resend: 'Poslat nový kód',
+    resendIn_one: 'O nový kód můžete požádat za {{count}} sekundu.',
+    resendIn_few: 'O nový kód můžete požádat za {{count}} sekundy.',
+    resendIn_many: 'O nový kód můžete požádat za {{count}} sekundy.',
+    resendIn_other: 'O nový kód můžete požádat za {{count}} sekund.',
+    expiresIn: 'Zbývající platnost kódu: {{time}}.',
+    expired: 'Platnost kódu vypršela. Požádejte o nový.',
+  },
+  link: {
+    sent: 'Poslali jsme odkaz na {{email}}.',
+    instructions: 'Přihlášení dokončíte otevřením odkazu z e-mailu na tomto zařízení.',
+    resend: 'Poslat nový odkaz',
+    enterCode: 'Raději zadat kód',
+  },
+  status: {
+    sending: 'Odesílání…',
+    checking: 'Ověřování…',
+  },
+  done: 'Jste přihlášeni.',
+  errors: {
+    wrong_code: 'Kód je nesprávný nebo vypršel. Zkontrolujte ho a zkuste to znovu.',
+    wrong_code_left_one: 'Kód je nesprávný. Zbývá vám {{count}} pokus.',
+    wrong_code_left_few: 'Kód je nesprávný. Zbývají vám {{count}} pokusy.',
+    wrong_code_left_many: 'Kód je nesprávný. Zbývá vám {{count}} pokusu.',
+    wrong_code_left_other: 'Kód je nesprávný. Zbývá vám {{count}} pokusů.',
+    attempts_used: 'Kód je nesprávný a byl to poslední pokus. Požádejte o nový kód.',
+    too_many_attempts:
+      'Příliš mnoho nesprávných kódů. Počkejte několik minut a pak požádejte o nový kód.',
+    rate_limited: 'Příliš mnoho požadavků. Chvíli počkejte a zkuste to znovu.',
+    rate_limited_wait_one: 'Příliš mnoho požadavků. Zkuste to znovu za {{count}} sekundu.',
+    rate_limited_wait_few: 'Příliš mnoho požadavků. Zkuste to znovu za {{count}} sekundy.',
+    rate_limited_wait_many: 'Příliš mnoho požadavků. Zkuste to znovu za {{count}} sekundy.',
+    rate_limited_wait_other: 'Příliš mnoho požadavků. Zkuste to znovu za {{count}} sekund.',
+    bad_email: 'Zadejte platnou e-mailovou adresu.',
+    code_required: 'Zadejte kód z e-mailu.',
+    terms_required: 'Chcete-li pokračovat, přijměte podmínky služby.',
+    origin_not_allowed: 'Tento web se nesmí přihlašovat k této aplikaci.',
+    network: 'Server není dostupný. Zkontrolujte připojení a zkuste to znovu.',
+    timeout: 'Server neodpověděl včas. Zkuste to znovu.',
+    code_expired: 'Platnost kódu vypršela. Požádejte o nový.',
+    invalid_token: 'Přihlášení se nepodařilo ověřit. Zkuste to znovu.',
+    invalid_state: 'Toto přihlášení bylo zahájeno jinde nebo už bylo použito. Začněte znovu.',
+    server: 'Něco se u nás pokazilo. Zkuste to později.',
+  },
+};
+
+export default cs;

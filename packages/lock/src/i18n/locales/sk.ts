@@ -1,0 +1,68 @@
+import type { LocaleStrings } from './en.js';
+
+const sk: LocaleStrings = {
+  heading: 'Prihlásenie',
+  close: 'Zavrieť',
+  language: 'Jazyk',
+  email: {
+    label: 'E-mail',
+    instructions: 'Zadajte svoj e-mail a pošleme vám jednorazový kód. Heslo nie je potrebné.',
+    instructionsLink: 'Zadajte svoj e-mail a pošleme vám odkaz na prihlásenie.',
+    submit: 'Poslať kód',
+    submitLink: 'Poslať odkaz',
+    terms: 'Súhlasím s podmienkami služby',
+  },
+  code: {
+    sent: 'Poslali sme kód na {{email}}.',
+    resent: 'Poslali sme nový kód na {{email}}.',
+    label: 'Overovací kód',
+    hint: '{{length}}-miestny kód z e-mailu.',
+    submit: 'Pokračovať',
+    changeEmail: 'Použiť iný e-mail',
+    resend: 'Poslať nový kód',
+    resendIn_one: 'Nový kód si môžete vyžiadať o {{count}} sekundu.',
+    resendIn_few: 'Nový kód si môžete vyžiadať o {{count}} sekundy.',
+    resendIn_many: 'Nový kód si môžete vyžiadať o {{count}} sekundy.',
+    resendIn_other: 'Nový kód si môžete vyžiadať o {{count}} sekúnd.',
+    expiresIn: 'Zostávajúca platnosť kódu: {{time}}.',
+    expired: 'Platnosť kódu vypršala. Vyžiadajte si nový.',
+  },
+  link: {
+    sent: 'Poslali sme odkaz na {{email}}.',
+    instructions: 'Prihlásenie dokončíte otvorením odkazu z e-mailu na tomto zariadení.',
+    resend: 'Poslať nový odkaz',
+    enterCode: 'Radšej zadať kód',
+  },
+  status: {
+    sending: 'Odosiela sa…',
+    checking: 'Overuje sa…',
+  },
+  done: 'Ste prihlásení.',
+  errors: {
+    wrong_code: 'Kód je nesprávny alebo mu vypršala platnosť. Skontrolujte ho a skúste to znova.',
+    wrong_code_left_one: 'Kód je nesprávny. Zostáva vám {{count}} pokus.',
+    wrong_code_left_few: 'Kód je nesprávny. Zostávajú vám {{count}} pokusy.',
+    wrong_code_left_many: 'Kód je nesprávny. Zostáva vám {{count}} pokusu.',
+    wrong_code_left_other: 'Kód je nesprávny. Zostáva vám {{count}} pokusov.',
+    attempts_used: 'Kód je nesprávny a bol to posledný pokus. Vyžiadajte si nový kód.',
+    too_many_attempts:
+      'Príliš veľa nesprávnych kódov. Počkajte niekoľko minút a potom si vyžiadajte nový kód.',
+    rate_limited: 'Príliš veľa požiadaviek. Chvíľu počkajte a skúste to znova.',
+    rate_limited_wait_one: 'Príliš veľa požiadaviek. Skúste to znova o {{count}} sekundu.',
+    rate_limited_wait_few: 'Príliš veľa požiadaviek. Skúste to znova o {{count}} sekundy.',
+    rate_limited_wait_many: 'Príliš veľa požiadaviek. Skúste to znova o {{count}} sekundy.',
+    rate_limited_wait_other: 'Príliš veľa požiadaviek. Skúste to znova o {{count}} sekúnd.',
+    bad_email: 'Zadajte platnú e-mailovú adresu.',
+    code_required: 'Zadajte kód z e-mailu.',
+    terms_required: 'Ak chcete pokračovať, prijmite podmienky služby.',
+    origin_not_allowed: 'Tento web sa nesmie prihlasovať do tejto aplikácie.',
+    network: 'Server nie je dostupný. Skontrolujte pripojenie a skúste to znova.',
+    timeout: 'Server neodpovedal včas. Skúste to znova.',
+    code_expired: 'Platnosť kódu vypršala. Vyžiadajte si nový.',
+    invalid_token: 'Prihlásenie sa nepodarilo overiť. Skúste to znova.',
+    invalid_state: 'Toto prihlásenie sa začalo inde alebo už bolo použité. Začnite znova.',
+    server: 'Niečo sa u nás pokazilo. Skúste to neskôr.',
+  },
+};
+
+export default sk;

@@ -1,0 +1,68 @@
+import type { LocaleStrings } from './en.js';
+
+const sl: LocaleStrings = {
+  heading: 'Prijava',
+  close: 'Zapri',
+  language: 'Jezik',
+  email: {
+    label: 'E-pošta',
+    instructions:
+      'Vnesite svoj e-poštni naslov in poslali vam bomo enkratno kodo. Geslo ni potrebno.',
+    instructionsLink: 'Vnesite svoj e-poštni naslov in poslali vam bomo povezavo za prijavo.',
+    submit: 'Pošlji kodo',
+    submitLink: 'Pošlji povezavo',
+    terms: 'Sprejemam pogoje uporabe',
+  },
+  code: {
+    sent: 'Kodo smo poslali na {{email}}.',
+    resent: 'Novo kodo smo poslali na {{email}}.',
+    label: 'Potrditvena koda',
+    hint: '{{length}}-mestna koda iz e-poštnega sporočila.',
+    submit: 'Nadaljuj',
+    changeEmail: 'Uporabi drug e-poštni naslov',
+    resend: 'Pošlji novo kodo',
+    resendIn_one: 'Novo kodo lahko zahtevate čez {{count}} sekundo.',
+    resendIn_two: 'Novo kodo lahko zahtevate čez {{count}} sekundi.',
+    resendIn_few: 'Novo kodo lahko zahtevate čez {{count}} sekunde.',
+    resendIn_other: 'Novo kodo lahko zahtevate čez {{count}} sekund.',
+    expiresIn: 'Preostala veljavnost kode: {{time}}.',
+    expired: 'Koda je potekla. Zahtevajte novo.',
+  },
+  link: {
+    sent: 'Povezavo smo poslali na {{email}}.',
+    instructions: 'Za dokončanje prijave odprite povezavo iz e-poštnega sporočila v tej napravi.',
+    resend: 'Pošlji novo povezavo',
+    enterCode: 'Raje vnesi kodo',
+  },
+  status: {
+    sending: 'Pošiljanje…',
+    checking: 'Preverjanje…',
+  },
+  done: 'Prijavljeni ste.',
+  errors: {
+    wrong_code: 'Koda je napačna ali je potekla. Preverite jo in poskusite znova.',
+    wrong_code_left_one: 'Koda je napačna. Imate še {{count}} poskus.',
+    wrong_code_left_two: 'Koda je napačna. Imate še {{count}} poskusa.',
+    wrong_code_left_few: 'Koda je napačna. Imate še {{count}} poskuse.',
+    wrong_code_left_other: 'Koda je napačna. Imate še {{count}} poskusov.',
+    attempts_used: 'Koda je napačna in to je bil zadnji poskus. Zahtevajte novo kodo.',
+    too_many_attempts: 'Preveč napačnih kod. Počakajte nekaj minut, nato zahtevajte novo kodo.',
+    rate_limited: 'Preveč zahtev. Počakajte trenutek in poskusite znova.',
+    rate_limited_wait_one: 'Preveč zahtev. Poskusite znova čez {{count}} sekundo.',
+    rate_limited_wait_two: 'Preveč zahtev. Poskusite znova čez {{count}} sekundi.',
+    rate_limited_wait_few: 'Preveč zahtev. Poskusite znova čez {{count}} sekunde.',
+    rate_limited_wait_other: 'Preveč zahtev. Poskusite znova čez {{count}} sekund.',
+    bad_email: 'Vnesite veljaven e-poštni naslov.',
+    code_required: 'Vnesite kodo iz e-poštnega sporočila.',
+    terms_required: 'Za nadaljevanje sprejmite pogoje uporabe.',
+    origin_not_allowed: 'To spletno mesto se ne sme prijaviti v to aplikacijo.',
+    network: 'Strežnik ni dosegljiv. Preverite omrežje in poskusite znova.',
+    timeout: 'Strežnik se ni odzval pravočasno. Poskusite znova.',
+    code_expired: 'Ta koda je potekla. Zahtevajte novo.',
+    invalid_token: 'Prijave ni bilo mogoče preveriti. Poskusite znova.',
+    invalid_state: 'Ta prijava se je začela drugje ali je bila že uporabljena. Začnite znova.',
+    server: 'Pri nas je prišlo do napake. Poskusite znova pozneje.',
+  },
+};
+
+export default sl;
