@@ -11,6 +11,7 @@ export const LOCALE_LOADERS: Readonly<Record<string, () => Promise<{ default: Lo
   fr: () => import('./locales/fr.js'),
   he: () => import('./locales/he.js'),
   ja: () => import('./locales/ja.js'),
+  sv: () => import('./locales/sv.js'),
 };
 
 /** Every language code the widget has strings for. */
