@@ -6,6 +6,7 @@ import type { LocaleStrings } from './locales/en.js';
  */
 export const LOCALE_LOADERS: Readonly<Record<string, () => Promise<{ default: LocaleStrings }>>> = {
   ar: () => import('./locales/ar.js'),
+  da: () => import('./locales/da.js'),
   de: () => import('./locales/de.js'),
   es: () => import('./locales/es.js'),
   fr: () => import('./locales/fr.js'),
