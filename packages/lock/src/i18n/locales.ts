@@ -12,6 +12,7 @@ export const LOCALE_LOADERS: Readonly<Record<string, () => Promise<{ default: Lo
   fr: () => import('./locales/fr.js'),
   he: () => import('./locales/he.js'),
   ja: () => import('./locales/ja.js'),
+  nb: () => import('./locales/nb.js'),
   sv: () => import('./locales/sv.js'),
 };
 
