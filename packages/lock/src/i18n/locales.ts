@@ -13,6 +13,7 @@ export const LOCALE_LOADERS: Readonly<Record<string, () => Promise<{ default: Lo
   he: () => import('./locales/he.js'),
   ja: () => import('./locales/ja.js'),
   nb: () => import('./locales/nb.js'),
+  nl: () => import('./locales/nl.js'),
   nn: () => import('./locales/nn.js'),
   sv: () => import('./locales/sv.js'),
 };
