@@ -5,6 +5,7 @@ import type { LocaleStrings } from './locales/en.js';
  * bundler splits it into its own chunk and a page only downloads the language it shows.
  */
 export const LOCALE_LOADERS: Readonly<Record<string, () => Promise<{ default: LocaleStrings }>>> = {
+  af: () => import('./locales/af.js'),
   ar: () => import('./locales/ar.js'),
   da: () => import('./locales/da.js'),
   de: () => import('./locales/de.js'),
