@@ -12,6 +12,7 @@ export const LOCALE_LOADERS: Readonly<Record<string, () => Promise<{ default: Lo
   es: () => import('./locales/es.js'),
   fr: () => import('./locales/fr.js'),
   he: () => import('./locales/he.js'),
+  is: () => import('./locales/is.js'),
   ja: () => import('./locales/ja.js'),
   nb: () => import('./locales/nb.js'),
   nl: () => import('./locales/nl.js'),
