@@ -10,6 +10,7 @@ export const LOCALE_LOADERS: Readonly<Record<string, () => Promise<{ default: Lo
   da: () => import('./locales/da.js'),
   de: () => import('./locales/de.js'),
   es: () => import('./locales/es.js'),
+  fi: () => import('./locales/fi.js'),
   fr: () => import('./locales/fr.js'),
   he: () => import('./locales/he.js'),
   is: () => import('./locales/is.js'),
