@@ -14,6 +14,7 @@ export const LOCALE_LOADERS: Readonly<Record<string, () => Promise<{ default: Lo
   fr: () => import('./locales/fr.js'),
   he: () => import('./locales/he.js'),
   is: () => import('./locales/is.js'),
+  it: () => import('./locales/it.js'),
   ja: () => import('./locales/ja.js'),
   nb: () => import('./locales/nb.js'),
   nl: () => import('./locales/nl.js'),
