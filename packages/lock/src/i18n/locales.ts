@@ -7,6 +7,7 @@ import type { LocaleStrings } from './locales/en.js';
 export const LOCALE_LOADERS: Readonly<Record<string, () => Promise<{ default: LocaleStrings }>>> = {
   af: () => import('./locales/af.js'),
   ar: () => import('./locales/ar.js'),
+  ca: () => import('./locales/ca.js'),
   da: () => import('./locales/da.js'),
   de: () => import('./locales/de.js'),
   es: () => import('./locales/es.js'),
