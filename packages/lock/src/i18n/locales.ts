@@ -13,6 +13,7 @@ export const LOCALE_LOADERS: Readonly<Record<string, () => Promise<{ default: Lo
   es: () => import('./locales/es.js'),
   fi: () => import('./locales/fi.js'),
   fr: () => import('./locales/fr.js'),
+  gl: () => import('./locales/gl.js'),
   he: () => import('./locales/he.js'),
   is: () => import('./locales/is.js'),
   it: () => import('./locales/it.js'),
