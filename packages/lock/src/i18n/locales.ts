@@ -11,6 +11,7 @@ export const LOCALE_LOADERS: Readonly<Record<string, () => Promise<{ default: Lo
   da: () => import('./locales/da.js'),
   de: () => import('./locales/de.js'),
   es: () => import('./locales/es.js'),
+  eu: () => import('./locales/eu.js'),
   fi: () => import('./locales/fi.js'),
   fr: () => import('./locales/fr.js'),
   gl: () => import('./locales/gl.js'),
