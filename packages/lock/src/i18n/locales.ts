@@ -22,6 +22,7 @@ export const LOCALE_LOADERS: Readonly<Record<string, () => Promise<{ default: Lo
   nb: () => import('./locales/nb.js'),
   nl: () => import('./locales/nl.js'),
   nn: () => import('./locales/nn.js'),
+  pl: () => import('./locales/pl.js'),
   sv: () => import('./locales/sv.js'),
 };
 
