@@ -23,6 +23,7 @@ export const LOCALE_LOADERS: Readonly<Record<string, () => Promise<{ default: Lo
   nl: () => import('./locales/nl.js'),
   nn: () => import('./locales/nn.js'),
   pl: () => import('./locales/pl.js'),
+  'pt-BR': () => import('./locales/pt-BR.js'),
   sv: () => import('./locales/sv.js'),
 };
 
