@@ -24,6 +24,7 @@ export const LOCALE_LOADERS: Readonly<Record<string, () => Promise<{ default: Lo
   nn: () => import('./locales/nn.js'),
   pl: () => import('./locales/pl.js'),
   'pt-BR': () => import('./locales/pt-BR.js'),
+  'pt-PT': () => import('./locales/pt-PT.js'),
   sv: () => import('./locales/sv.js'),
 };
 
