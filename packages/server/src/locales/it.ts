@@ -10,7 +10,7 @@ const it: ServerText = {
     linkButton: 'Accedi',
     linkCode: 'Oppure inserisci questo codice:',
     linkUse: 'Il link funziona una sola volta e scade tra {minutes}.',
-    ignore: 'Se non l’hai richiesto tu, puoi ignorare questa email.',
+    ignore: 'Se non hai fatto tu questa richiesta, puoi ignorare questa email.',
   },
   confirm: {
     heading: 'Accedi a {app}',

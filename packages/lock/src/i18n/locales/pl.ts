@@ -62,7 +62,7 @@ const pl: LocaleStrings = {
     code_expired: 'Ten kod wygasł. Poproś o nowy.',
     invalid_token: 'Nie udało się zweryfikować logowania. Spróbuj ponownie.',
     invalid_state:
-      'To logowanie rozpoczęto w innym miejscu lub zostało już użyte. Zacznij od nowa.',
+      'To logowanie zostało rozpoczęte w innym miejscu lub już użyte. Zacznij od nowa.',
     server: 'Coś poszło nie tak po naszej stronie. Spróbuj ponownie później.',
   },
 };
