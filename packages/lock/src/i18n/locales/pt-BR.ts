@@ -1,0 +1,65 @@
+import type { LocaleStrings } from './en.js';
+
+const ptBR: LocaleStrings = {
+  heading: 'Fazer login',
+  close: 'Fechar',
+  language: 'Idioma',
+  email: {
+    label: 'E-mail',
+    instructions:
+      'Digite seu e-mail e enviaremos um código de uso único. Você não precisa de senha.',
+    instructionsLink: 'Digite seu e-mail e enviaremos um link para você fazer login.',
+    submit: 'Enviar código',
+    submitLink: 'Enviar link',
+    terms: 'Aceito os termos de serviço',
+  },
+  code: {
+    sent: 'Enviamos um código para {{email}}.',
+    resent: 'Enviamos um novo código para {{email}}.',
+    label: 'Código de verificação',
+    hint: 'O código de {{length}} dígitos que está no e-mail.',
+    submit: 'Continuar',
+    changeEmail: 'Usar outro e-mail',
+    resend: 'Enviar novo código',
+    resendIn_one: 'Você pode pedir um novo código em {{count}} segundo.',
+    resendIn_many: 'Você pode pedir um novo código em {{count}} de segundos.',
+    resendIn_other: 'Você pode pedir um novo código em {{count}} segundos.',
+    expiresIn: 'O código expira em {{time}}.',
+    expired: 'O código expirou. Peça um novo.',
+  },
+  link: {
+    sent: 'Enviamos um link para {{email}}.',
+    instructions: 'Abra o link do e-mail neste dispositivo para concluir o login.',
+    resend: 'Enviar novo link',
+    enterCode: 'Digitar o código em vez disso',
+  },
+  status: {
+    sending: 'Enviando…',
+    checking: 'Verificando…',
+  },
+  done: 'Você fez login.',
+  errors: {
+    wrong_code: 'O código está incorreto ou expirou. Confira e tente de novo.',
+    wrong_code_left_one: 'O código está incorreto. Você tem mais {{count}} tentativa.',
+    wrong_code_left_many: 'O código está incorreto. Você tem mais {{count}} de tentativas.',
+    wrong_code_left_other: 'O código está incorreto. Você tem mais {{count}} tentativas.',
+    attempts_used: 'O código está incorreto, e essa era a última tentativa. Peça um novo código.',
+    too_many_attempts: 'Muitos códigos incorretos. Aguarde alguns minutos e peça um novo código.',
+    rate_limited: 'Muitas solicitações. Aguarde um momento e tente de novo.',
+    rate_limited_wait_one: 'Muitas solicitações. Tente de novo em {{count}} segundo.',
+    rate_limited_wait_many: 'Muitas solicitações. Tente de novo em {{count}} de segundos.',
+    rate_limited_wait_other: 'Muitas solicitações. Tente de novo em {{count}} segundos.',
+    bad_email: 'Digite um endereço de e-mail válido.',
+    code_required: 'Digite o código do e-mail.',
+    terms_required: 'Aceite os termos de serviço para continuar.',
+    origin_not_allowed: 'Este site não tem permissão para fazer login neste aplicativo.',
+    network: 'Não foi possível acessar o servidor. Verifique sua conexão e tente de novo.',
+    timeout: 'O servidor demorou demais para responder. Tente de novo.',
+    code_expired: 'O código expirou. Peça um novo.',
+    invalid_token: 'Não foi possível verificar o login. Tente de novo.',
+    invalid_state: 'Este login foi iniciado em outro lugar ou já foi usado. Comece de novo.',
+    server: 'Algo deu errado do nosso lado. Tente de novo mais tarde.',
+  },
+};
+
+export default ptBR;
