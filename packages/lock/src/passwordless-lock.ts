@@ -3,7 +3,6 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { resumeFromAddress } from './address.js';
 import { authenticatedEvent, errorEvent, type AuthResult } from './events.js';
 import { I18nController } from './i18n/i18n-controller.js';
-import { SUPPORTED_LANGUAGES } from './i18n/locales.js';
 import type { DictionaryOverrides } from './i18n/locales/en.js';
 import type { LanguageMenuController } from './language-menu/language-menu-controller.js';
 import { LoginFlowController, type LoginSettings } from './login/login-flow-controller.js';
@@ -364,7 +363,6 @@ export class PasswordlessLock extends LitElement {
     const { LanguageMenuController } = await import('./language-menu/language-menu-controller.js');
     this.menu ??= new LanguageMenuController(this, {
       t: this.i18n.t,
-      languages: SUPPORTED_LANGUAGES,
       current: () => this.i18n.locale,
       choose: (language) => (this.language = language),
     });
