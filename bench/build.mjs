@@ -62,7 +62,7 @@ export function ourLocales() {
     return [];
   }
   return files
-    .filter((file) => /^[a-z]{2}(-[A-Z]{2})?\.ts$/.test(file) && file !== 'en.ts')
+    .filter((file) => file.endsWith('.ts') && file !== 'en.ts')
     .map((file) => ({ locale: file.replace(/\.ts$/, ''), path: LOCALES_DIR + file }));
 }
 

@@ -104,7 +104,9 @@ describe('bundle size (min+gzip)', () => {
   });
 
   it('loads the registry of locales (loaders and matcher) lazily, in one small chunk', () => {
-    const registry = lazy.find((c) => c.moduleIds.map(shortId).includes('lock/src/i18n/locales.ts'));
+    const registry = lazy.find((c) =>
+      c.moduleIds.map(shortId).includes('lock/src/i18n/locales.ts'),
+    );
     expect(registry?.moduleIds.map(shortId).sort()).toEqual([
       'lock/src/i18n/locales.ts',
       'lock/src/i18n/match-locale.ts',
@@ -115,7 +117,9 @@ describe('bundle size (min+gzip)', () => {
     expect(modules).not.toContain('lock/src/i18n/match-locale.ts');
     // Each locale chunk is reached from the registry, not from the first load.
     expect(registry!.dynamicImports.length).toBe(LOCALES.length);
-    console.log(`registry chunk: ${gzipped(registry!.code)} B min+gzip (budget ${REGISTRY_BUDGET})`);
+    console.log(
+      `registry chunk: ${gzipped(registry!.code)} B min+gzip (budget ${REGISTRY_BUDGET})`,
+    );
   });
 
   it('loads floating-ui (the language menu) only when a menu opens', () => {
