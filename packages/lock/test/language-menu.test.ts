@@ -1,5 +1,6 @@
 import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { LANGUAGE_NAMES } from '../src/i18n/language-names.js';
 import { SUPPORTED_LANGUAGES } from '../src/i18n/locales.js';
 import { $, expectAccessible, focused, focusedName, page, query, text } from './helpers.js';
 import { passwordlessServer } from './server-stub.js';
@@ -47,10 +48,14 @@ describe('language menu', () => {
     await sendKeys({ press: 'ArrowUp' });
     expect(focused(lock)?.getAttribute('lang')).to.equal(SUPPORTED_LANGUAGES.at(-1));
     await sendKeys({ press: 'Home' });
-    for (let i = 0; i < SUPPORTED_LANGUAGES.indexOf('fr'); i++) {
-      await sendKeys({ press: 'ArrowDown' });
+    // Type-ahead: each "f" goes to the next name starting with F (Filipino, then Français).
+    const f = SUPPORTED_LANGUAGES.map((tag) => LANGUAGE_NAMES[tag]!).filter((n) =>
+      n.startsWith('F'),
+    );
+    for (const name of f.slice(0, f.indexOf('Français') + 1)) {
+      await sendKeys({ press: 'f' });
+      expect(focused(lock)?.textContent?.trim()).to.equal(name);
     }
-    expect(focused(lock)?.textContent?.trim()).to.equal('Français');
     await sendKeys({ press: 'Enter' });
     await lock.updateComplete;
 
@@ -104,8 +109,8 @@ describe('language menu', () => {
     await waitUntil(() => menu.style.top !== '', 'the menu was never placed');
     expect(getComputedStyle(menu).position).to.equal('fixed');
     const box = menu.getBoundingClientRect();
+    expect(box.top).to.be.at.least(0);
     expect(box.bottom).to.be.at.most(window.innerHeight);
-    expect(box.height).to.be.at.most(window.innerHeight / 2 + 1);
     const last = focused(lock)!.getBoundingClientRect();
     expect(focused(lock)?.getAttribute('lang')).to.equal(SUPPORTED_LANGUAGES.at(-1));
     expect(last.top).to.be.at.least(box.top);

@@ -111,7 +111,7 @@ export class LanguageMenuController implements ReactiveController {
     this.close(true);
   };
 
-  /** Arrow keys, Home and End move through the menu; Escape and Tab leave it. */
+  /** Arrow keys, Home, End and a name's first letter move through the menu; Escape and Tab leave it. */
   readonly #onKeydown = (event: KeyboardEvent): void => {
     if ((event.currentTarget as HTMLElement).id === 'language-button') {
       if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
@@ -136,6 +136,17 @@ export class LanguageMenuController implements ReactiveController {
       event.stopPropagation();
       this.close(true);
     } else if (event.key === 'Tab') this.close(false);
+    else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      // Type-ahead, as the menu pattern has it: the next language whose name starts with the key.
+      const key = event.key.toLocaleLowerCase();
+      const next = [...items.slice(index + 1), ...items.slice(0, index + 1)].find((item) =>
+        item.textContent?.trim().toLocaleLowerCase().startsWith(key),
+      );
+      if (next) {
+        event.preventDefault();
+        next.focus();
+      }
+    }
   };
 
   /** Focus leaving the menu and its button (a click elsewhere, Tab) closes the menu. */
