@@ -1,7 +1,7 @@
 import { createInstance, type i18n, type TOptions } from 'i18next';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import en, { type DictionaryOverrides } from './locales/en.js';
-import type { Negotiated } from './locales.js';
+import type * as locales from './locales.js';
 
 const STRINGS = 'translation';
 const OVERRIDES = 'overrides';
@@ -9,7 +9,7 @@ const OVERRIDES = 'overrides';
 const ENGLISH = /^en(-|$)/i;
 
 /** The registry chunk (`locales.ts`): the loaders of the locales and the negotiation. */
-export type LocaleRegistry = Pick<typeof import('./locales.js'), 'LOCALE_LOADERS' | 'negotiate'>;
+export type LocaleRegistry = Pick<typeof locales, 'LOCALE_LOADERS' | 'negotiate'>;
 
 /**
  * Translates for one widget with its own i18next instance: the page may use the global i18next
@@ -115,7 +115,7 @@ export class I18nController implements ReactiveController {
     this.#i18n.t(key, options ?? {}) as string;
 
   /** Negotiates in the registry chunk and adds the strings of the locale it picks. */
-  async #load(candidates: readonly string[]): Promise<Negotiated> {
+  async #load(candidates: readonly string[]): Promise<locales.Negotiated> {
     try {
       const registry = await this.#loadRegistry();
       const picked = registry.negotiate(candidates);
