@@ -12,6 +12,27 @@ const ENGLISH = /^en(-|$)/i;
 export type LocaleRegistry = Pick<typeof locales, 'LOCALE_LOADERS' | 'negotiate'>;
 
 /**
+ * The languages a widget is asked for, most wanted first: its own settings (the `language`
+ * option, the `lang` attribute), then the browser's.
+ */
+export function languageCandidates(...own: (string | null | undefined)[]): string[] {
+  const browser = typeof navigator === 'undefined' ? [] : navigator.languages;
+  return [...own, ...browser].filter((tag): tag is string => !!tag);
+}
+
+/**
+ * Starts fetching the registry and the strings `candidates` lead to, for a widget not on the page
+ * yet, so that its `setLanguage` finds them in the browser's module cache. Failures are left for
+ * `setLanguage` to report.
+ */
+export function prefetchLanguage(candidates: readonly string[]): void {
+  if (ENGLISH.test(candidates[0] ?? 'en')) return;
+  import('./locales.js')
+    .then(({ negotiate, LOCALE_LOADERS }) => LOCALE_LOADERS[negotiate(candidates).locale]?.())
+    .catch(() => undefined);
+}
+
+/**
  * Translates for one widget with its own i18next instance: the page may use the global i18next
  * for itself, with other languages and options, and must not see our strings or changes.
  *
