@@ -111,7 +111,7 @@ export class LanguageMenuController implements ReactiveController {
     this.close(true);
   };
 
-  /** Arrow keys, Home, End and a name's first letter move through the menu; Escape and Tab leave it. */
+  /** Arrows, Home, End and a name's first letter move through the menu; Escape and Tab leave it. */
   readonly #onKeydown = (event: KeyboardEvent): void => {
     if ((event.currentTarget as HTMLElement).id === 'language-button') {
       if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
