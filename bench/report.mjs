@@ -38,7 +38,7 @@ export function renderReadmeSummary(results) {
       vs(hanko, ours),
     ],
     ['From a CDN: `cdn/define.js`, first load', kb(row('ours-cdn')?.gzip), '', ''],
-    ['Script-tag file (IIFE, every language inlined)', kb(row('ours-script-tag')?.gzip), '', ''],
+    ['Script-tag file (IIFE, English, others lazily)', kb(row('ours-script-tag')?.gzip), '', ''],
     [
       'Each extra language',
       `${kb(Math.min(...locales)).replace(' KB', '')} – ${kb(Math.max(...locales))}`,

@@ -1,7 +1,8 @@
 // What every demo page shares: the navigation, the language and theme switches, the profile.
-import { SUPPORTED_LANGUAGES, type PasswordlessLock } from 'passwordless-lock';
-// The widget's own list (its language menu's), from its source: one list of names to keep.
+import type { PasswordlessLock } from 'passwordless-lock';
+// The widget's own lists (its language menu's), from its source: one list of locales and names.
 import { LANGUAGE_NAMES } from '../packages/lock/src/i18n/language-names.js';
+import { SUPPORTED_LANGUAGES } from '../packages/lock/src/i18n/locales.js';
 
 export const domain = 'http://localhost:3000';
 

@@ -3,7 +3,8 @@
 //   vite build                     → dist/: ESM entries `index.js` and `define.js`, one chunk per
 //                                    extra locale; lit, i18next and the client stay imports.
 //   vite build --mode script-tag   → dist/passwordless-lock.iife.js: everything in one file for a
-//                                    <script> tag (no module loader, so the locales are inlined).
+//                                    <script> tag, English included; the other locales, ~1 KB
+//                                    each, it imports from the CDN folder beside it (cdn/chunks/).
 //   vite build --mode cdn          → dist/cdn/: the same ESM entries with every dependency bundled
 //                                    in, for <script type="module" src=".../cdn/define.js"> with no
 //                                    bundler or import map. Lazy chunks stay lazy, imported by
@@ -24,6 +25,14 @@ const plugins = [minifyStyles(), minifyTemplates(), stripI18nextDebugLogs()];
  */
 const output = { minify: true } as const;
 
+/**
+ * A locale other than English, as locales.ts imports it (`./locales/de.js`). Inlined in the
+ * script-tag file, fifty of them would nearly double it (~1 KB each, min+gzip); a classic script
+ * can `import()` a module too, resolved against the script's own URL, so it takes them from the
+ * CDN folder that ships beside it (`dist/cdn/chunks/de.js`).
+ */
+const OTHER_LOCALE = /^.*\/locales\/(?!en\.js$)([\w-]+)\.js$/;
+
 export default defineConfig(({ mode }): UserConfig =>
   mode === 'script-tag'
     ? {
@@ -37,7 +46,13 @@ export default defineConfig(({ mode }): UserConfig =>
             name: 'passwordlessLock',
             fileName: () => 'passwordless-lock.iife.js',
           },
-          rolldownOptions: { output },
+          rolldownOptions: {
+            external: (id: string) => OTHER_LOCALE.test(id),
+            output: {
+              ...output,
+              paths: (id: string) => id.replace(OTHER_LOCALE, './cdn/chunks/$1.js'),
+            },
+          },
         },
       }
     : {

@@ -26,7 +26,7 @@ export type {
   PasswordlessLockJsxProps,
   PasswordlessLockProperties,
 } from './jsx.js';
-export { SUPPORTED_LANGUAGES } from './i18n/locales.js';
+export { supportedLanguages } from './i18n/supported-languages.js';
 export type {
   AuthorizationError,
   AuthorizationErrorEvent,

@@ -1,5 +1,6 @@
 import { buildLogoutUrl, userInfo, type UserInfo } from '@passwordless-lock/client';
 import { addressReadElsewhere, takeAnswerFromAddress } from './address.js';
+import { languageCandidates, prefetchLanguage } from './i18n/i18n-controller.js';
 import {
   LOCK_EVENTS,
   type AuthorizationError,
@@ -94,6 +95,8 @@ export class LockPasswordless {
     if (theme?.primaryColor) this.element.primaryColor = theme.primaryColor;
     if (theme?.mode) this.element.theme = theme.mode;
     this.#apply(options);
+    // The element joins the page at the first show(): its strings are fetched now, not then.
+    prefetchLanguage(languageCandidates(options.language));
     this.element.addEventListener('hide', () => this.#restore?.());
     if (options.auth?.autoParseHash !== false) {
       const url = takeAnswerFromAddress();

@@ -105,8 +105,8 @@ export default css`
     line-height: 1.3;
   }
 
-  /* The header's buttons (close, language) and the menu's items: quiet controls. The screen's
-     buttons are light DOM, styled by screen.styles.ts. */
+  /* The header's buttons (close, language) and the menu's items (language-menu.styles.ts): quiet
+     controls. The screen's buttons are light DOM, styled by screen.styles.ts. */
   button {
     box-sizing: border-box;
     min-width: 24px;
@@ -126,39 +126,6 @@ export default css`
     min-width: 32px;
     padding: 0;
     color: var(--_muted);
-  }
-
-  .menu {
-    /* Physical on purpose: floating-ui computes left/top in viewport coordinates, in RTL too. */
-    position: fixed;
-    top: 0;
-    left: 0;
-    width: max-content;
-    z-index: 1;
-    display: flex;
-    flex-direction: column;
-    min-inline-size: 10rem;
-    padding: 0.25rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_background);
-    box-shadow: 0 8px 24px rgb(0 0 0 / 0.25);
-  }
-
-  .menu button {
-    min-height: 36px;
-    padding: 0.5rem 1rem;
-    border: none;
-    color: var(--_text);
-    text-align: start;
-  }
-
-  .menu button[aria-checked='true'] {
-    font-weight: 700;
-  }
-
-  .menu button[aria-checked='true']::after {
-    content: ' ✓' / '';
   }
 
   button:focus-visible {

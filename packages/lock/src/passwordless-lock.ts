@@ -2,8 +2,7 @@ import { passwordlessLogin, passwordlessStart } from '@passwordless-lock/client'
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { resumeFromAddress } from './address.js';
 import { authenticatedEvent, errorEvent, type AuthResult } from './events.js';
-import { I18nController } from './i18n/i18n-controller.js';
-import { SUPPORTED_LANGUAGES } from './i18n/locales.js';
+import { I18nController, languageCandidates } from './i18n/i18n-controller.js';
 import type { DictionaryOverrides } from './i18n/locales/en.js';
 import type { LanguageMenuController } from './language-menu/language-menu-controller.js';
 import { LoginFlowController, type LoginSettings } from './login/login-flow-controller.js';
@@ -253,6 +252,8 @@ export class PasswordlessLock extends LitElement {
    */
   async show(): Promise<void> {
     this.modal.rememberFocus();
+    // The first time, once the strings of its language are in: it never opens in English first.
+    if (!this.hasUpdated) await this.updateComplete;
     this.open = true;
     await this.updateComplete;
   }
@@ -294,8 +295,7 @@ export class PasswordlessLock extends LitElement {
       }
     }
     if (changed.has('language') || changed.has('lang')) {
-      const browser = typeof navigator === 'undefined' ? [] : navigator.languages;
-      void this.i18n.setLanguage([this.language, this.lang ?? '', ...browser].filter(Boolean));
+      void this.i18n.setLanguage(languageCandidates(this.language, this.lang));
     }
     if (changed.has('languageDictionary')) this.i18n.setOverrides(this.languageDictionary);
     if (changed.has('languageMenu') && this.languageMenu && !this.menu) {
@@ -364,7 +364,6 @@ export class PasswordlessLock extends LitElement {
     const { LanguageMenuController } = await import('./language-menu/language-menu-controller.js');
     this.menu ??= new LanguageMenuController(this, {
       t: this.i18n.t,
-      languages: SUPPORTED_LANGUAGES,
       current: () => this.i18n.locale,
       choose: (language) => (this.language = language),
     });

@@ -1,32 +1,8 @@
 // The published builds: ESM with dependencies left to the page's bundler, and one script-tag file.
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build, type Rollup } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const root = fileURLToPath(new URL('..', import.meta.url));
-const nodeEnv = process.env.NODE_ENV;
-
-async function chunksOf(mode: string): Promise<Rollup.OutputChunk[]> {
-  const result = await build({
-    root,
-    configFile: `${root}/vite.config.ts`,
-    mode,
-    logLevel: 'silent',
-    build: { write: false },
-  });
-  return ((Array.isArray(result) ? result : [result]) as Rollup.RollupOutput[])
-    .flatMap((o) => o.output)
-    .filter((o): o is Rollup.OutputChunk => o.type === 'chunk');
-}
-
-// Vitest sets NODE_ENV=test, which would make Vite pick lit's development build.
-beforeAll(() => {
-  process.env.NODE_ENV = 'production';
-});
-afterAll(() => {
-  process.env.NODE_ENV = nodeEnv;
-});
+import { describe, expect, it } from 'vitest';
+import { LOCALE_LOADERS } from '../src/i18n/locales.js';
+import { buildCdn, chunksOf } from './cdn-build.js';
 
 describe('builds', () => {
   it('ESM: index and define entries, locale chunks, dependencies as imports', async () => {
@@ -38,19 +14,18 @@ describe('builds', () => {
       expect(imports, dependency).toContain(dependency);
     }
     const lazy = chunks.filter((c) => c.isDynamicEntry);
-    expect(lazy.map((c) => c.name).sort()).toEqual([
-      'ar',
-      // Finishing a magic link: only pages a link lands on load it.
-      'auth-response',
-      'de',
-      'es',
-      'fr',
-      'he',
-      'ja',
-      'language-menu-controller',
-      // Sessions (`useRefreshTokens`): pages that do not keep the user logged in never load it.
-      'session',
-    ]);
+    expect(lazy.map((c) => c.name).sort()).toEqual(
+      [
+        // Each locale but English, and the registry of them (locales.ts) that loads them.
+        ...Object.keys(LOCALE_LOADERS),
+        'locales',
+        // Finishing a magic link: only pages a link lands on load it.
+        'auth-response',
+        'language-menu-controller',
+        // Sessions (`useRefreshTokens`): pages that do not keep the user logged in never load it.
+        'session',
+      ].sort(),
+    );
     // No hash in chunk names: the page's bundler adds its own, once.
     expect(lazy.map((c) => c.fileName)).toContain('chunks/de.js');
     for (const chunk of chunks) expect(chunk.fileName).toMatch(/^(chunks\/)?[\w-]+\.js$/);
@@ -70,6 +45,26 @@ describe('builds', () => {
     expect(code).toMatch(/^(?:var \w+\s*=\s*)?\(function/);
     expect(code).toContain('LockPasswordless');
     expect(code).not.toMatch(/\beval\(|new Function\(/);
-    console.log(`script-tag file: ${gzipSync(code, { level: 9 }).length} B min+gzip, all locales`);
+    console.log(
+      `script-tag file: ${gzipSync(code, { level: 9 }).length} B min+gzip, English inline`,
+    );
+  }, 60_000);
+
+  it('script tag: English inline, every other locale imported from the CDN folder beside it', async () => {
+    const [code, cdn] = await Promise.all([
+      chunksOf('script-tag').then((chunks) => chunks[0]!.code),
+      buildCdn(),
+    ]);
+    expect(/(["'`])Log in\1/.test(code), 'the English strings').toBe(true);
+    for (const heading of ['Connexion', 'Anmelden', 'ログイン'])
+      expect(code).not.toContain(heading);
+    const imported = [...code.matchAll(/\bimport\((["'`])([^"'`]+)\1\)/g)].map((m) => m[2]);
+    const locales = Object.keys(LOCALE_LOADERS);
+    expect(imported.sort()).toEqual(locales.map((tag) => `./cdn/chunks/${tag}.js`).sort());
+    // dist/cdn/chunks/<tag>.js, each a module whose default export is the locale's strings.
+    const files = new Map(cdn.map((c) => [`./cdn/${c.fileName}`, c]));
+    for (const path of imported) {
+      expect(files.get(path!)?.exports, path).toEqual(['default']);
+    }
   }, 60_000);
 });

@@ -1,19 +1,19 @@
-// The CDN folder (vite.config.ts, mode `cdn`) built in memory, for the tests that read what it
-// ships: its size, its import specifiers, and a browser loading it.
+// The package's builds (vite.config.ts) in memory, for the tests that read what they ship: the CDN
+// folder's size and import specifiers, a browser loading it and the script-tag file.
 import { fileURLToPath } from 'node:url';
 import { build, type Rollup } from 'vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** Every chunk of dist/cdn/, file names relative to that folder. */
-export async function buildCdn(): Promise<Rollup.OutputChunk[]> {
+/** Every chunk of the lock package's build in `mode` (vite.config.ts), built in memory. */
+export async function chunksOf(mode: string): Promise<Rollup.OutputChunk[]> {
   // Vitest sets NODE_ENV=test, which would make Vite pick lit's development build.
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   const result = await build({
     root,
     configFile: `${root}/vite.config.ts`,
-    mode: 'cdn',
+    mode,
     logLevel: 'silent',
     build: { write: false },
   }).finally(() => {
@@ -23,6 +23,9 @@ export async function buildCdn(): Promise<Rollup.OutputChunk[]> {
     .flatMap((o) => o.output)
     .filter((o): o is Rollup.OutputChunk => o.type === 'chunk');
 }
+
+/** Every chunk of dist/cdn/, file names relative to that folder. */
+export const buildCdn = () => chunksOf('cdn');
 
 /** The chunks a page loads for `entries`: them and what they import statically, transitively. */
 export function staticClosure(

@@ -1,8 +1,24 @@
 // Every shipped locale has every English string, in every plural form its language needs, with
 // the same {{placeholders}}: a missing key or a dropped {{email}} fails CI, not a user.
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { LANGUAGE_NAMES } from '../src/i18n/language-names.js';
 import en, { type LocaleStrings } from '../src/i18n/locales/en.js';
 import { LOCALE_LOADERS, SUPPORTED_LANGUAGES } from '../src/i18n/locales.js';
+
+const LOCALES_DIR = new URL('../src/i18n/locales/', import.meta.url);
+/** Issue 17's floor: at least this many locales... */
+const MINIMUM = 50;
+/**
+ * ...among them every language Auth0 Lock has a dictionary for, as our locale tags (Lock's `no`
+ * and `nb` are `nb`, `ua` is `uk`, `pt` is `pt-PT`, `zh` and `zh-tw` are `zh-Hans` and `zh-Hant`),
+ * and the four right-to-left languages.
+ */
+const REQUIRED = [
+  'af', 'ar', 'az', 'bg', 'ca', 'cs', 'da', 'de', 'el', 'en', 'es', 'et', 'fa', 'fi', 'fr', 'he',
+  'hr', 'hu', 'id', 'it', 'ja', 'ko', 'lt', 'lv', 'ms', 'nb', 'nl', 'nn', 'pl', 'pt-BR', 'pt-PT',
+  'ro', 'ru', 'sk', 'sl', 'sr', 'sv', 'tr', 'uk', 'ur', 'vi', 'zh-Hans', 'zh-Hant',
+]; // prettier-ignore
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 
@@ -35,8 +51,41 @@ function group(flat: Map<string, string>): Map<string, Map<string, string>> {
 const english = group(flatten(en));
 
 describe('locales', () => {
-  it('ships en, fr, de, es, ar, he and ja', () => {
-    expect([...SUPPORTED_LANGUAGES].sort()).toEqual(['ar', 'de', 'en', 'es', 'fr', 'he', 'ja']);
+  it('registers exactly the files of src/i18n/locales/, each under its own name', async () => {
+    const files = readdirSync(LOCALES_DIR)
+      .filter((file) => file.endsWith('.ts'))
+      .map((file) => file.replace(/\.ts$/, ''));
+    expect([...SUPPORTED_LANGUAGES].sort()).toEqual(files.sort());
+    expect(SUPPORTED_LANGUAGES[0]).toBe('en');
+    for (const [tag, load] of Object.entries(LOCALE_LOADERS)) {
+      const file = (await import(new URL(`${tag}.ts`, LOCALES_DIR).href)) as { default: unknown };
+      expect((await load()).default, tag).toBe(file.default);
+    }
+  });
+
+  // Fails until the translators' locales are merged in (issue 17).
+  it(`ships at least ${MINIMUM} locales, among them every language of Lock's dictionaries`, () => {
+    expect(SUPPORTED_LANGUAGES.length).toBeGreaterThanOrEqual(MINIMUM);
+    expect(REQUIRED.filter((tag) => !SUPPORTED_LANGUAGES.includes(tag))).toEqual([]);
+  });
+
+  it('names every shipped locale in its own language for the language menu', () => {
+    for (const tag of SUPPORTED_LANGUAGES) expect(LANGUAGE_NAMES[tag], tag).toBeTruthy();
+  });
+
+  // Fails until the translators' locales are merged in: the names cover issue 17's whole plan.
+  it('names no locale that is not shipped', () => {
+    expect(Object.keys(LANGUAGE_NAMES).sort()).toEqual([...SUPPORTED_LANGUAGES].sort());
+  });
+
+  it("the README's list of locales is LANGUAGE_NAMES", () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(
+      readme.indexOf('\n## Languages\n'),
+      readme.indexOf('\n## Theming\n'),
+    );
+    const rows = [...section.matchAll(/^\| `([\w-]+)` +\| (.+?) +\|$/gm)];
+    expect(Object.fromEntries(rows.map((row) => [row[1], row[2]]))).toEqual(LANGUAGE_NAMES);
   });
 
   for (const [language, load] of Object.entries(LOCALE_LOADERS)) {

@@ -9,13 +9,17 @@
 import { gzipSync } from 'node:zlib';
 import type { Rollup } from 'vite';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { LOCALE_LOADERS } from '../src/i18n/locales.js';
 import { buildCdn, staticClosure } from './cdn-build.js';
 
 const KB = 1024;
 /** The issue's budget for the full bundle with its dependencies and English. */
 export const FULL_BUNDLE_BUDGET = 36 * KB;
 const LOCALE_BUDGET = 1.5 * KB;
-const LOCALES = ['ar', 'de', 'es', 'fr', 'he', 'ja'];
+/** The registry chunk: every locale's loader and the matcher, loaded before any non-English one. */
+const REGISTRY_BUDGET = 1 * KB;
+/** Every locale but English, from the registry: each is a lazy chunk of its own. */
+const LOCALES = Object.keys(LOCALE_LOADERS).sort();
 
 const gzipped = (code: string) => gzipSync(code, { level: 9 }).length;
 const sizeOf = (chunks: readonly Rollup.OutputChunk[]) =>
@@ -90,6 +94,32 @@ describe('bundle size (min+gzip)', () => {
       ]);
       expect(gzipped(chunk.code), chunk.name).toBeLessThanOrEqual(LOCALE_BUDGET);
     }
+    const [smallest, largest] = [Math.min, Math.max].map((pick) => {
+      const bytes = pick(...locales.map((c) => gzipped(c.code)));
+      return `${locales.find((c) => gzipped(c.code) === bytes)!.name} ${bytes} B`;
+    });
+    console.log(
+      `${locales.length} locale chunks: smallest ${smallest}, largest ${largest} (budget ${LOCALE_BUDGET})`,
+    );
+  });
+
+  it('loads the registry of locales (loaders and matcher) lazily, in one small chunk', () => {
+    const registry = lazy.find((c) =>
+      c.moduleIds.map(shortId).includes('lock/src/i18n/locales.ts'),
+    );
+    expect(registry?.moduleIds.map(shortId).sort()).toEqual([
+      'lock/src/i18n/locales.ts',
+      'lock/src/i18n/match-locale.ts',
+    ]);
+    expect(gzipped(registry!.code)).toBeLessThanOrEqual(REGISTRY_BUDGET);
+    const modules = eager.flatMap((c) => c.moduleIds).map(shortId);
+    expect(modules).not.toContain('lock/src/i18n/locales.ts');
+    expect(modules).not.toContain('lock/src/i18n/match-locale.ts');
+    // Each locale chunk is reached from the registry, not from the first load.
+    expect(registry!.dynamicImports.length).toBe(LOCALES.length);
+    console.log(
+      `registry chunk: ${gzipped(registry!.code)} B min+gzip (budget ${REGISTRY_BUDGET})`,
+    );
   });
 
   it('loads floating-ui (the language menu) only when a menu opens', () => {

@@ -11,7 +11,7 @@ describe('importing in Node', () => {
     const lock = await import('../src/index.js');
     expect(typeof lock.PasswordlessLock).toBe('function');
     expect(typeof lock.LockPasswordless).toBe('function');
-    expect(lock.SUPPORTED_LANGUAGES).toContain('ar');
+    expect(await lock.supportedLanguages()).toContain('ar');
     for (const name of DOM_GLOBALS) expect(name in globalThis, name).toBe(false);
   });
 });

@@ -18,7 +18,15 @@ beforeEach(() => {
   localStorage.clear();
   server = passwordlessServer();
 });
-afterEach(() => server.restore());
+afterEach(() => {
+  server.restore();
+  Reflect.deleteProperty(navigator, 'languages');
+});
+
+/** Makes the browser prefer `languages`, most wanted first, as its settings would. */
+function browserLanguages(...languages: string[]) {
+  Object.defineProperty(navigator, 'languages', { value: languages, configurable: true });
+}
 
 describe('languages', () => {
   it('loads Arabic on demand and lays the dialog out right to left', async () => {
@@ -48,10 +56,40 @@ describe('languages', () => {
     expect(server.requests[0]?.headers.get('X-Request-Language')).to.equal('fr-CA');
   });
 
-  it('falls back to English for a language it does not ship', async () => {
-    const { lock } = await page('language="pt-BR"');
+  it('falls back to English, and asks for an English mail, for a language it does not ship', async () => {
+    browserLanguages('cy', 'mi');
+    const { lock } = await page('language="cy-GB"');
+    await toCodeStep(lock);
     expect($(lock, 'dialog').getAttribute('lang')).to.equal('en');
     expect(text(lock, 'h2')).to.equal('Log in');
+    expect(server.requests[0]?.headers.get('X-Request-Language')).to.equal('en');
+  });
+
+  it("takes the first of the browser's languages it has, region first, then language", async () => {
+    browserLanguages('xx', 'de-AT', 'fr');
+    const { lock } = await page();
+    await toCodeStep(lock);
+    const dialog = $(lock, 'dialog');
+    expect([dialog.getAttribute('lang'), dialog.getAttribute('dir')]).to.deep.equal(['de', 'ltr']);
+    expect(text(lock, 'h2')).to.equal('Anmelden');
+    expect(server.requests[0]?.headers.get('X-Request-Language')).to.equal('de-AT');
+  });
+
+  it("lets the language attribute win over the browser's languages", async () => {
+    browserLanguages('ar', 'he');
+    const { lock } = await page('language="es-419"');
+    await toCodeStep(lock);
+    expect($(lock, 'dialog').getAttribute('lang')).to.equal('es');
+    expect($(lock, 'dialog').getAttribute('dir')).to.equal('ltr');
+    expect(server.requests[0]?.headers.get('X-Request-Language')).to.equal('es-419');
+  });
+
+  it('stays in English when English is the first language, even with others after it', async () => {
+    browserLanguages('en-GB', 'ja');
+    const { lock } = await page();
+    await toCodeStep(lock);
+    expect($(lock, 'dialog').getAttribute('lang')).to.equal('en');
+    expect(server.requests[0]?.headers.get('X-Request-Language')).to.equal('en-GB');
   });
 
   it('switches language at run time', async () => {

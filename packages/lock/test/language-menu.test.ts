@@ -1,5 +1,7 @@
 import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { LANGUAGE_NAMES } from '../src/i18n/language-names.js';
+import { SUPPORTED_LANGUAGES } from '../src/i18n/locales.js';
 import { $, expectAccessible, focused, focusedName, page, query, text } from './helpers.js';
 import { passwordlessServer } from './server-stub.js';
 
@@ -33,14 +35,27 @@ describe('language menu', () => {
     expect(focused(lock)?.textContent?.trim()).to.equal('English');
     await expectAccessible(lock);
 
+    // Every locale of the registry, English first, each in its own name and language.
+    const items = [...lock.renderRoot.querySelectorAll('[role="menuitemradio"]')];
+    expect(items.map((item) => item.getAttribute('lang'))).to.deep.equal(SUPPORTED_LANGUAGES);
+    expect(items.find((item) => item.getAttribute('lang') === 'de')?.textContent?.trim()).to.equal(
+      'Deutsch',
+    );
     await sendKeys({ press: 'End' });
-    expect(focused(lock)?.getAttribute('lang')).to.equal('ja');
+    expect(focused(lock)?.getAttribute('lang')).to.equal(SUPPORTED_LANGUAGES.at(-1));
     await sendKeys({ press: 'ArrowDown' });
     expect(focused(lock)?.getAttribute('lang')).to.equal('en');
     await sendKeys({ press: 'ArrowUp' });
-    await sendKeys({ press: 'ArrowUp' });
-    await sendKeys({ press: 'ArrowUp' });
-    expect(focused(lock)?.textContent?.trim()).to.equal('Français');
+    expect(focused(lock)?.getAttribute('lang')).to.equal(SUPPORTED_LANGUAGES.at(-1));
+    await sendKeys({ press: 'Home' });
+    // Type-ahead: each "f" goes to the next name starting with F (Filipino, then Français).
+    const f = SUPPORTED_LANGUAGES.map((tag) => LANGUAGE_NAMES[tag]!).filter((n) =>
+      n.startsWith('F'),
+    );
+    for (const name of f.slice(0, f.indexOf('Français') + 1)) {
+      await sendKeys({ press: 'f' });
+      expect(focused(lock)?.textContent?.trim()).to.equal(name);
+    }
     await sendKeys({ press: 'Enter' });
     await lock.updateComplete;
 
@@ -82,6 +97,24 @@ describe('language menu', () => {
     const box = menu.getBoundingClientRect();
     expect(box.left).to.be.at.least(0);
     expect(box.right).to.be.at.most(window.innerWidth);
+  });
+
+  it('keeps its list, however long, inside the viewport, scrolled to the focused language', async () => {
+    const { lock } = await page(withMenu);
+    await lock.show();
+    $(lock, '#language-button').focus();
+    await sendKeys({ press: 'ArrowUp' });
+    await waitUntil(() => focused(lock)?.getAttribute('role') === 'menuitemradio', 'no item focus');
+    const menu = $(lock, '#language-menu');
+    await waitUntil(() => menu.style.top !== '', 'the menu was never placed');
+    expect(getComputedStyle(menu).position).to.equal('fixed');
+    const box = menu.getBoundingClientRect();
+    expect(box.top).to.be.at.least(0);
+    expect(box.bottom).to.be.at.most(window.innerHeight);
+    const last = focused(lock)!.getBoundingClientRect();
+    expect(focused(lock)?.getAttribute('lang')).to.equal(SUPPORTED_LANGUAGES.at(-1));
+    expect(last.top).to.be.at.least(box.top);
+    expect(last.bottom).to.be.at.most(box.bottom);
   });
 
   it('releases its floating-ui placement when the element leaves the page with the menu open', async () => {

@@ -1,7 +1,7 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { LockPasswordless, type AuthResult } from '../src/index.js';
-import { focusedName, query, submitEmail } from './helpers.js';
+import { focusedName, query, submitEmail, text } from './helpers.js';
 import { CODE, claims, json, passwordlessServer, stubServer } from './server-stub.js';
 
 let server: ReturnType<typeof passwordlessServer>;
@@ -63,6 +63,20 @@ describe('LockPasswordless', () => {
     expect(results[0]?.idTokenPayload).to.deep.equal(claims);
     await waitUntil(() => hides === 1, 'hide was not reported');
     expect(server.requests[0]?.headers.get('X-Request-Language')).to.equal('de');
+  });
+
+  it('fetches the strings of its language when created, and opens in them', async () => {
+    const fetched = () =>
+      performance
+        .getEntriesByType('resource')
+        .some((entry) => /\/i18n\/locales\/fr\.[jt]s\b/.test(entry.name));
+    expect(fetched(), 'French before the test').to.equal(false);
+    lock = new LockPasswordless('demo', 'http://localhost:3000', { language: 'fr-CA' });
+    await waitUntil(fetched, 'the French strings were not fetched before show()');
+    expect(lock.element.isConnected).to.equal(false);
+    lock.show();
+    await oneEvent(lock.element, 'show');
+    expect(text(lock.element, 'h2')).to.equal('Connexion');
   });
 
   it('off() stops a callback', async () => {

@@ -1,10 +1,36 @@
 import { createInstance, type i18n, type TOptions } from 'i18next';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import en, { type DictionaryOverrides } from './locales/en.js';
-import { LOCALE_LOADERS, matchLanguage } from './locales.js';
+import type * as locales from './locales.js';
 
 const STRINGS = 'translation';
 const OVERRIDES = 'overrides';
+/** Tags that mean English, which is bundled: no need for the registry to know. */
+const ENGLISH = /^en(-|$)/i;
+
+/** The registry chunk (`locales.ts`): the loaders of the locales and the negotiation. */
+export type LocaleRegistry = Pick<typeof locales, 'LOCALE_LOADERS' | 'negotiate'>;
+
+/**
+ * The languages a widget is asked for, most wanted first: its own settings (the `language`
+ * option, the `lang` attribute), then the browser's.
+ */
+export function languageCandidates(...own: (string | null | undefined)[]): string[] {
+  const browser = typeof navigator === 'undefined' ? [] : navigator.languages;
+  return [...own, ...browser].filter((tag): tag is string => !!tag);
+}
+
+/**
+ * Starts fetching the registry and the strings `candidates` lead to, for a widget not on the page
+ * yet, so that its `setLanguage` finds them in the browser's module cache. Failures are left for
+ * `setLanguage` to report.
+ */
+export function prefetchLanguage(candidates: readonly string[]): void {
+  if (ENGLISH.test(candidates[0] ?? 'en')) return;
+  import('./locales.js')
+    .then(({ negotiate, LOCALE_LOADERS }) => LOCALE_LOADERS[negotiate(candidates).locale]?.())
+    .catch(() => undefined);
+}
 
 /**
  * Translates for one widget with its own i18next instance: the page may use the global i18next
@@ -20,9 +46,17 @@ export class I18nController implements ReactiveController {
   #requested = 'en';
   #overrides: DictionaryOverrides = {};
   #loading: Promise<void> = Promise.resolve();
+  /** Counts `setLanguage` calls: only the latest one may switch the language. */
+  #calls = 0;
+  readonly #loadRegistry: () => Promise<LocaleRegistry>;
 
-  constructor(host: ReactiveControllerHost) {
+  /** @param loadRegistry - Imports the registry chunk; tests give their own registry. */
+  constructor(
+    host: ReactiveControllerHost,
+    loadRegistry: () => Promise<LocaleRegistry> = () => import('./locales.js'),
+  ) {
     this.#host = host;
+    this.#loadRegistry = loadRegistry;
     this.#i18n = createInstance();
     // With bundled resources and initAsync off, init finishes before it returns, so the first
     // render already has its strings.
@@ -53,7 +87,7 @@ export class I18nController implements ReactiveController {
     return this.#requested;
   }
 
-  /** The language the strings come from, e.g. `fr` for `fr-CA`, `en` for `pt`. */
+  /** The locale the strings come from, e.g. `fr` for `fr-CA`, `zh-Hant` for `zh-TW`. */
   get locale(): string {
     return this.#i18n.language;
   }
@@ -69,17 +103,21 @@ export class I18nController implements ReactiveController {
   }
 
   /**
-   * Switches to the first of `candidates` the widget has strings for, loading its chunk first.
+   * Switches to the first of `candidates` the widget has strings for, loading the registry chunk
+   * and the locale's chunk first; English (bundled) needs neither. A later call wins over one
+   * still loading; when a chunk cannot be loaded, the widget stays in English, still usable.
    *
    * @param candidates - Language tags, most wanted first (the option, `lang`, the browser's).
    */
   setLanguage(candidates: readonly string[]): Promise<void> {
-    const requested = candidates.find(Boolean) ?? 'en';
-    const locale = matchLanguage(candidates);
-    this.#requested = matchLanguage([requested]) === locale ? requested : locale;
-    this.#loading = this.#load(locale).then(async () => {
-      // A later call may have asked for another language while this chunk was loading.
-      if (matchLanguage([this.#requested]) !== locale) return;
+    const call = ++this.#calls;
+    const first = candidates[0] ?? 'en';
+    const picked = ENGLISH.test(first)
+      ? Promise.resolve({ locale: 'en', requested: first })
+      : this.#load(candidates);
+    this.#loading = picked.then(async ({ locale, requested }) => {
+      if (call !== this.#calls) return;
+      this.#requested = requested;
       this.#applyOverrides(locale);
       if (this.#i18n.language !== locale) await this.#i18n.changeLanguage(locale);
     });
@@ -97,16 +135,21 @@ export class I18nController implements ReactiveController {
   readonly t = (key: string | string[], options?: TOptions): string =>
     this.#i18n.t(key, options ?? {}) as string;
 
-  async #load(locale: string): Promise<void> {
-    if (this.#i18n.hasResourceBundle(locale, STRINGS)) return;
-    const load = LOCALE_LOADERS[locale];
-    if (!load) return;
+  /** Negotiates in the registry chunk and adds the strings of the locale it picks. */
+  async #load(candidates: readonly string[]): Promise<locales.Negotiated> {
     try {
-      const { default: strings } = await load();
-      this.#i18n.addResourceBundle(locale, STRINGS, strings);
+      const registry = await this.#loadRegistry();
+      const picked = registry.negotiate(candidates);
+      const load = registry.LOCALE_LOADERS[picked.locale];
+      if (load && !this.#i18n.hasResourceBundle(picked.locale, STRINGS)) {
+        this.#i18n.addResourceBundle(picked.locale, STRINGS, (await load()).default);
+      }
+      return picked;
     } catch (error) {
-      // A chunk that fails to load (offline, blocked) leaves the widget in English, still usable.
-      console.warn(`passwordless-lock: could not load the "${locale}" strings`, error);
+      // A chunk that fails to load (offline, blocked) leaves the widget in English, still usable,
+      // and the mail in English too.
+      console.warn(`passwordless-lock: could not load the strings for "${candidates[0]}"`, error);
+      return { locale: 'en', requested: 'en' };
     }
   }
 

@@ -1,3 +1,6 @@
+// The registry chunk: the element reaches this module only through `import()`, and not at all on
+// English pages, so neither the list of locales nor the matcher weighs on the first load.
+import { matchLocale } from './match-locale.js';
 import type { LocaleStrings } from './locales/en.js';
 
 /**
@@ -60,14 +63,26 @@ export const LOCALE_LOADERS: Readonly<Record<string, () => Promise<{ default: Lo
 /** Every language code the widget has strings for. */
 export const SUPPORTED_LANGUAGES: readonly string[] = ['en', ...Object.keys(LOCALE_LOADERS)];
 
+/** A locale of the widget, and the language tag that led to it. */
+export interface Negotiated {
+  /** The locale whose strings are shown, e.g. `de` or `zh-Hant`. */
+  locale: string;
+  /** The tag as asked, e.g. `de-AT`: what the server is told, so the mail can be regional. */
+  requested: string;
+}
+
 /**
- * The first of `requested` (BCP 47 tags, most wanted first) the widget has strings for, matching
- * `fr-CA` to `fr`; `en` when none matches.
+ * The locale for the first of `candidates` (BCP 47 tags, most wanted first) that one of
+ * `supported` suits, by {@link matchLocale}'s rules (`de-AT` → `de`, `zh-TW` → `zh-Hant`);
+ * English when none does.
  */
-export function matchLanguage(requested: readonly string[]): string {
-  for (const tag of requested) {
-    const base = tag.toLowerCase().split(/[-_]/)[0] ?? '';
-    if (SUPPORTED_LANGUAGES.includes(base)) return base;
+export function negotiate(
+  candidates: readonly string[],
+  supported: readonly string[] = SUPPORTED_LANGUAGES,
+): Negotiated {
+  for (const requested of candidates) {
+    const locale = matchLocale([requested], supported);
+    if (locale) return { locale, requested };
   }
-  return 'en';
+  return { locale: 'en', requested: 'en' };
 }

@@ -1,7 +1,9 @@
 import { type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { FloatingController } from '../floating-controller.js';
+import { SUPPORTED_LANGUAGES } from '../i18n/locales.js';
 import type { Translate } from '../screens/types.js';
 import { languageMenu } from './language-menu-template.js';
+import menuStyles from './language-menu.styles.js';
 
 /** What the menu needs from the element that shows it. */
 export interface LanguageMenuHost extends ReactiveControllerHost {
@@ -11,7 +13,6 @@ export interface LanguageMenuHost extends ReactiveControllerHost {
 
 export interface LanguageMenuOptions {
   t: Translate;
-  languages: readonly string[];
   /** The language shown now. */
   current: () => string;
   /** Switches the element to `language`. */
@@ -33,6 +34,10 @@ export class LanguageMenuController implements ReactiveController {
     this.#options = options;
     this.#floating = new FloatingController(host);
     host.addController(this);
+    // A constructed sheet, as Lit adopts the element's own: allowed under a strict style-src.
+    const root = host.shadowRoot;
+    const sheet = menuStyles.styleSheet;
+    if (root && sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   }
 
   get isOpen(): boolean {
@@ -40,10 +45,10 @@ export class LanguageMenuController implements ReactiveController {
   }
 
   render() {
-    const { t, languages, current } = this.#options;
+    const { t, current } = this.#options;
     return languageMenu({
       t,
-      languages,
+      languages: SUPPORTED_LANGUAGES,
       current: current(),
       open: this.#open,
       onToggle: this.#toggle,
@@ -106,7 +111,7 @@ export class LanguageMenuController implements ReactiveController {
     this.close(true);
   };
 
-  /** Arrow keys, Home and End move through the menu; Escape and Tab leave it. */
+  /** Arrows, Home, End and a name's first letter move through the menu; Escape and Tab leave it. */
   readonly #onKeydown = (event: KeyboardEvent): void => {
     if ((event.currentTarget as HTMLElement).id === 'language-button') {
       if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
@@ -131,6 +136,17 @@ export class LanguageMenuController implements ReactiveController {
       event.stopPropagation();
       this.close(true);
     } else if (event.key === 'Tab') this.close(false);
+    else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      // Type-ahead, as the menu pattern has it: the next language whose name starts with the key.
+      const key = event.key.toLocaleLowerCase();
+      const next = [...items.slice(index + 1), ...items.slice(0, index + 1)].find((item) =>
+        item.textContent?.trim().toLocaleLowerCase().startsWith(key),
+      );
+      if (next) {
+        event.preventDefault();
+        next.focus();
+      }
+    }
   };
 
   /** Focus leaving the menu and its button (a click elsewhere, Tab) closes the menu. */
