@@ -54,12 +54,12 @@ export class BuiltInEmails {
   }
 
   /** The locale of the request's language, else of the tenant's default language, else English. */
-  localeFor(requestLanguage: string): string {
+  #localeFor(requestLanguage: string): string {
     return this.#match([requestLanguage, this.defaultLanguage]) ?? FALLBACK_LOCALE;
   }
 
   render(context: VerificationEmailContext): BuiltInParts {
-    const locale = this.#locales.get(this.localeFor(context.request_language))!;
+    const locale = this.#locales.get(this.#localeFor(context.request_language))!;
     const values = {
       app: context.application.name,
       minutes: locale.minutes.format(context.expires_in_minutes),
@@ -126,7 +126,7 @@ function renderHtml(locale: LocaleEmail, context: VerificationEmailContext, valu
 <html lang="${tag}" dir="${dir}">
   <body style="font-family: system-ui, sans-serif; color: #1f2328">
     <div dir="${dir}">
-    ${[...paragraphs, `<p style="color: #59636e">${line(words.ignore)}</p>`].join('\n    ')}
+      ${[...paragraphs, `<p style="color: #59636e">${line(words.ignore)}</p>`].join('\n      ')}
     </div>
   </body>
 </html>

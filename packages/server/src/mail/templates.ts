@@ -57,9 +57,9 @@ export class EmailTemplates {
     private readonly defaultLanguage: string,
   ) {
     this.#from = this.#compile(this.#text, config.from, 'email.from');
-    this.#subject = this.#compileSet(this.#text, config.subject, 'email.subject');
-    this.#textBody = this.#compileSet(this.#text, config.text, 'email.text');
-    this.#htmlBody = this.#compileSet(this.#html, config.html, 'email.body');
+    this.#subject = this.#compileIfSet(this.#text, config.subject, 'email.subject');
+    this.#textBody = this.#compileIfSet(this.#text, config.text, 'email.text');
+    this.#htmlBody = this.#compileIfSet(this.#html, config.html, 'email.body');
     this.#builtIn = new BuiltInEmails(defaultLanguage);
   }
 
@@ -77,7 +77,7 @@ export class EmailTemplates {
     };
   }
 
-  #compileSet(engine: Liquid, source: LocalizedText | undefined, at: string) {
+  #compileIfSet(engine: Liquid, source: LocalizedText | undefined, at: string) {
     return source === undefined ? undefined : this.#compile(engine, source, at);
   }
 
