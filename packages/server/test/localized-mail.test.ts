@@ -151,6 +151,28 @@ describe('the built-in mail speaks the language of the start', () => {
     expect(english.text).toContain('expires in 3 minutes.');
   });
 
+  it("falls back to default_language's locale, then English, for a language no locale has", async () => {
+    const server = await startTestServer({ default_language: 'fr' });
+    const mailTo = async (email: string, language: string) => {
+      expect((await server.start(email, {}, { 'x-request-language': language })).statusCode).toBe(
+        200,
+      );
+      return (await server.inject({ url: `/dev/inbox.json?to=${email}` })).json()
+        .messages[0] as InboxMessage;
+    };
+    expect((await mailTo('kl-fr@example.com', 'kl')).html).toContain('<html lang="fr" dir="ltr">');
+    expect((await mailTo('de-fr@example.com', 'de-CH')).html).toContain(
+      '<html lang="de" dir="ltr">',
+    );
+    const other = await startTestServer({ default_language: 'kl' });
+    expect(
+      (await other.start('kl-kl@example.com', {}, { 'x-request-language': 'tlh' })).statusCode,
+    ).toBe(200);
+    const [mail] = (await other.inject({ url: '/dev/inbox.json?to=kl-kl@example.com' })).json()
+      .messages as InboxMessage[];
+    expect(mail!.html).toContain('<html lang="en" dir="ltr">');
+  });
+
   it("escapes the application's name in the HTML part and keeps it as is in the subject", async () => {
     const server = await startTestServer({
       clients: [{ client_id: 'demo', name: 'Tom & <Jerry>', callbacks: [CALLBACK] }],
