@@ -29,9 +29,9 @@ test('a link start logs in with the code from the link mail, which spends the li
   try {
     const phonePage = await phone.newPage();
     await phonePage.goto(await linkFromInbox(request, email));
-    await phonePage.getByRole('button', { name: 'Sign in' }).click();
+    await phonePage.getByRole('button', { name: 'Log in' }).click();
     await expect(
-      phonePage.getByRole('heading', { name: 'This sign-in page cannot be used' }),
+      phonePage.getByRole('heading', { name: 'This login page cannot be used' }),
     ).toBeVisible();
     expect(new URL(phonePage.url()).pathname).toBe('/passwordless/verify_redirect');
     await expect(phonePage.getByRole('region', { name: 'Your profile' })).toHaveCount(0);

@@ -69,7 +69,7 @@ test('the language switch turns the widget to Arabic, right to left, and the mai
   await expect(lock.getByRole('textbox', { name: 'رمز التحقق' })).toBeFocused();
   // The widget asked for the mail in Arabic (X-Request-Language), and the mail says so.
   const mail = await newestMail(request, email);
-  expect(mail.html).toContain('<html lang="ar">');
+  expect(mail.html).toContain('<html lang="ar" dir="rtl">');
   expect(mail.text).toMatch(/\b\d{6}\b/);
 });
 
@@ -94,7 +94,7 @@ test('the magic link page: the link from the mail comes back logged in', async (
   await expect(lock.getByRole('status')).toHaveText(`We sent a link to ${email}.`);
   // The link opens the server's confirm page (mail scanners open links too); the person confirms.
   await page.goto(await linkFromInbox(request, email));
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Log in' }).click();
   await expect(page.getByRole('region', { name: 'Your profile' })).toContainText(email);
   // The answer is out of the address bar, so a reload does not replay it.
   expect(new URL(page.url()).hash).toBe('');

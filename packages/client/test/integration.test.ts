@@ -340,7 +340,7 @@ describe.skipIf(!chromiumPath)('against the real server, in Chromium', () => {
     const link = linkIn(await server.latestMail(address));
     // The link is built on the issuer; reach it at the address this test knows the server by.
     await page.goto(`${server.origin}${link.pathname}${link.search}`);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Log in' }).click();
     await page.waitForURL(/\/callback\?.*code=/);
     await page.waitForFunction(() => 'client' in window);
     const result = await page.evaluate(

@@ -37,10 +37,13 @@ export interface OtpConfig {
   resendAfterS: number;
 }
 
-/** Liquid templates of the verification email. `html`/`text` fall back to the built-in ones. */
+/**
+ * Liquid templates of the verification email. `subject`, `html` and `text` fall back to the
+ * built-in ones, in the request's language (mail/built-in-email.ts).
+ */
 export interface EmailTemplateConfig {
   from: string;
-  subject: LocalizedText;
+  subject?: LocalizedText;
   html?: LocalizedText;
   text?: LocalizedText;
 }
@@ -248,10 +251,8 @@ function readClient(raw: FileClient): ClientConfig {
 }
 
 function readEmailConnection(raw: ConfigFile['connections']['email']): EmailConnectionConfig {
-  const email: EmailTemplateConfig = {
-    from: raw.email.from,
-    subject: readLocalized(raw.email.subject),
-  };
+  const email: EmailTemplateConfig = { from: raw.email.from };
+  if (raw.email.subject !== undefined) email.subject = readLocalized(raw.email.subject);
   if (raw.email.body !== undefined) email.html = readLocalized(raw.email.body);
   if (raw.email.text !== undefined) email.text = readLocalized(raw.email.text);
   return {

@@ -85,9 +85,9 @@ describe('the confirm page in Chromium', () => {
     // axe is injected as a script, which the page's own CSP rightly forbids.
     const { page, close } = await newPage({ bypassCSP: true });
     for (const [language, button] of [
-      ['en', 'Sign in'],
+      ['en', 'Log in'],
       ['de', 'Anmelden'],
-      ['he', 'כניסה'],
+      ['he', 'התחברות'],
     ] as const) {
       await page.goto(await mailedLink(server, base, `axe-${language}@example.com`, language));
       await expect(page.getByRole('button', { name: button }).isVisible()).resolves.toBe(true);
@@ -108,7 +108,7 @@ describe('the confirm page in Chromium', () => {
     const link = await mailedLink(server, base, 'click@example.com');
     const { page, cspErrors, close } = await newPage();
     await page.goto(link);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Log in' }).click();
     await page.waitForURL(/\/callback\?/);
     const answer = new URL(page.url()).searchParams;
     expect(answer.get('state')).toBe('browser-state');
@@ -116,9 +116,9 @@ describe('the confirm page in Chromium', () => {
     expect(cspErrors).toEqual([]);
 
     await page.goto(link);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Log in' }).click();
     await expect(
-      page.getByRole('heading', { name: 'This sign-in page cannot be used' }).isVisible(),
+      page.getByRole('heading', { name: 'This login page cannot be used' }).isVisible(),
     ).resolves.toBe(true);
     await close();
   });
@@ -134,7 +134,7 @@ describe('the confirm page in Chromium', () => {
     server.clock.now += 60_000;
     const noScript = await newPage({ javaScriptEnabled: false });
     await noScript.page.goto(await mailedLink(server, base, 'auto@example.com'));
-    await noScript.page.getByRole('button', { name: 'Sign in' }).click();
+    await noScript.page.getByRole('button', { name: 'Log in' }).click();
     await noScript.page.waitForURL(/\/callback\?.*code=/);
     await noScript.close();
   });

@@ -43,13 +43,13 @@ describe('email code login over real HTTP and SMTP', () => {
     expect(mail).toMatchObject({
       to: 'ada@example.com',
       from: expect.stringContaining('Passwordless Demo'),
-      subject: 'Your Passwordless Demo verification code',
+      subject: 'Votre code de vérification pour Passwordless Demo',
     });
     expect(new Date(mail.date).toISOString()).toBe(mail.date);
     const code = /\b(\d{6})\b/.exec(mail.text)?.[1];
     expect(code).toBeDefined();
     expect(mail.html).toContain(code);
-    expect(mail.html).toContain('lang="fr"');
+    expect(mail.html).toContain('<html lang="fr" dir="ltr">');
 
     const tokenResponse = await post('/oauth/token', {
       grant_type: OTP_GRANT,

@@ -53,7 +53,7 @@ describe('magic links (send: "link")', () => {
     // Opened and pressed again: the code is spent, so the page's form is refused.
     const again = await clickLink(server.inject, link);
     expect(again.statusCode).toBe(403);
-    expect(again.body).toContain('This sign-in page cannot be used');
+    expect(again.body).toContain('This login page cannot be used');
   });
 
   it('sends an implicit link answer in the fragment, and a tampered code is refused', async () => {
@@ -205,7 +205,7 @@ describe('a link mail also carries its code, for the device that asked (include_
     const confirm = await postConfirm(server.inject, formFields(page.body));
     expect(confirm.statusCode).toBe(403);
     expect(confirm.headers.location).toBeUndefined();
-    expect(confirm.body).toContain('This sign-in page cannot be used');
+    expect(confirm.body).toContain('This login page cannot be used');
   });
 
   it('leaves the code out when connections.email.link.include_code is false', async () => {

@@ -53,11 +53,12 @@ export const DEFAULTS = {
         /** Link mails also show the code, so a link opened on a phone can log in the laptop. */
         include_code: true,
       },
-      /** Liquid templates; `body` (HTML) and `text` default to the built-in ones (mail/templates.ts). */
+      /**
+       * Liquid templates; `subject`, `body` (HTML) and `text` default to the built-in mail in the
+       * request's language (mail/built-in-email.ts, words in src/locales).
+       */
       email: {
         from: '{{ application.name }} <no-reply@localhost>',
-        subject:
-          '{% if send == "link" %}Sign in to {{ application.name }}{% else %}Your {{ application.name }} verification code{% endif %}',
       },
     },
   },

@@ -110,7 +110,7 @@ export const CONFIG_SCHEMA = {
         }),
         email: section({
           from: withDefault(text, mail.from),
-          subject: withDefault(localized, mail.subject),
+          subject: localized,
           body: localized,
           text: localized,
         }),

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
 import type { LinkConfirm } from '../config.js';
-import { CONFIRM_PAGE_TEXT, confirmPageLanguage } from './confirm-page-text.js';
+import { escapeHtml } from '../escape-html.js';
+import { SERVER_TEXT, serverLocale } from '../locales/index.js';
 
 // Fixed texts, so the CSP allows them by hash: no nonce, no 'unsafe-inline'. Contrast: the button
 // (#fff on #0b7285) is 5.6:1, the note (#59636e on #fff) 6.2:1 (WCAG AA asks 4.5:1).
@@ -34,8 +35,8 @@ export interface ConfirmPageOptions {
  * scanners fetch links but do not submit forms, so only the person's click spends the link.
  */
 export function sendConfirmPage(reply: FastifyReply, options: ConfirmPageOptions): FastifyReply {
-  const language = confirmPageLanguage(options.language);
-  const text = CONFIRM_PAGE_TEXT[language]!;
+  const language = pageLocale(options.language);
+  const text = SERVER_TEXT[language]!.confirm;
   const heading = text.heading.replace('{app}', options.applicationName);
   const inputs = Object.entries(options.fields).map(
     ([name, value]) =>
@@ -60,13 +61,21 @@ ${inputs.join('\n')}
 
 /** The 403 page of a POST that cannot finish: no valid form token, or sent from another site. */
 export function sendRefusedPage(reply: FastifyReply, language: string | undefined): FastifyReply {
-  const tag = confirmPageLanguage(language);
-  const text = CONFIRM_PAGE_TEXT[tag]!;
+  const tag = pageLocale(language);
+  const text = SERVER_TEXT[tag]!.confirm;
   const body = `<main>
 <h1>${escapeHtml(text.refusedHeading)}</h1>
 <p>${escapeHtml(text.refusedText)}</p>
 </main>`;
   return sendPage(reply, 403, tag, text.refusedHeading, body, "form-action 'none'");
+}
+
+/**
+ * The page's locale for a link issued in `language` (a tag, or OIDC `ui_locales`: several,
+ * space-separated, preferred first): the first that matches a locale, else English.
+ */
+function pageLocale(language: string | undefined): string {
+  return serverLocale((language ?? '').split(' ').filter(Boolean));
 }
 
 function sendPage(
@@ -77,7 +86,7 @@ function sendPage(
   body: string,
   policy: string,
 ): FastifyReply {
-  const dir = CONFIRM_PAGE_TEXT[language]?.rtl ? 'rtl' : 'ltr';
+  const dir = SERVER_TEXT[language]!.rtl ? 'rtl' : 'ltr';
   const page = `<!doctype html>
 <html lang="${language}" dir="${dir}">
 <head>
@@ -103,16 +112,4 @@ ${body}
       'cache-control': 'no-store',
     })
     .send(page);
-}
-
-const HTML_ESCAPES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]!);
 }

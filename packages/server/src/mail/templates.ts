@@ -1,5 +1,6 @@
 import { Liquid, type Template } from 'liquidjs';
 import { ConfigError, type EmailTemplateConfig, type LocalizedText } from '../config.js';
+import { BuiltInEmails } from './built-in-email.js';
 
 /** What the Liquid templates see (names follow Auth0's email templates). */
 export interface VerificationEmailContext {
@@ -30,50 +31,13 @@ export interface RenderedEmail {
   html: string;
 }
 
-const DEFAULT_TEXT = `{% if send == "link" -%}
-Sign in to {{ application.name }} with this link:
-
-{{ link }}
-{%- if include_code %}
-
-Or enter this code: {{ code }}
-{%- endif %}
-
-It works once and expires in {{ expires_in_minutes }} minutes.
-{%- else -%}
-Your {{ application.name }} verification code is:
-
-{{ code }}
-
-Enter it where you asked for it. It works once and expires in {{ expires_in_minutes }} minutes.
-{%- endif %}
-
-If you did not ask for it, you can ignore this email.
-`;
-
-const DEFAULT_HTML = `<!doctype html>
-<html lang="{{ request_language }}">
-  <body style="font-family: system-ui, sans-serif; color: #1f2328">
-    {%- if send == "link" %}
-    <p>Sign in to {{ application.name }}:</p>
-    <p><a href="{{ link }}" style="display: inline-block; padding: 10px 18px; background: #0b7285; color: #fff; border-radius: 6px; text-decoration: none">Sign in</a></p>
-    {%- if include_code %}
-    <p>Or enter this code: <strong style="letter-spacing: 2px">{{ code }}</strong></p>
-    {%- endif %}
-    <p>The link works once and expires in {{ expires_in_minutes }} minutes.</p>
-    {%- else %}
-    <p>Your {{ application.name }} verification code is:</p>
-    <p style="font-size: 28px; font-weight: 600; letter-spacing: 4px">{{ code }}</p>
-    <p>Enter it where you asked for it. It works once and expires in {{ expires_in_minutes }} minutes.</p>
-    {%- endif %}
-    <p style="color: #59636e">If you did not ask for it, you can ignore this email.</p>
-  </body>
-</html>
-`;
-
 type Compiled = Readonly<Record<string, Template[]>>;
 
-/** The verification email's templates, parsed once at start so a syntax error stops the start. */
+/**
+ * The verification email's templates, parsed once at start so a syntax error stops the start.
+ * The tenant's `subject`, `text` and `body` win where set; the others are the built-in mail in the
+ * request's language (built-in-email.ts).
+ */
 export class EmailTemplates {
   // Text parts (and headers) are not escaped; the HTML part escapes every `{{ }}` output.
   readonly #text = new Liquid({ strictFilters: true, ownPropertyOnly: true });
@@ -83,18 +47,20 @@ export class EmailTemplates {
     outputEscape: 'escape',
   });
   readonly #from: Compiled;
-  readonly #subject: Compiled;
-  readonly #textBody: Compiled;
-  readonly #htmlBody: Compiled;
+  readonly #subject: Compiled | undefined;
+  readonly #textBody: Compiled | undefined;
+  readonly #htmlBody: Compiled | undefined;
+  readonly #builtIn: BuiltInEmails;
 
   constructor(
     config: EmailTemplateConfig,
     private readonly defaultLanguage: string,
   ) {
     this.#from = this.#compile(this.#text, config.from, 'email.from');
-    this.#subject = this.#compile(this.#text, config.subject, 'email.subject');
-    this.#textBody = this.#compile(this.#text, config.text ?? DEFAULT_TEXT, 'email.text');
-    this.#htmlBody = this.#compile(this.#html, config.html ?? DEFAULT_HTML, 'email.body');
+    this.#subject = this.#compileIfSet(this.#text, config.subject, 'email.subject');
+    this.#textBody = this.#compileIfSet(this.#text, config.text, 'email.text');
+    this.#htmlBody = this.#compileIfSet(this.#html, config.html, 'email.body');
+    this.#builtIn = new BuiltInEmails(defaultLanguage);
   }
 
   async render(context: VerificationEmailContext): Promise<RenderedEmail> {
@@ -102,12 +68,17 @@ export class EmailTemplates {
     const render = async (engine: Liquid, compiled: Compiled) =>
       String(await engine.render(this.#pick(compiled, language), { ...context }));
     const oneLine = (text: string) => text.replace(/[\r\n]+/g, ' ').trim();
+    const builtIn = this.#builtIn.render(context);
     return {
       from: parseMailbox(oneLine(await render(this.#text, this.#from))),
-      subject: oneLine(await render(this.#text, this.#subject)),
-      text: await render(this.#text, this.#textBody),
-      html: await render(this.#html, this.#htmlBody),
+      subject: oneLine(this.#subject ? await render(this.#text, this.#subject) : builtIn.subject),
+      text: this.#textBody ? await render(this.#text, this.#textBody) : builtIn.text,
+      html: this.#htmlBody ? await render(this.#html, this.#htmlBody) : builtIn.html,
     };
+  }
+
+  #compileIfSet(engine: Liquid, source: LocalizedText | undefined, at: string) {
+    return source === undefined ? undefined : this.#compile(engine, source, at);
   }
 
   #compile(engine: Liquid, source: LocalizedText, at: string): Compiled {

@@ -8,7 +8,8 @@ const es: LocaleStrings = {
     label: 'Correo electrónico',
     instructions:
       'Escribe tu correo electrónico y te enviaremos un código de un solo uso. Sin contraseñas.',
-    instructionsLink: 'Escribe tu correo electrónico y te enviaremos un enlace para entrar.',
+    instructionsLink:
+      'Escribe tu correo electrónico y te enviaremos un enlace para iniciar sesión.',
     submit: 'Enviar código',
     submitLink: 'Enviar enlace',
     terms: 'Acepto las condiciones del servicio',
