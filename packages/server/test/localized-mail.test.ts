@@ -26,7 +26,7 @@ const VARIANTS = (
     ['ar-EG', 'ar'],
     ['iw-IL', 'he'],
     ['ja-JP', 'ja'],
-    ['pt-BR', 'pt-BR'],
+    ['pt', 'pt-BR'],
     ['pt-AO', 'pt-PT'],
     ['zh-TW', 'zh-Hant'],
     ['zh-SG', 'zh-Hans'],
