@@ -16,8 +16,11 @@ export function serverSummary(server) {
     `${name} ${int(r.rps)}/s (p99 ${r.latencyMs.p99} ms` +
     (r.ratio == null ? ')' : `, ${Math.round(r.ratio * 100)}% of its ceiling)`);
   const refresh = server.refresh ? `${line('refresh grant', server.refresh)}, ` : '';
+  const token = server.tokenReturning
+    ? `${line('`/oauth/token` first login', server.token)}, ${line('returning user', server.tokenReturning)}, `
+    : `${line('`/oauth/token`', server.token)}, `;
   let text =
-    `Server: ${line('`/passwordless/start`', server.start)}, ${line('`/oauth/token`', server.token)}, ` +
+    `Server: ${line('`/passwordless/start`', server.start)}, ${token}` +
     refresh +
     `${line('JWKS', server.jwks)}; RSS ${mib(server.rss.afterRun?.rss)} after the run.`;
   if (server.postgres) {
@@ -49,6 +52,10 @@ export function serverSection(server) {
       `child process from source (\`--dev\`: every mail goes over SMTP to the in-process inbox before the answer). ` +
       `\`/passwordless/start\` uses a new address per request; \`/oauth/token\` spends ${server.token.codes} codes issued ` +
       `beforehand, one request each` +
+      (server.tokenReturning
+        ? ` (each code's address is new, so each request creates its user: first logins), then ` +
+          `${server.tokenReturning.codes} new codes for the same users (returning users)`
+        : '') +
       (server.refresh
         ? `; the refresh grant rotates ${server.connections} refresh-token families (as many as connections), ` +
           `each request spending a token no other holds and giving back the one its answer rotated in`
@@ -65,11 +72,23 @@ export function serverSection(server) {
           ceilings.fastifyPost.rps,
         ),
         row(
-          '`POST /oauth/token` (OTP grant)',
+          server.tokenReturning
+            ? '`POST /oauth/token` (OTP grant, first login)'
+            : '`POST /oauth/token` (OTP grant)',
           server.token,
           'jose RS256 sign',
           ceilings.jose.opsPerSecond,
         ),
+        ...(server.tokenReturning
+          ? [
+              row(
+                '`POST /oauth/token` (OTP grant, returning user)',
+                server.tokenReturning,
+                'jose RS256 sign',
+                ceilings.jose.opsPerSecond,
+              ),
+            ]
+          : []),
         ...(server.refresh
           ? [
               row(

@@ -102,6 +102,10 @@ export function renderReadmeSummary(results) {
         `${int(server.start.rps)} req/s with every mail going over SMTP, \`/oauth/token\` ` +
         `${int(server.token.rps)} req/s (${Math.round(server.token.ratio * 100)}% of a bare jose RS256 ` +
         `signing loop)` +
+        (server.tokenReturning
+          ? ` for first logins, ${int(server.tokenReturning.rps)} req/s ` +
+            `(${Math.round(server.tokenReturning.ratio * 100)}%) for returning users`
+          : '') +
         (server.refresh ? ` and ${int(server.refresh.rps)} req/s with the refresh grant` : '') +
         `, JWKS ${int(server.jwks.rps)} req/s (${Math.round(server.jwks.ratio * 100)}% of a ` +
         'bare Fastify route).',

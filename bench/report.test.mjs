@@ -78,6 +78,30 @@ describe('bench/results.md', () => {
     }
   });
 
+  it('gives first logins and returning users a row each, against the same signing ceiling', () => {
+    const { server } = results;
+    const tokenReturning = { ...server.token, rps: 1234, ratio: 0.56, codes: 99 };
+    const rows = rowsOf(renderMarkdown({ ...results, server: { ...server, tokenReturning } }));
+    const cells = (endpoint) => rows.find((r) => r[0] === endpoint);
+    const jose = Math.round(server.ceilings.jose.opsPerSecond).toLocaleString('en-US');
+    expect(cells('`POST /oauth/token` (OTP grant, first login)').slice(1, 7)).toEqual([
+      Math.round(server.token.rps).toLocaleString('en-US'),
+      `${server.token.latencyMs.p50} ms`,
+      `${server.token.latencyMs.p99} ms`,
+      'jose RS256 sign',
+      jose,
+      `${Math.round(server.token.ratio * 100)}%`,
+    ]);
+    expect(cells('`POST /oauth/token` (OTP grant, returning user)').slice(1, 7)).toEqual([
+      '1,234',
+      `${server.token.latencyMs.p50} ms`,
+      `${server.token.latencyMs.p99} ms`,
+      'jose RS256 sign',
+      jose,
+      '56%',
+    ]);
+  });
+
   it('leaves the PostgreSQL rows out of a run that has none', () => {
     const { postgres, ...sqliteOnly } = results.server;
     expect(postgres).toBeDefined();

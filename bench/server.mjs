@@ -11,6 +11,7 @@ import {
   codesFor,
   refreshRequest,
   refreshTokensFor,
+  returningCodes,
   startLogins,
   tokenRequest,
 } from './login-load.mjs';
@@ -68,7 +69,15 @@ export async function measureServer({ seconds, codes, connections, joseSeconds }
       seconds,
     });
     const jose = await joseCeiling(joseSeconds);
+    // First logins (each code's address is new: the token request creates the user), then the
+    // same users logging in again with new codes.
     const token = await run({ url: base, requests: [tokenRequest(issued)], amount: issued.length });
+    const again = await returningCodes(base, issued, { connections });
+    const tokenReturning = await run({
+      url: base,
+      requests: [tokenRequest(again)],
+      amount: again.length,
+    });
     // One refresh-token family per connection, each refreshed in turn for the run's duration.
     const families = await refreshTokensFor(base, connections, { prefix: 'refresh', seconds });
     const refresh = await run({ url: base, requests: [refreshRequest(families)] });
@@ -90,6 +99,12 @@ export async function measureServer({ seconds, codes, connections, joseSeconds }
         codes: issued.length,
         ceiling: 'jose',
         ratio: ratio(token.rps, jose.opsPerSecond),
+      },
+      tokenReturning: {
+        ...tokenReturning,
+        codes: again.length,
+        ceiling: 'jose',
+        ratio: ratio(tokenReturning.rps, jose.opsPerSecond),
       },
       refresh: { ...refresh, ceiling: 'jose', ratio: ratio(refresh.rps, jose.opsPerSecond) },
       jwks: { ...jwks, ceiling: 'fastifyGet', ratio: ratio(jwks.rps, bareGet.rps) },

@@ -1,11 +1,5 @@
-import {
-  calculateJwkThumbprint,
-  exportJWK,
-  generateKeyPair,
-  importJWK,
-  type CryptoKey,
-  type JWK,
-} from 'jose';
+import { createPrivateKey, type JsonWebKey, type KeyObject } from 'node:crypto';
+import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK } from 'jose';
 import { rotateIfDue, type KeyRotation, type KeyRotationChange } from './key-rotation.js';
 import { SigningKeysFile } from './keys-file.js';
 import type { SavedSigningKey, SigningKeyStore } from './store/keys.js';
@@ -30,7 +24,7 @@ export function publishDelayMs(reloadIntervalMs: number): number {
 /** The key that signs new tokens, and the public keys that verify them (the JWKS). */
 export interface SigningKeys {
   kid: string;
-  privateKey: CryptoKey;
+  privateKey: KeyObject;
   /** Public JWKs, newest last; `/.well-known/jwks.json` serves them. */
   jwks: { keys: JWK[] };
 }
@@ -51,18 +45,19 @@ export async function loadOrCreateKeys(dataDir: string, now = Date.now()): Promi
  * before `publishedBy` signs (a key without a time is old); when none is, the newest does (a
  * first key signs at once: no node serves an older set).
  */
-async function signingKeysOf(
+function signingKeysOf(
   saved: readonly SavedSigningKey[],
   where: string,
   publishedBy: number,
-): Promise<SigningKeys> {
+): SigningKeys {
   const published = saved.filter((key) => (key.createdAt ?? 0) <= publishedBy);
   const current = (published.at(-1) ?? saved.at(-1))?.jwk;
   if (!current?.kid) throw new Error(`${where}: no signing key`);
-  const privateKey = await importJWK(current, SIGNING_ALG);
-  if (!('type' in privateKey) || privateKey.type !== 'private') {
+  if (current.kty !== 'RSA' || typeof current.d !== 'string') {
     throw new Error(`${where}: the signing key ${current.kid} is not a private key`);
   }
+  // Imported once per key set: importing costs more than a signature.
+  const privateKey = createPrivateKey({ key: current as JsonWebKey, format: 'jwk' });
   return { kid: current.kid, privateKey, jwks: { keys: saved.map((key) => publicPart(key.jwk)) } };
 }
 
@@ -118,7 +113,7 @@ export class SigningKeySet {
   ): Promise<SigningKeySet> {
     const now = options.now ?? Date.now;
     const saved = await keyStore.loadOrCreateKeys(generateSigningJwk, now());
-    const first = await signingKeysOf(saved, where, now() - publishDelayOf(options));
+    const first = signingKeysOf(saved, where, now() - publishDelayOf(options));
     return new SigningKeySet(keyStore, where, options, saved, first);
   }
 
@@ -146,7 +141,7 @@ export class SigningKeySet {
     try {
       const saved = await this.#keyStore.loadKeys();
       if (saved.length === 0) throw new Error(`${this.#where}: no signing keys saved`);
-      const loaded = await signingKeysOf(saved, this.#where, now() - publishDelayOf(this.#options));
+      const loaded = signingKeysOf(saved, this.#where, now() - publishDelayOf(this.#options));
       this.#saved = saved;
       if (!sameKids(loaded, this.#current)) this.#current = loaded;
     } catch (error) {

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { SignJWT } from 'jose';
 import type { ApiConfig, ClientConfig } from './config.js';
 import type { AppContext } from './context.js';
 import { AuthError, quoteInput } from './errors.js';
-import { SIGNING_ALG } from './keys.js';
+import { signJwt } from './jwt-sign.js';
 import { profileClaims } from './profile.js';
 import type { User } from './store.js';
 
@@ -125,17 +124,16 @@ export async function issueAccessToken(ctx: AppContext, grant: Grant): Promise<I
     const expiresIn = grant.api.accessTokenLifetimeS;
     const audience = [grant.api.identifier];
     if (grant.scope.has('openid')) audience.push(`${ctx.config.issuer}userinfo`);
-    // Read once: `kid` must name the key that signs, even if a reload lands in between.
-    const keys = ctx.keys.current();
-    const token = await new SignJWT({ scope, client_id: grant.client.clientId })
-      .setProtectedHeader({ alg: SIGNING_ALG, kid: keys.kid, typ: 'at+jwt' })
-      .setIssuer(ctx.config.issuer)
-      .setSubject(grant.user.sub)
-      .setAudience(audience.length === 1 ? audience[0]! : audience)
-      .setIssuedAt(iat)
-      .setExpirationTime(iat + expiresIn)
-      .setJti(ctx.random(16).toString('hex'))
-      .sign(keys.privateKey);
+    const token = await signJwt(ctx.keys.current(), 'at+jwt', {
+      iss: ctx.config.issuer,
+      sub: grant.user.sub,
+      aud: audience.length === 1 ? audience[0] : audience,
+      iat,
+      exp: iat + expiresIn,
+      jti: ctx.random(16).toString('hex'),
+      scope,
+      client_id: grant.client.clientId,
+    });
     return { token, expiresIn };
   }
   const expiresIn = ctx.config.lifetimes.accessTokenS;
@@ -186,21 +184,18 @@ export async function signIdToken(
   issuedWith: { accessToken?: string; code?: string } = {},
 ): Promise<string> {
   const iat = Math.floor(ctx.now() / 1000);
-  const claims: Record<string, unknown> = profileClaims(grant.user, grant.scope);
+  const claims: Record<string, unknown> = {
+    iss: ctx.config.issuer,
+    aud: grant.client.clientId,
+    iat,
+    exp: iat + ctx.config.lifetimes.idTokenS,
+    ...profileClaims(grant.user, grant.scope),
+  };
   if (issuedWith.accessToken !== undefined) claims.at_hash = leftHalfHash(issuedWith.accessToken);
   if (issuedWith.code !== undefined) claims.c_hash = leftHalfHash(issuedWith.code);
   if (grant.nonce !== undefined) claims.nonce = grant.nonce;
   if (grant.authTime !== undefined) claims.auth_time = Math.floor(grant.authTime / 1000);
-  // Read once: `kid` must name the key that signs, even if a reload lands in between.
-  const keys = ctx.keys.current();
-  return new SignJWT(claims)
-    .setProtectedHeader({ alg: SIGNING_ALG, kid: keys.kid, typ: 'JWT' })
-    .setIssuer(ctx.config.issuer)
-    .setAudience(grant.client.clientId)
-    .setSubject(grant.user.sub)
-    .setIssuedAt(iat)
-    .setExpirationTime(iat + ctx.config.lifetimes.idTokenS)
-    .sign(keys.privateKey);
+  return signJwt(ctx.keys.current(), 'JWT', claims);
 }
 
 export function sha256Hex(secret: string): string {

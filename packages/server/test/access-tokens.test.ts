@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { createLocalJWKSet, decodeJwt, jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
+import { SqliteStore } from '../src/sqlite-store.js';
 import {
   MESSAGES_API,
   OVERREACHING_SCOPE,
@@ -81,6 +83,55 @@ describe('JWT access tokens for a configured API (audience)', () => {
       headers: { authorization: `Bearer ${forged}x` },
     });
     expect(response.statusCode).toBe(401);
+  });
+});
+
+describe('signatures per login', () => {
+  /** The values of a token answer that are signed JWTs, each verified with the JWKS. */
+  async function signedTokens(server: TestServer, body: Record<string, string>) {
+    const jwks = createLocalJWKSet((await server.inject({ url: '/.well-known/jwks.json' })).json());
+    const signed: string[] = [];
+    for (const [name, value] of Object.entries(body)) {
+      if (typeof value !== 'string' || value.split('.').length !== 3) continue;
+      await jwtVerify(value, jwks, { currentDate: new Date(START_TIME) });
+      signed.push(name);
+    }
+    return signed.sort();
+  }
+
+  it('signs only the id_token without an audience: the access token is opaque, stored hashed', async () => {
+    const server = await startTestServer({ apis: [{ identifier: API }] });
+    await server.start('one@example.com');
+    const response = await server.token(
+      'one@example.com',
+      await server.codeFromInbox('one@example.com'),
+    );
+    const body = response.json();
+    expect(await signedTokens(server, body)).toEqual(['id_token']);
+    // 256 bits from the CSPRNG, base64url; the store knows only its SHA-256.
+    expect(body.access_token).toMatch(/^[\w-]{43}$/);
+    const hash = createHash('sha256').update(body.access_token).digest('hex');
+    const store = new SqliteStore(server.dataDir);
+    try {
+      expect(await store.findAccessToken(hash)).toMatchObject({ clientId: 'demo' });
+      expect(await store.findAccessToken(body.access_token)).toBeUndefined();
+    } finally {
+      await store.close();
+    }
+    expect(decodeJwt(body.id_token).at_hash).toBe(
+      createHash('sha256').update(body.access_token).digest().subarray(0, 16).toString('base64url'),
+    );
+  });
+
+  it('signs the access token too when an API audience is asked', async () => {
+    const server = await startTestServer({ apis: [{ identifier: API }] });
+    await server.start('two@example.com');
+    const response = await server.token(
+      'two@example.com',
+      await server.codeFromInbox('two@example.com'),
+      { audience: API },
+    );
+    expect(await signedTokens(server, response.json())).toEqual(['access_token', 'id_token']);
   });
 });
 

@@ -19,6 +19,10 @@ export const DATABASE_FILES: readonly string[] = [
 export class SqliteDatabase {
   readonly #db: Database.Database;
   readonly #statements = new Map<string, Database.Statement>();
+  /** The WAL file, read-only: syncing it makes every commit in it durable ({@link durable}). */
+  #walFd: number | undefined;
+  #syncing: Promise<void> | undefined;
+  #nextSync: Promise<void> | undefined;
 
   /** Opens (creating if needed) `<dataDir>/passwordless.sqlite`, or `:memory:`. */
   constructor(dataDirOrMemory: string) {
@@ -33,11 +37,35 @@ export class SqliteDatabase {
     // so a killed process loses nothing; only a power cut or kernel crash can lose the last
     // commits since a checkpoint (never corrupting the file). FULL fsyncs every commit, and since
     // better-sqlite3 is synchronous, each fsync stalls the whole event loop: 3–4 per login
-    // capped throughput at the disk's fsync rate. The one write whose loss would not heal
-    // itself, a new user's `sub`, still commits with a full sync ({@link fullySynced}).
+    // capped throughput at the disk's fsync rate. The writes whose loss would not heal
+    // themselves (a new user's `sub`, an operator's block or delete) wait for {@link durable}.
     this.#db.pragma('synchronous = NORMAL');
     this.#db.pragma('busy_timeout = 5000');
     this.#migrate();
+    if (file !== ':memory:') this.#walFd = fs.openSync(`${file}-wal`, 'r');
+  }
+
+  /**
+   * Resolves once every commit made before the call is on disk: the WAL file is fdatasync'ed on
+   * libuv's thread pool, so the event loop never waits for the disk, and the commits of
+   * concurrent requests share one sync (group commit). A commit a checkpoint has already moved
+   * into the database file is durable too: with `synchronous = NORMAL` SQLite syncs the WAL
+   * before a checkpoint and the database file before it starts the WAL over.
+   */
+  durable(): Promise<void> {
+    if (this.#walFd === undefined) return Promise.resolve();
+    if (!this.#syncing) {
+      this.#syncing = this.#syncWal().finally(() => (this.#syncing = undefined));
+      return this.#syncing;
+    }
+    // The sync in flight may have started before this commit: the next one covers it.
+    this.#nextSync ??= this.#syncing
+      .catch(() => {})
+      .then(() => {
+        this.#nextSync = undefined;
+        return this.durable();
+      });
+    return this.#nextSync;
   }
 
   /** Prepared once per SQL text: preparing costs more than running most of these statements. */
@@ -55,18 +83,20 @@ export class SqliteDatabase {
     return this.#db.transaction(work)();
   }
 
-  /** Runs `work` with its commits fsynced before they return (`synchronous = FULL`). */
-  fullySynced<T>(work: () => T): T {
-    this.#db.pragma('synchronous = FULL');
-    try {
-      return work();
-    } finally {
-      this.#db.pragma('synchronous = NORMAL');
-    }
-  }
-
   close(): void {
     if (this.#db.open) this.#db.close();
+    const fd = this.#walFd;
+    this.#walFd = undefined;
+    // Not under a sync in flight: the descriptor could be reused by then.
+    if (fd !== undefined) void (this.#syncing ?? Promise.resolve()).finally(() => fs.closeSync(fd));
+  }
+
+  #syncWal(): Promise<void> {
+    const fd = this.#walFd;
+    if (fd === undefined) return Promise.reject(new Error('The database is closed.'));
+    return new Promise((resolve, reject) => {
+      fs.fdatasync(fd, (error) => (error ? reject(error) : resolve()));
+    });
   }
 
   #migrate(): void {

@@ -2,6 +2,12 @@ import { rowToUser, toUserRecords, USER_STATEMENTS } from '../store/user-tables.
 import type { DeletedUser, User, UserRecords, UserStore } from '../store/users.js';
 import type { SqliteDatabase } from './database.js';
 
+/**
+ * A login that finds a user this young waits for it to be on disk too: another request (or
+ * process) may have created it a moment ago and not yet seen its sync complete.
+ */
+const RECENTLY_CREATED_MS = 1_000;
+
 /** Users in `users`, unique by email. */
 export class SqliteUserStore implements UserStore {
   readonly #db: SqliteDatabase;
@@ -11,13 +17,14 @@ export class SqliteUserStore implements UserStore {
   }
 
   async upsertUserOnLogin(email: string, newSub: string, at: number): Promise<User> {
-    const upsert = () =>
-      rowToUser(this.#db.statement(USER_STATEMENTS.upsertOnLogin).get({ newSub, email, at }));
+    const user = rowToUser(
+      this.#db.statement(USER_STATEMENTS.upsertOnLogin).get({ newSub, email, at }),
+    );
     // A first login's id_token carries the new `sub`; losing that row to a power cut would give
-    // the same person another `sub` next time, so creating a user is synced to disk.
-    const isNew =
-      this.#db.statement('SELECT 1 FROM users WHERE email = ?').get(email) === undefined;
-    return isNew ? this.#db.fullySynced(upsert) : upsert();
+    // the same person another `sub` next time, so it is on disk before it is returned. A
+    // returning login's write (`updated_at`) heals itself and does not wait.
+    if (user.sub === newSub || at - user.createdAt < RECENTLY_CREATED_MS) await this.#db.durable();
+    return user;
   }
 
   async findUser(sub: string): Promise<User | undefined> {
@@ -32,17 +39,17 @@ export class SqliteUserStore implements UserStore {
     return this.#db.statement(USER_STATEMENTS.list).all({ afterEmail, limit }).map(rowToUser);
   }
 
-  // An operator's block or delete is rare and must not be undone by a power cut: fully synced.
+  // An operator's block or delete must not be undone by a power cut: on disk before it returns.
   async blockUser(email: string, newSub: string, at: number): Promise<User> {
-    return this.#db.fullySynced(() =>
-      this.#db.transaction(() => {
-        const user = rowToUser(
-          this.#db.statement(USER_STATEMENTS.block).get({ newSub, email, at }),
-        );
-        this.#removeRecords(user);
-        return user;
-      }),
-    );
+    const user = this.#db.transaction(() => {
+      const blocked = rowToUser(
+        this.#db.statement(USER_STATEMENTS.block).get({ newSub, email, at }),
+      );
+      this.#removeRecords(blocked);
+      return blocked;
+    });
+    await this.#db.durable();
+    return user;
   }
 
   async unblockUser(email: string): Promise<User | undefined> {
@@ -50,12 +57,12 @@ export class SqliteUserStore implements UserStore {
   }
 
   async deleteUser(email: string): Promise<DeletedUser | undefined> {
-    return this.#db.fullySynced(() =>
-      this.#db.transaction(() => {
-        const user = this.#one(USER_STATEMENTS.delete, { email });
-        return user && { user, records: this.#removeRecords(user) };
-      }),
-    );
+    const deleted = this.#db.transaction(() => {
+      const user = this.#one(USER_STATEMENTS.delete, { email });
+      return user && { user, records: this.#removeRecords(user) };
+    });
+    await this.#db.durable();
+    return deleted;
   }
 
   async userRecords({ sub, email }: User): Promise<UserRecords> {
