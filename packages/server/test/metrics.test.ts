@@ -124,6 +124,7 @@ describe('metrics', () => {
     });
     expect(link.statusCode).toBe(200);
 
+    await server.mailSettled();
     const text = await scrape(server);
     expect(counters(text)).toMatchObject({
       codes: 4,
