@@ -59,7 +59,12 @@ export async function startSmtpSink(
         .then(async (mail) => {
           await options.hold?.();
           for (const rcpt of session.envelope.rcptTo) {
-            inbox.push({ to: rcpt.address, subject: mail.subject ?? '', text: mail.text ?? '', via });
+            inbox.push({
+              to: rcpt.address,
+              subject: mail.subject ?? '',
+              text: mail.text ?? '',
+              via,
+            });
           }
         })
         .finally(() => load.receiving--)

@@ -13,8 +13,8 @@ const SEND_LEASE_MS = 60_000;
 const MAX_TRY_MS = 50_000;
 const FIRST_RETRY_MS = 5_000;
 const MAX_RETRY_MS = 5 * 60_000;
-/** How long close() goes on sending the mail in hand before it releases the rest. */
-const CLOSE_GRACE_MS = 2_000;
+/** The longest close() goes on sending the mail in hand and waits for the tries in flight. */
+const CLOSE_GRACE_MS = 5_000;
 /** The fewest mails one claim asks for, so a backlog costs one claim per batch, not per mail. */
 const MIN_CLAIM = 20;
 
@@ -43,7 +43,7 @@ export interface OutboxOptions {
   concurrency?: number;
   /** Unsent mails at which {@link MailOutbox.hasRoom} says no (`outbox.max_queued`); default none. */
   maxQueued?: number;
-  /** How long `close` goes on sending the mail in hand; default 2000 ms. */
+  /** The longest `close` goes on sending and waits for tries in flight; default 5000 ms. */
   closeGraceMs?: number;
   onError?: (error: unknown) => void;
   /** Told about mail dropped unsent because it cannot be decrypted (the secret was replaced). */
@@ -77,7 +77,7 @@ export class MailOutbox {
   /** The outbox's size (all nodes') as the store last counted it, plus this node's changes since. */
   #queued = 0;
   #counting = false;
-  /** Closing: no more claims, no more mail taken in hand. */
+  /** Closing: no mail taken in hand at enqueue, no timer; the due mail is still sent. */
   #closing = false;
   /** Closed: no more tries either. */
   #stopped = false;
@@ -166,22 +166,28 @@ export class MailOutbox {
   }
 
   /**
-   * Stops sending: claims nothing more, goes on sending the mail in hand for a short grace
-   * (SMTP normally takes it in milliseconds), then releases what is left untried, for another
-   * node (or the next run) to send without waiting for the lease. Resolves once the tries in
-   * progress have ended.
+   * Stops sending, draining first: goes on sending the mail in hand and what is due (SMTP
+   * normally takes it in milliseconds) until none is left or the grace has passed; then releases
+   * what is left untried, for another node (or the next run) to send without waiting for the
+   * lease, and waits for the tries in progress within the same grace, so a hung SMTP server does
+   * not hold up a shutdown (its mail stays leased, and is retried when the lease ends).
    */
   async close(): Promise<void> {
     clearInterval(this.#timer);
     this.#closing = true;
+    const graceMs = this.#options.closeGraceMs ?? CLOSE_GRACE_MS;
     let timer: NodeJS.Timeout | undefined;
     const grace = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, this.#options.closeGraceMs ?? CLOSE_GRACE_MS);
+      timer = setTimeout(resolve, graceMs);
     });
-    await Promise.race([this.settled(), grace]).finally(() => clearTimeout(timer));
-    this.#stopped = true;
-    await this.#release(this.#held.splice(0));
-    await this.settled();
+    try {
+      if (graceMs > 0) await Promise.race([this.settled(), grace]);
+      this.#stopped = true;
+      await this.#release(this.#held.splice(0));
+      await Promise.race([this.settled(), grace]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Starts tries while there is room, and claims more when nothing is left in hand. */
@@ -207,7 +213,6 @@ export class MailOutbox {
     }
     if (outlasting.length > 0) this.#track(this.#release(outlasting));
     if (
-      !this.#closing &&
       this.#held.length === 0 &&
       this.#sending.size < this.#concurrency &&
       this.#maybeDue &&
@@ -231,15 +236,13 @@ export class MailOutbox {
     const limit = Math.max(MIN_CLAIM, this.#concurrency);
     const claimed = await store.claimDueMail(claimedAt, leaseUntil, limit);
     if (claimed.length === limit) this.#maybeDue = true;
-    const held = claimed.map(
-      (mail): HeldMail => ({
-        id: mail.id,
-        attempts: mail.attempts,
-        expiresAt: mail.expiresAt,
-        leaseUntil,
-        email: this.#open(mail),
-      }),
-    );
+    const held = claimed.map((mail): HeldMail => ({
+      id: mail.id,
+      attempts: mail.attempts,
+      expiresAt: mail.expiresAt,
+      leaseUntil,
+      email: this.#open(mail),
+    }));
     if (this.#stopped) await this.#release(held);
     else this.#held.push(...held);
   }
@@ -277,7 +280,8 @@ export class MailOutbox {
   /** Makes held mail due now, for any claimer; each claim's lease is released as one step. */
   async #release(mails: HeldMail[]): Promise<void> {
     const byLease = new Map<number, number[]>();
-    for (const mail of mails) byLease.set(mail.leaseUntil, [...(byLease.get(mail.leaseUntil) ?? []), mail.id]);
+    for (const mail of mails)
+      byLease.set(mail.leaseUntil, [...(byLease.get(mail.leaseUntil) ?? []), mail.id]);
     for (const [leaseUntil, ids] of byLease) {
       await this.#options.store.releaseClaimedMail(ids, leaseUntil, this.#options.now());
     }

@@ -70,6 +70,5 @@ export interface GuessBudget {
 }
 
 export type SlotClaim =
-  | { claimed: true; guesses: number; blocked: boolean }
-  | { claimed: false; retryAt: number };
+  { claimed: true; guesses: number; blocked: boolean } | { claimed: false; retryAt: number };
 export type GuessClaim = { taken: true } | { taken: false; retryAt: number };
