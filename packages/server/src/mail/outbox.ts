@@ -114,7 +114,8 @@ export class MailOutbox {
     if (keep && this.#stopped) await this.#release([held]);
     else if (keep) this.#held.push(held);
     else this.#maybeDue = true;
-    this.#pump();
+    // After the caller's answer has gone out: building and writing the mail is SMTP's time.
+    setImmediate(() => this.#pump());
   }
 
   /**
