@@ -69,6 +69,8 @@ export class MailOutbox {
   /** Other store work to wait for before the sender is idle (releases). */
   readonly #working = new Set<Promise<void>>();
   #claiming: Promise<void> | undefined;
+  /** A pump to come, once the current I/O callbacks (the answer of the start) are done. */
+  #waking: Promise<void> | undefined;
   /**
    * Whether the store may hold due mail this node has not claimed: set by the timer, by mail
    * queued due and by releases; cleared by a claim that found less than it asked for.
@@ -114,8 +116,7 @@ export class MailOutbox {
     if (keep && this.#stopped) await this.#release([held]);
     else if (keep) this.#held.push(held);
     else this.#maybeDue = true;
-    // After the caller's answer has gone out: building and writing the mail is SMTP's time.
-    setImmediate(() => this.#pump());
+    this.#wake();
   }
 
   /**
@@ -149,6 +150,7 @@ export class MailOutbox {
     for (;;) {
       const pending = [...this.#sending, ...this.#working];
       if (this.#claiming) pending.push(this.#claiming);
+      if (this.#waking) pending.push(this.#waking);
       if (pending.length === 0) return;
       await Promise.race(pending);
     }
@@ -189,6 +191,20 @@ export class MailOutbox {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /**
+   * Pumps right after the caller's answer has gone out: building and writing a mail is SMTP's
+   * time, not the start's.
+   */
+  #wake(): void {
+    this.#waking ??= new Promise<void>((resolve) =>
+      setImmediate(() => {
+        this.#waking = undefined;
+        this.#pump();
+        resolve();
+      }),
+    );
   }
 
   /** Starts tries while there is room, and claims more when nothing is left in hand. */
