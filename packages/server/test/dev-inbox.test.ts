@@ -17,6 +17,7 @@ describe('dev inbox', () => {
     server.clock.now += 30_000;
     await server.start('a@example.com');
 
+    await server.mailSettled();
     const all = (await server.inject({ url: '/dev/inbox.json' })).json().messages;
     expect(all.map((m: { to: string }) => m.to)).toEqual([
       'a@example.com',
@@ -103,6 +104,7 @@ describe('dev inbox', () => {
       };
       const server = await startTestServer(undefined, { dataDir, deps: { store, devInbox } });
       expect((await server.start('a@example.com')).statusCode).toBe(200);
+      await server.mailSettled();
       expect(filed).toMatchObject([{ to: 'a@example.com' }]);
       const listed = (await server.inject({ url: '/dev/inbox.json' })).json().messages;
       expect(listed).toMatchObject([{ to: 'a@example.com' }]);
