@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildApp,
+  mailSettled,
   resolveConfig,
   SqliteStore,
   type InboxMessage,
@@ -35,6 +36,7 @@ describe('dev inbox', () => {
       clients: [{ client_id: 'demo', name: '<img src=x onerror=alert(1)>' }],
     });
     expect((await server.start('a@example.com')).statusCode).toBe(200);
+    await server.mailSettled();
     const page = await server.inject({ url: '/dev/inbox' });
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
@@ -63,6 +65,7 @@ describe('dev inbox', () => {
         payload: { client_id: 'app', connection: 'email', email: 'a@example.com', send: 'code' },
       });
       expect(start.statusCode).toBe(200);
+      await mailSettled(app);
       expect(sent).toHaveLength(1);
       expect(sent[0]).toMatchObject({
         to: 'a@example.com',
