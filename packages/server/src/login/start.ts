@@ -21,15 +21,6 @@ export interface StartRequest {
   log: FastifyBaseLogger;
 }
 
-export interface StartedLogin {
-  answer: StartResponse;
-  /**
-   * `queued`: the mail is in the outbox, which hands it to SMTP right after (and retries until
-   * the code expires). `withheld`: the email is blocked, so no code was stored or mailed.
-   */
-  delivery: 'queued' | 'withheld';
-}
-
 /** Seconds a start refused for a full outbox is told to wait (`Retry-After`). */
 export const OUTBOX_FULL_RETRY_AFTER_S = 5;
 
@@ -41,7 +32,7 @@ export const OUTBOX_FULL_RETRY_AFTER_S = 5;
  * gets no code and no mail. While the outbox is full (SMTP is not keeping up) it refuses with 503
  * before taking anything, so the refused start costs no limit and stores nothing.
  */
-export async function startLogin(ctx: AppContext, request: StartRequest): Promise<StartedLogin> {
+export async function startLogin(ctx: AppContext, request: StartRequest): Promise<StartResponse> {
   const { client, params } = request;
   const connection = ctx.config.connections.email;
   const otp = connection.otp;
@@ -91,7 +82,7 @@ export async function startLogin(ctx: AppContext, request: StartRequest): Promis
     code_length: otp.length,
   };
   // Read by the limits' claim, so a blocked email is limited and answered as any other.
-  if (blocked) return { answer, delivery: 'withheld' };
+  if (blocked) return answer;
   await ctx.store.saveCode({
     id,
     clientId: client.clientId,
@@ -131,5 +122,5 @@ export async function startLogin(ctx: AppContext, request: StartRequest): Promis
   // Answered once stored; SMTP gets it from the outbox, which retries until the code expires.
   await ctx.outbox.send({ ...message, to: email }, expiresAt);
   reportSent(ctx, request.log, { clientId: client.clientId, send });
-  return { answer, delivery: 'queued' };
+  return answer;
 }
