@@ -61,6 +61,7 @@ function figures(result) {
       max: result.latency.max,
     },
     non2xx: result.non2xx,
+    accepted: result['2xx'],
     errors: result.errors + result.timeouts,
     durationS: Math.round(result.duration * 10) / 10,
   };
@@ -68,10 +69,12 @@ function figures(result) {
 
 /**
  * `POST /passwordless/start`, each request for a new address `<prefix><n>@bench.test`; `emails`
- * lists the addresses in the order they were sent.
+ * lists the addresses in the order they were sent, `accepted` those answered 200 (a request
+ * still in flight when a run ends is sent but never answered).
  */
 export function startLogins(prefix) {
   const emails = [];
+  const accepted = [];
   const request = {
     method: 'POST',
     path: '/passwordless/start',
@@ -81,8 +84,11 @@ export function startLogins(prefix) {
       emails.push(email);
       return { ...req, body: startBody(email) };
     },
+    onResponse: (status, body) => {
+      if (status === 200) accepted.push(JSON.parse(body).email);
+    },
   };
-  return { emails, request };
+  return { emails, accepted, request };
 }
 
 /** `POST /oauth/token` with the OTP grant, one request per code of `issued`, in order. */
@@ -133,9 +139,12 @@ export function refreshRequest(refreshTokens) {
   };
 }
 
-/** Logs in `count` new users asking for `offline_access`; resolves with their refresh tokens. */
-export async function refreshTokensFor(url, count, { prefix, seconds }) {
-  const issued = await issueCodes(url, count, { prefix, connections: 1, seconds });
+/**
+ * Logs in `count` new users asking for `offline_access`; resolves with their refresh tokens.
+ * `inbox`: where their codes are read (`/dev/inbox.json`), if not the server at `url`.
+ */
+export async function refreshTokensFor(url, count, { prefix, seconds, inbox = url }) {
+  const issued = await issueCodes(url, count, { prefix, connections: 1, seconds, inbox });
   const tokens = [];
   for (const { email, code } of issued) {
     const response = await fetch(`${url}/oauth/token`, {
@@ -153,16 +162,19 @@ export async function refreshTokensFor(url, count, { prefix, seconds }) {
 const startBody = (email) =>
   JSON.stringify({ client_id: 'bench', connection: 'email', email, send: 'code' });
 
+/** How long a code is waited for in the inbox after its start was answered. */
+const MAIL_WAIT_MS = 5_000;
+
 /**
  * `count` codes for a token run: those mailed to the newest of `emails`, read from the dev inbox
- * of the server at `url`, topped up with new logins `<prefix><n>@bench.test` (for at most
- * `seconds` more) when there are too few.
+ * of the server at `url` (or the mail sink at `inbox`), topped up with new logins
+ * `<prefix><n>@bench.test` (for at most `seconds` more) when there are too few.
  */
-export async function codesFor(url, emails, { count, prefix, connections, seconds }) {
-  const issued = await readCodes(url, emails.slice(-count), connections);
+export async function codesFor(url, emails, { count, prefix, connections, seconds, inbox = url }) {
+  const issued = await readCodes(inbox, emails.slice(-count), connections);
   if (issued.length < count) {
     issued.push(
-      ...(await issueCodes(url, count - issued.length, { prefix, connections, seconds })),
+      ...(await issueCodes(url, count - issued.length, { prefix, connections, seconds, inbox })),
     );
   }
   return issued;
@@ -182,8 +194,11 @@ async function readCodes(url, emails, concurrency) {
   return issued;
 }
 
-/** Starts up to `count` new logins, for at most `seconds`, and reads their codes. */
-async function issueCodes(url, count, { prefix, connections, seconds }) {
+/**
+ * Starts up to `count` new logins, for at most `seconds`, and reads their codes from `inbox`,
+ * waiting for each mail: start answers once it is queued, before SMTP has it.
+ */
+async function issueCodes(url, count, { prefix, connections, seconds, inbox }) {
   const issued = [];
   const end = performance.now() + seconds * 1000;
   let n = 0;
@@ -196,7 +211,7 @@ async function issueCodes(url, count, { prefix, connections, seconds }) {
         body: startBody(email),
       });
       if (!started.ok) throw new Error(`start for ${email}: ${started.status}`);
-      const code = await codeFor(url, email);
+      const code = await codeFor(inbox, email, MAIL_WAIT_MS);
       if (!code) throw new Error(`no code in the mail to ${email}`);
       issued.push({ email, code });
     }
@@ -210,23 +225,23 @@ async function issueCodes(url, count, { prefix, connections, seconds }) {
  * logins. Each address's newest mail is read before its start and the inbox polled until a newer
  * one is there, so the answer to start need not wait for the mail.
  */
-export async function returningCodes(url, issued, { connections }) {
+export async function returningCodes(url, issued, { connections, inbox = url }) {
   const codes = [];
   const queue = issued.map(({ email }) => email);
   const worker = async () => {
     for (let email = queue.shift(); email; email = queue.shift()) {
-      const before = await newestMail(url, email);
+      const before = await newestMail(inbox, email);
       const started = await fetch(`${url}/passwordless/start`, {
         method: 'POST',
         headers: JSON_HEADERS,
         body: startBody(email),
       });
       if (!started.ok) throw new Error(`start for ${email}: ${started.status}`);
-      const deadline = performance.now() + 10_000;
-      let mail = await newestMail(url, email);
+      const deadline = performance.now() + MAIL_WAIT_MS;
+      let mail = await newestMail(inbox, email);
       while (sameMail(mail, before) && performance.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 20));
-        mail = await newestMail(url, email);
+        mail = await newestMail(inbox, email);
       }
       const code = sameMail(mail, before) ? null : codeIn(mail);
       if (!code) throw new Error(`no new code in the mail to ${email}`);
@@ -246,8 +261,14 @@ async function newestMail(url, email) {
   return messages?.[0];
 }
 
-async function codeFor(url, email) {
-  return codeIn(await newestMail(url, email));
+/** The code in the newest mail to `email` in the inbox at `url`, waiting up to `waitMs` for one. */
+async function codeFor(url, email, waitMs = 0) {
+  const end = performance.now() + waitMs;
+  for (;;) {
+    const code = codeIn(await newestMail(url, email));
+    if (code || performance.now() >= end) return code;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 /** The passwordless OTP grant's JSON body for the bench client. */

@@ -24,6 +24,10 @@ const TENANT = {
   ],
   connections: { email: { otp: { lifetime_s: 3600, resend_after_s: 0 } } },
   rate_limits: { start_per_ip_per_hour: 1_000_000, failed_verifications_per_ip_email: 1_000_000 },
+  // A start run is a burst: the server answers faster than SMTP takes the mail, and the outbox
+  // holds the difference until the run's mail is delivered (the default limit, 1,000, would
+  // refuse starts with 503 once that many wait).
+  outbox: { max_queued: 1_000_000 },
 };
 
 /** Writes the bench tenant into `dir`; returns the config file's path. */
@@ -34,22 +38,25 @@ export async function writeTenant(dir) {
 }
 
 /**
- * Our server, from source, the way `pnpm server` runs it (`--dev`): on SQLite in `dataDir`, or on
- * PostgreSQL when `databaseUrl` is given (the data dir then holds only `server-secret`). An
- * inherited `DATABASE_URL` never leaks into a SQLite run.
+ * Our server, from source, the way `pnpm server` runs it: on SQLite in `dataDir`, or on
+ * PostgreSQL when `databaseUrl` is given (the data dir then holds only `server-secret`); mailing
+ * to `smtpUrl` (`SMTP_URL`) when given, else `--dev` (its in-process inbox). An inherited
+ * `DATABASE_URL` or `SMTP_URL` never leaks into a run.
  * @returns {Promise<{ child: import('node:child_process').ChildProcess, url: string }>} `url` on 127.0.0.1
  */
-export async function startOurServer({ configFile, dataDir, databaseUrl }) {
+export async function startOurServer({ configFile, dataDir, databaseUrl, smtpUrl }) {
   const env = { ...process.env };
   delete env.DATABASE_URL;
+  delete env.SMTP_URL;
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
+  if (smtpUrl) env.SMTP_URL = smtpUrl;
   const server = await startChild(
     [
       '--import',
       'tsx',
       join(ROOT, 'packages/server/src/cli.ts'),
       ...['--config', configFile, '--port', '0', '--host', '127.0.0.1'],
-      ...['--data', dataDir, '--dev'],
+      ...['--data', dataDir, ...(smtpUrl ? [] : ['--dev'])],
     ],
     { cwd: ROOT, env },
   );

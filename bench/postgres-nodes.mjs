@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { tsImport } from 'tsx/esm/api';
+import { awaitDelivery } from './delivery.mjs';
 import { cannonAcross, codesFor, startLogins, tokenRequest } from './login-load.mjs';
+import { startMailSink } from './mail-sink.mjs';
 import { startOurServer, stopChild, writeTenant } from './our-server.mjs';
 
 /** How many nodes each PostgreSQL run has, in order. */
@@ -49,6 +51,9 @@ export async function measurePostgresNodes({ seconds, codes, connections }) {
 async function measureNodes(count, { cluster, dir, configFile, seconds, codes, connections }) {
   const databaseUrl = await cluster.freshSchemaUrl();
   const nodes = [];
+  // Every node mails to the one sink (another process), as the nodes of a deployment share one
+  // SMTP relay.
+  const sink = await startMailSink();
   try {
     for (let node = 0; node < count; node++) {
       const dataDir = join(dir, `${count}-nodes-${node}`);
@@ -56,7 +61,10 @@ async function measureNodes(count, { cluster, dir, configFile, seconds, codes, c
         await mkdir(dataDir, { mode: 0o700 });
         await copyFile(join(nodes[0].dataDir, 'server-secret'), join(dataDir, 'server-secret'));
       }
-      nodes.push({ ...(await startOurServer({ configFile, dataDir, databaseUrl })), dataDir });
+      nodes.push({
+        ...(await startOurServer({ configFile, dataDir, databaseUrl, smtpUrl: sink.smtpUrl })),
+        dataDir,
+      });
     }
     const urls = nodes.map((n) => n.url);
     const across = (optionsFor) => cannonAcross(urls, connections, optionsFor);
@@ -65,6 +73,10 @@ async function measureNodes(count, { cluster, dir, configFile, seconds, codes, c
     await across((node) => ({ requests: [startLogins(`warm${node}-`).request], duration: warmup }));
     const logins = urls.map((_, node) => startLogins(`start${node}-`));
     const start = await across((node) => ({ requests: [logins[node].request], duration: seconds }));
+    const delivery = await awaitDelivery(
+      sink.url,
+      logins.flatMap((login) => login.accepted),
+    );
 
     // Each node redeems the codes the next node mailed, so with two nodes every login begins on
     // one and finishes on the other (with one node, its own). Every node gets as many codes as
@@ -77,6 +89,7 @@ async function measureNodes(count, { cluster, dir, configFile, seconds, codes, c
           prefix: `token${node}-`,
           connections,
           seconds,
+          inbox: sink.url,
         }),
       );
     }
@@ -88,10 +101,11 @@ async function measureNodes(count, { cluster, dir, configFile, seconds, codes, c
     }));
     return {
       nodes: count,
-      start,
+      start: { ...start, delivery },
       token: { ...token, codes: each * count },
     };
   } finally {
     for (const node of nodes) await stopChild(node);
+    await stopChild(sink);
   }
 }

@@ -49,7 +49,9 @@ export function serverSection(server) {
   return [
     '## Server',
     `autocannon on loopback, ${server.connections} connections, ${server.seconds} s per run after a warm-up; our server as a ` +
-      `child process from source (\`--dev\`: every mail goes over SMTP to the in-process inbox before the answer). ` +
+      `child process from source, mailing over SMTP to a sink in another process (\`bench/mail-sink.mjs\`); ` +
+      `start answers once its mail is queued, and its row counts only if every accepted start's mail then reached ` +
+      `the sink, once (its ratio is accepted starts per second). ` +
       `\`/passwordless/start\` uses a new address per request; \`/oauth/token\` spends ${server.token.codes} codes issued ` +
       `beforehand, one request each` +
       (server.tokenReturning
@@ -109,10 +111,24 @@ export function serverSection(server) {
         row('bare Fastify `POST {}`', ceilings.fastifyPost, '', null),
       ],
     ),
+    startDelivery(server.start),
     `Server RSS: ${mib(server.rss.atStart?.rss)} after start, ${mib(server.rss.afterRun?.rss)} after the run ` +
       `(peak ${mib(server.rss.afterRun?.peak)}); the bare Fastify process: ${mib(ceilings.fastifyRss?.rss)}.`,
     ...(server.postgres ? [postgresSection(server)] : []),
   ].join('\n\n');
+}
+
+/** The start row's delivery check: accepted starts against mails the sink received. */
+function startDelivery(start) {
+  const { delivery } = start;
+  if (!delivery) return '`/passwordless/start`: delivery not checked.';
+  const verdict = delivery.valid
+    ? 'every one arrived, once'
+    : `**invalid row**: ${delivery.accepted - delivery.delivered} missing, ${delivery.twice} sent twice`;
+  return (
+    `\`/passwordless/start\` mail: ${int(delivery.accepted)} starts accepted (${int(start.acceptedRps)}/s), ` +
+    `${int(delivery.delivered)} of their mails at the sink ${(delivery.drainMs / 1000).toFixed(1)} s after the run: ${verdict}.`
+  );
 }
 
 /**
@@ -161,5 +177,15 @@ function postgresSection(server) {
       rows,
       2,
     ),
+    'Start mail at the sink (accepted starts → mails delivered): ' +
+      postgres.runs
+        .map(({ nodes, start: { delivery } }) =>
+          delivery
+            ? `${nodesName(nodes)} ${int(delivery.accepted)} → ${int(delivery.delivered)}` +
+              (delivery.valid ? '' : ' (**invalid**)')
+            : `${nodesName(nodes)} not checked`,
+        )
+        .join('; ') +
+      '.',
   ].join('\n\n');
 }

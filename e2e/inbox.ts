@@ -11,7 +11,10 @@ export interface InboxMessage {
   html: string;
 }
 
-/** Waits for mail to `email` and returns the newest. */
+/**
+ * Waits for mail to `email` and returns the newest: /passwordless/start answers once the mail is
+ * queued, and the dev inbox has it a moment later, so the inbox is polled, never read once.
+ */
 export async function newestMail(
   request: APIRequestContext,
   email: string,

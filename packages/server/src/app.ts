@@ -68,6 +68,17 @@ export type { TokenResponse } from './tokens.js';
 export { SqliteStore } from './sqlite-store.js';
 export { PostgresStore } from './postgres-store.js';
 
+const outboxes = new WeakMap<FastifyInstance, MailOutbox>();
+
+/**
+ * Resolves once the app has tried every mail it had in hand: /passwordless/start answers as soon
+ * as its mail is queued, and SMTP gets it just after. For tests and embedding programs that read
+ * what was mailed (a failed try is retried later, from the outbox).
+ */
+export async function mailSettled(app: FastifyInstance): Promise<void> {
+  await outboxes.get(app)?.settled();
+}
+
 /** Request bodies above this are refused with 413 before parsing. */
 export const BODY_LIMIT_BYTES = 16 * 1024;
 
@@ -93,10 +104,8 @@ export interface AppDeps {
   logger?: FastifyServerOptions['logger'];
   /** How often the signing keys are read again from their store; `KEYS_RELOAD_INTERVAL_MS`. */
   keysReloadIntervalMs?: number;
-  /** How often the outbox looks for mail to retry; default 1000 ms. */
+  /** How often the outbox looks for mail to retry (or queued by other nodes); default 1000 ms. */
   outboxIntervalMs?: number;
-  /** How long /passwordless/start waits for SMTP before answering with the mail queued; 5000 ms. */
-  outboxFirstTryWaitMs?: number;
   /**
    * Fastify's `serverFactory`: the CLI binds its port before building the app (cli.ts).
    * Default: a server from `createHttpServer` with `httpTimeouts`.
@@ -163,7 +172,10 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
     const devInbox = config.dev ? devInboxFor(store, deps.devInbox) : undefined;
     let mailer = deps.mailer;
     if (!mailer) {
-      mailer = devInbox ? await startDevInboxMailer(devInbox) : createSmtpMailer(config.smtp!);
+      const connections = config.outbox.concurrentSends;
+      mailer = devInbox
+        ? await startDevInboxMailer(devInbox, connections)
+        : createSmtpMailer(config.smtp!, connections);
       owned.push(mailer);
     }
 
@@ -176,11 +188,11 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
       onError: (error) =>
         app?.log.warn({ event: 'mail_failed', err: error }, 'mail delivery failed; will retry'),
       onDropped: (message) => app?.log.warn(message),
-      ...(deps.outboxFirstTryWaitMs === undefined
-        ? {}
-        : { firstTryWaitMs: deps.outboxFirstTryWaitMs }),
+      concurrency: config.outbox.concurrentSends,
+      maxQueued: config.outbox.maxQueued,
     });
     owned.push(outbox);
+    metrics.trackSending(outbox);
     const ctx: AppContext = {
       config,
       clients: new Map(config.clients.map((client) => [client.clientId, client])),
@@ -204,6 +216,7 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
     const { port: metricsPort, host: metricsHost } = config.metrics;
     if (metricsPort !== false) serveMetrics(app, metrics, store, metricsHost, metricsPort);
     outbox.start(deps.outboxIntervalMs);
+    outboxes.set(app, outbox);
     keys.startReloading(reloadIntervalMs, (error) =>
       app?.log.warn({ err: error }, 'cannot reload the signing keys; still using the loaded ones'),
     );

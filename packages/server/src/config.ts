@@ -62,6 +62,14 @@ export interface EmailConnectionConfig {
 export type SmtpConfig =
   { url: string } | { host: string; port: number; secure: boolean; user?: string; pass?: string };
 
+/** How the outbox hands mail to SMTP: `outbox` in the file. */
+export interface OutboxConfig {
+  /** SMTP sends in flight at once per node. */
+  concurrentSends: number;
+  /** Unsent mails (all nodes') at which start refuses new logins with 503. */
+  maxQueued: number;
+}
+
 export interface RateLimitConfig {
   startPerIpPerHour: number;
   failedVerificationsPerIpEmail: number;
@@ -109,6 +117,7 @@ export interface ServerConfig {
   clients: ClientConfig[];
   connections: { email: EmailConnectionConfig };
   smtp?: SmtpConfig;
+  outbox: OutboxConfig;
   rateLimits: RateLimitConfig;
   apis: ApiConfig[];
   lifetimes: TokenLifetimes;
@@ -206,6 +215,10 @@ export function resolveConfig(file: unknown, runtime: RuntimeOptions): ServerCon
     defaultLanguage: checked.default_language,
     clients,
     connections: { email: readEmailConnection(checked.connections.email) },
+    outbox: {
+      concurrentSends: checked.outbox.concurrent_sends,
+      maxQueued: checked.outbox.max_queued,
+    },
     rateLimits: readRateLimits(checked.rate_limits),
     lifetimes,
     apis: (checked.apis ?? []).map((api) => readApi(api, lifetimes)),

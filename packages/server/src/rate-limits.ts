@@ -90,9 +90,13 @@ export async function giveBackStart(ctx: AppContext, start: Hit): Promise<void> 
  * Claims the right to mail `email` a new code, for any client: not within `resend_after_s` of
  * the previous code (even one that has since died), and not while the email's guess budget is
  * empty. Returns how many tries the new code gets: `max_attempts`, or fewer when the budget
- * holds fewer, so once an email's codes are being burned each later code allows one guess.
+ * holds fewer, so once an email's codes are being burned each later code allows one guess; and
+ * whether the email's user is blocked (read by the same statement).
  */
-export async function claimNewCode(ctx: AppContext, email: string): Promise<number> {
+export async function claimNewCode(
+  ctx: AppContext,
+  email: string,
+): Promise<{ maxAttempts: number; blocked: boolean }> {
   const now = ctx.now();
   const claim = await ctx.store.claimCodeSlot(email, now, guessBudget(ctx));
   if (!claim.claimed) {
@@ -103,7 +107,10 @@ export async function claimNewCode(ctx: AppContext, email: string): Promise<numb
       claim.retryAt - now,
     );
   }
-  return Math.min(ctx.config.connections.email.otp.maxAttempts, claim.guesses);
+  return {
+    maxAttempts: Math.min(ctx.config.connections.email.otp.maxAttempts, claim.guesses),
+    blocked: claim.blocked,
+  };
 }
 
 /**

@@ -66,6 +66,7 @@ async function serverWithStore(
 }
 
 async function inbox(server: TestServer, email: string): Promise<unknown[]> {
+  await server.mailSettled();
   const response = await server.inject({ url: `/dev/inbox.json?to=${encodeURIComponent(email)}` });
   return response.json().messages;
 }

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CLI_ARGS, makeDataDir, REPO_ROOT } from './helpers.js';
 
 const children: ChildProcess[] = [];
@@ -255,10 +255,13 @@ describe('passwordless-lock-server CLI', () => {
       }),
     });
     expect(start.status).toBe(200);
-    const inbox = (await (
-      await fetch(`${match![1]}/dev/inbox.json?to=${encodeURIComponent(address)}`)
-    ).json()) as { messages: Array<{ text: string }> };
-    expect(inbox.messages[0]!.text).toContain(`${match![1]}/passwordless/verify_redirect?`);
+    // Start answers once the mail is queued; the dev inbox has it a moment later.
+    await vi.waitFor(async () => {
+      const inbox = (await (
+        await fetch(`${match![1]}/dev/inbox.json?to=${encodeURIComponent(address)}`)
+      ).json()) as { messages: Array<{ text: string }> };
+      expect(inbox.messages[0]?.text).toContain(`${match![1]}/passwordless/verify_redirect?`);
+    });
 
     const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
     child.kill('SIGTERM');

@@ -211,6 +211,7 @@ describe('email templates from the config', () => {
       },
     });
     await server.start('a@example.com', {}, { 'accept-language': 'fr-CA,fr;q=0.9,en;q=0.5' });
+    await server.mailSettled();
     const [mail] = (await server.inject({ url: '/dev/inbox.json' })).json().messages;
     expect(mail.subject).toBe('Code for Tom & <Jerry>'.replace('for', 'pour'));
     expect(mail.html).toMatch(/^<p>Tom &amp; &lt;Jerry&gt;: \d{6} \(fr-CA\)<\/p>/);

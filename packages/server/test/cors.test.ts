@@ -24,6 +24,7 @@ describe('browser origins', () => {
   it('refuses a start from an origin the client does not list readably, and sends no mail', async () => {
     const server = await startTestServer();
     expectReadableRefusal(await server.start('a@example.com', {}, { origin: EVIL }));
+    await server.mailSettled();
     const inbox = await server.inject({ url: '/dev/inbox.json' });
     expect(inbox.json().messages).toEqual([]);
   });
@@ -83,6 +84,7 @@ describe('browser origins', () => {
     });
     const response = await server.start('a@example.com', {}, { origin: 'https://other.example' });
     expect(response.statusCode).toBe(403);
+    await server.mailSettled();
     expect((await server.inject({ url: '/dev/inbox.json' })).json().messages).toEqual([]);
   });
 

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -77,6 +78,18 @@ const post = (base: string, url: string, body: unknown) =>
     body: JSON.stringify(body),
   });
 
+/** The failed tries recorded for the mail to `to`, read from the database as another process. */
+function failedTries(dataDir: string, to: string): number | undefined {
+  const db = new Database(path.join(dataDir, 'passwordless.sqlite'), { readonly: true });
+  try {
+    const row = db.prepare('SELECT attempts FROM mail_outbox WHERE recipient = ?').get(to) as
+      { attempts: number } | undefined;
+    return row?.attempts;
+  } finally {
+    db.close();
+  }
+}
+
 const codeIn = (mail: { text: string } | undefined) => /\b(\d{6})\b/.exec(mail?.text ?? '')?.[1];
 
 describe('nothing is lost when the process is killed', () => {
@@ -104,11 +117,15 @@ describe('nothing is lost when the process is killed', () => {
     const first = await startCli(configFile, dataDir, provider.url);
     // A user who logged in before the crash.
     expect((await start(first.base, 'before@example.com')).status).toBe(200);
+    // Start answers once the mail is queued; the provider has it a moment later.
+    await vi.waitFor(() => expect(codeIn(provider.inbox.at(-1))).toBeDefined());
     const login = await token(first.base, 'before@example.com', codeIn(provider.inbox.at(-1))!);
     const tokens = (await login.json()) as { access_token: string };
     // A code whose mail the provider refused: it waits in the outbox.
     provider.state.accepting = false;
     expect((await start(first.base, 'pending@example.com')).status).toBe(200);
+    // Killed once the refused try is recorded (its retry due in 5 s), not while it runs.
+    await vi.waitFor(() => expect(failedTries(dataDir, 'pending@example.com')).toBe(1));
     expect(provider.inbox.some((mail) => mail.to === 'pending@example.com')).toBe(false);
 
     first.child.kill('SIGKILL');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildApp,
+  mailSettled,
   resolveConfig,
   SqliteStore,
   type InboxMessage,
@@ -17,6 +18,7 @@ describe('dev inbox', () => {
     server.clock.now += 30_000;
     await server.start('a@example.com');
 
+    await server.mailSettled();
     const all = (await server.inject({ url: '/dev/inbox.json' })).json().messages;
     expect(all.map((m: { to: string }) => m.to)).toEqual([
       'a@example.com',
@@ -34,6 +36,7 @@ describe('dev inbox', () => {
       clients: [{ client_id: 'demo', name: '<img src=x onerror=alert(1)>' }],
     });
     expect((await server.start('a@example.com')).statusCode).toBe(200);
+    await server.mailSettled();
     const page = await server.inject({ url: '/dev/inbox' });
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
@@ -62,6 +65,7 @@ describe('dev inbox', () => {
         payload: { client_id: 'app', connection: 'email', email: 'a@example.com', send: 'code' },
       });
       expect(start.statusCode).toBe(200);
+      await mailSettled(app);
       expect(sent).toHaveLength(1);
       expect(sent[0]).toMatchObject({
         to: 'a@example.com',
@@ -103,6 +107,7 @@ describe('dev inbox', () => {
       };
       const server = await startTestServer(undefined, { dataDir, deps: { store, devInbox } });
       expect((await server.start('a@example.com')).statusCode).toBe(200);
+      await server.mailSettled();
       expect(filed).toMatchObject([{ to: 'a@example.com' }]);
       const listed = (await server.inject({ url: '/dev/inbox.json' })).json().messages;
       expect(listed).toMatchObject([{ to: 'a@example.com' }]);

@@ -175,6 +175,7 @@ describe('guessing one email from many addresses and clients', () => {
     expect(again.headers['retry-after']).toBe('20');
     const otherClient = await server.start(email, { client_id: 'second' });
     expect(otherClient.statusCode).toBe(429);
+    await server.mailSettled();
     const inbox = await server.inject({ url: `/dev/inbox.json?to=${email}` });
     expect(inbox.json().messages).toHaveLength(1);
   });

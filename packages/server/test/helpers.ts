@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { buildApp, OTP_GRANT, resolveConfig, type AppDeps } from '../src/app.js';
+import { buildApp, mailSettled, OTP_GRANT, resolveConfig, type AppDeps } from '../src/app.js';
 import { KEYS_FILE } from '../src/keys-file.js';
 import { loadOrCreateKeys } from '../src/keys.js';
 import { SERVER_SECRET_FILE } from '../src/server-secret.js';
@@ -37,7 +37,12 @@ export interface TestServer {
     extra?: Record<string, unknown>,
     headers?: Record<string, string>,
   ): Promise<LightMyRequestResponse>;
-  /** The 6-digit code in the newest mail to `email`, read from /dev/inbox.json. */
+  /**
+   * Resolves once the server has tried every mail it queued: start answers before SMTP has the
+   * mail, so a test reads the inbox after this.
+   */
+  mailSettled(): Promise<void>;
+  /** The 6-digit code in the newest mail to `email`, read from /dev/inbox.json once mail settled. */
   codeFromInbox(email: string): Promise<string>;
   token(
     email: string,
@@ -122,12 +127,14 @@ export async function dataDirSharingSecretWith(server: TestServer): Promise<stri
 }
 
 /**
- * A `--dev` server (real SQLite in a temp dir, real SMTP to the dev inbox) with an injected clock.
- * `configFile` is what a `--config` JSON file would hold; the app is closed after each test.
+ * A `--dev` server (real SQLite in a temp dir, real SMTP to the dev inbox) with an injected clock;
+ * with `smtpUrl`, a server without `--dev` that mails there (`configFile` must then list client
+ * `demo`). `configFile` is what a `--config` JSON file would hold; the app is closed after each
+ * test.
  */
 export async function startTestServer(
   configFile?: unknown,
-  options: { dataDir?: string; deps?: AppDeps } = {},
+  options: { dataDir?: string; deps?: AppDeps; smtpUrl?: string } = {},
 ): Promise<TestServer> {
   let dataDir = options.dataDir;
   if (!dataDir) {
@@ -137,7 +144,12 @@ export async function startTestServer(
     await fs.copyFile(await sharedKeysFile(), path.join(dataDir, KEYS_FILE));
   }
   const clock = { now: START_TIME };
-  const config = resolveConfig(configFile, { dev: true, port: 3000, dataDir });
+  const config = resolveConfig(configFile, {
+    dev: options.smtpUrl === undefined,
+    port: 3000,
+    dataDir,
+    ...(options.smtpUrl === undefined ? {} : { smtpUrl: options.smtpUrl }),
+  });
   const app = await buildApp(config, { now: () => clock.now, ...options.deps });
   cleanups.push(() => app.close());
 
@@ -154,7 +166,9 @@ export async function startTestServer(
         headers,
         payload: { client_id: 'demo', connection: 'email', email, send: 'code', ...extra },
       }),
+    mailSettled: () => mailSettled(app),
     async codeFromInbox(email) {
+      await mailSettled(app);
       const response = await inject({ url: `/dev/inbox.json?to=${encodeURIComponent(email)}` });
       const text: string = response.json().messages[0]?.text ?? '';
       const match = /\b(\d{6})\b/.exec(text);

@@ -50,6 +50,7 @@ describe('email language', () => {
       { 'accept-language': '*;q=1, es-MX;q=0.8' },
     );
     expect(response.statusCode).toBe(200);
+    await server.mailSettled();
     const [mail] = (await server.inject({ url: '/dev/inbox.json?to=lang@example.com' })).json()
       .messages;
     expect(mail.subject).toBe('Código para Passwordless Demo');

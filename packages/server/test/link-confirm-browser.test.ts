@@ -62,6 +62,7 @@ async function mailedLink(server: TestServer, base: string, email: string, langu
     { 'x-request-language': language },
   );
   expect(start.statusCode).toBe(200);
+  await server.mailSettled();
   const inbox = await server.inject({ url: `/dev/inbox.json?to=${encodeURIComponent(email)}` });
   const link = new URL(
     /(https?:\/\/\S+verify_redirect\S+)/.exec(inbox.json().messages[0].text)![1]!,

@@ -17,6 +17,7 @@ const SAFE_LINKS_UA = 'Mozilla/5.0 (compatible; Microsoft Office/16.0; Safe Link
 async function mailedLink(server: TestServer, email: string, headers = {}): Promise<URL> {
   const start = await server.start(email, { send: 'link', authParams: AUTH_PARAMS }, headers);
   expect(start.statusCode).toBe(200);
+  await server.mailSettled();
   const inbox = await server.inject({ url: `/dev/inbox.json?to=${encodeURIComponent(email)}` });
   return new URL(/(https?:\/\/\S+verify_redirect\S+)/.exec(inbox.json().messages[0].text)![1]!);
 }

@@ -34,7 +34,8 @@ describe('email code login over real HTTP and SMTP', () => {
       code_length: 6,
     });
 
-    // /passwordless/start answers only after the SMTP server stored the mail.
+    // /passwordless/start answers once the mail is queued; SMTP has it a moment later.
+    await server.mailSettled();
     const inbox = (await (await fetch(`${base}/dev/inbox.json?to=ada@example.com`)).json()) as {
       messages: InboxMessage[];
     };
@@ -117,6 +118,7 @@ describe('email code login over real HTTP and SMTP', () => {
     const start = await server.start('ada@example.com');
     expect(start.statusCode).toBe(200);
     expect(start.json().code_length).toBe(8);
+    await server.mailSettled();
     const inbox = await server.inject({ url: '/dev/inbox.json?to=ada@example.com' });
     expect(inbox.json().messages[0].text).toMatch(/\b\d{8}\b/);
   });

@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { buildApp, OTP_GRANT, resolveConfig } from '../src/app.js';
+import { buildApp, mailSettled, OTP_GRANT, resolveConfig } from '../src/app.js';
 import { formFields, postConfirm } from './confirm-link.js';
 import { makeDataDir, START_TIME, wrongCode } from './helpers.js';
 import { startPasswordSmtp } from './password-smtp.js';
@@ -82,6 +82,11 @@ describe('logs', () => {
         url: '/oauth/token',
         payload: { grant_type: OTP_GRANT, client_id: 'app', username: email, otp, realm: 'email' },
       });
+    /** The newest mail to `to`, once the outbox has handed SMTP what it queued. */
+    const newestTo = async (to: string) => {
+      await mailSettled(app);
+      return smtp.newestTo(to);
+    };
     const secrets: string[] = [smtp.password];
     /** Codes are digits: found only where no other digit touches them (not inside a time). */
     const codes: string[] = [];
@@ -92,7 +97,7 @@ describe('logs', () => {
       const started = await start('alice@example.com', {}, { 'x-request-id': 'client-trace-1' });
       expect(started.statusCode).toBe(200);
       expect(started.headers['x-request-id']).toBe('client-trace-1');
-      const aliceCode = codeIn(smtp.newestTo('alice@example.com'));
+      const aliceCode = codeIn(await newestTo('alice@example.com'));
       codes.push(aliceCode);
       expect((await otpToken('alice@example.com', wrongCode(aliceCode))).statusCode).toBe(403);
       const aliceTokens = await otpToken('alice@example.com', aliceCode);
@@ -119,7 +124,7 @@ describe('logs', () => {
       });
       expect(linkStart.statusCode).toBe(200);
       const link = new URL(
-        /(http\S+verify_redirect\S+)/.exec(smtp.newestTo('bob@example.com'))![1]!,
+        /(http\S+verify_redirect\S+)/.exec(await newestTo('bob@example.com'))![1]!,
       );
       codes.push(link.searchParams.get('verification_code')!);
       secrets.push(link.search.slice(1));
@@ -146,7 +151,7 @@ describe('logs', () => {
 
       // Cross-origin authentication: a login ticket redeemed at /authorize.
       expect((await start('carol@example.com')).statusCode).toBe(200);
-      const carolCode = codeIn(smtp.newestTo('carol@example.com'));
+      const carolCode = codeIn(await newestTo('carol@example.com'));
       codes.push(carolCode);
       const co = await inject({
         method: 'POST',

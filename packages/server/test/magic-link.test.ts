@@ -18,6 +18,7 @@ const AUTH_PARAMS = {
 };
 
 async function linkFromInbox(server: TestServer, email: string): Promise<URL> {
+  await server.mailSettled();
   const inbox = await server.inject({ url: `/dev/inbox.json?to=${encodeURIComponent(email)}` });
   const mail = inbox.json().messages[0];
   const link = /(https?:\/\/\S+verify_redirect\S+)/.exec(mail.text)?.[1];
@@ -183,6 +184,7 @@ describe('a link mail also carries its code, for the device that asked (include_
     expect((await server.start(email, { send: 'link', authParams: AUTH_PARAMS })).statusCode).toBe(
       200,
     );
+    await server.mailSettled();
     const inbox = await server.inject({ url: `/dev/inbox.json?to=${encodeURIComponent(email)}` });
     const { text, html } = inbox.json().messages[0] as { text: string; html: string };
     const link = await linkFromInbox(server, email);

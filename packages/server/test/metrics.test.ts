@@ -42,6 +42,8 @@ function counters(text: string) {
     delivered: sample(text, 'passwordless_mail_delivered_total'),
     mailFailed: sample(text, 'passwordless_mail_failed_total'),
     queued: sample(text, 'passwordless_mail_queued'),
+    sending: sample(text, 'passwordless_mail_sending'),
+    outboxFull: sample(text, 'passwordless_outbox_full_total'),
     succeeded: sample(text, 'passwordless_logins_succeeded_total'),
     wrongCode: failed('wrong_code'),
     expired: failed('expired'),
@@ -83,6 +85,8 @@ describe('metrics', () => {
       delivered: 0,
       mailFailed: 0,
       queued: 0,
+      sending: 0,
+      outboxFull: 0,
       succeeded: 0,
       wrongCode: 0,
       expired: 0,
@@ -124,6 +128,7 @@ describe('metrics', () => {
     });
     expect(link.statusCode).toBe(200);
 
+    await server.mailSettled();
     const text = await scrape(server);
     expect(counters(text)).toMatchObject({
       codes: 4,
@@ -168,6 +173,28 @@ describe('metrics', () => {
     expect(text).not.toContain('12345');
     expect(sample(text, 'process_cpu_user_seconds_total')).toBeGreaterThan(0);
     expect(sample(text, 'nodejs_heap_size_used_bytes')).toBeGreaterThan(0);
+  });
+
+  it('gauges the tries in flight and counts the starts a full outbox refused', async () => {
+    let answer!: () => void;
+    const mailer: Mailer = {
+      send: () => new Promise<void>((resolve) => (answer = resolve)),
+      async close() {},
+    };
+    const server = await startTestServer(
+      { ...METRICS_ON, outbox: { max_queued: 1 } },
+      { deps: { mailer, outboxIntervalMs: 10 } },
+    );
+    expect((await server.start('first@example.com')).statusCode).toBe(200);
+    await vi.waitFor(async () =>
+      expect(counters(await scrape(server))).toMatchObject({ sending: 1, queued: 1 }),
+    );
+    expect((await server.start('second@example.com')).statusCode).toBe(503);
+    expect(counters(await scrape(server))).toMatchObject({ outboxFull: 1, codes: 1, queued: 1 });
+
+    answer();
+    await server.mailSettled();
+    expect(counters(await scrape(server))).toMatchObject({ sending: 0, queued: 0, delivered: 1 });
   });
 
   it('gauges the outbox while SMTP refuses the mail, and counts the failed and the delivered try', async () => {

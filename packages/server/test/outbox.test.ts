@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { Mailer, OutgoingEmail } from '../src/app.js';
-import { MailOutbox } from '../src/mail/outbox.js';
+import { MailOutbox, type OutboxOptions } from '../src/mail/outbox.js';
 import { SqliteStore } from '../src/sqlite-store.js';
 import { makeDataDir, startTestServer } from './helpers.js';
 
@@ -54,6 +54,7 @@ describe('the durable outbox', () => {
     });
     const start = await server.start('queued@example.com');
     expect(start.statusCode).toBe(200);
+    await server.mailSettled();
     expect(smtp.state.tries).toBe(1);
 
     // Not due yet: the first retry waits 5 s (of the injected clock).
@@ -86,6 +87,7 @@ describe('the durable outbox', () => {
       { deps: { mailer: smtp.mailer, outboxIntervalMs: 10 } },
     );
     expect((await server.start('late@example.com')).statusCode).toBe(200);
+    await server.mailSettled();
     smtp.state.up = true;
     server.clock.now += 61_000;
     await new Promise((resolve) => setTimeout(resolve, 80));
@@ -100,10 +102,9 @@ describe('the durable outbox', () => {
         ++calls === 1 ? new Promise(() => {}) : Promise.resolve(void sent.push(email)),
       async close() {},
     };
-    const server = await startTestServer(undefined, {
-      deps: { mailer, outboxFirstTryWaitMs: 20, outboxIntervalMs: 10 },
-    });
+    const server = await startTestServer(undefined, { deps: { mailer, outboxIntervalMs: 10 } });
     expect((await server.start('slow@example.com')).statusCode).toBe(200);
+    await vi.waitFor(() => expect(calls).toBe(1));
     // The hung try holds a 60 s lease; after it the retry loop sends the mail.
     server.clock.now += 59_000;
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -113,11 +114,14 @@ describe('the durable outbox', () => {
   });
 
   it('leaves mail a crashed run was trying alone at the next start, and sends it when its lease ends', async () => {
-    const hung: Mailer = { send: () => new Promise(() => {}), async close() {} };
-    const first = await startTestServer(undefined, {
-      deps: { mailer: hung, outboxFirstTryWaitMs: 20 },
-    });
+    let tried = false;
+    const hung: Mailer = {
+      send: () => new Promise(() => void (tried = true)),
+      async close() {},
+    };
+    const first = await startTestServer(undefined, { deps: { mailer: hung } });
     expect((await first.start('crashed@example.com')).statusCode).toBe(200);
+    await vi.waitFor(() => expect(tried).toBe(true));
 
     // Restarted on the same data dir while the old try may still be running somewhere.
     const smtp = flakyMailer();
@@ -146,6 +150,7 @@ describe('the durable outbox', () => {
       authParams: LINK_AUTH_PARAMS,
     });
     expect(link.statusCode).toBe(200);
+    await server.mailSettled();
     expect(smtp.given).toHaveLength(2);
     const [codeMail, linkMail] = smtp.given as [OutgoingEmail, OutgoingEmail];
     const code = /\b(\d{6})\b/.exec(codeMail.text)![1]!;
@@ -174,6 +179,7 @@ describe('the durable outbox', () => {
       deps: { mailer: smtp.mailer, outboxIntervalMs: 10 },
     });
     expect((await first.start('queued@example.com')).statusCode).toBe(200);
+    await first.mailSettled();
     await first.app.close();
     await fs.rm(path.join(first.dataDir, 'server-secret'));
 
@@ -203,7 +209,8 @@ describe('the outbox shared by two nodes', () => {
     const clock = { now: START };
     const delivered: Array<{ node: string; to: string }> = [];
     const mailKey = randomBytes(32);
-    const node = (name: string) => {
+    /** `concurrency` 1 unless said: one try at a time keeps the order of tries plain. */
+    const node = (name: string, options: Partial<OutboxOptions> = {}) => {
       const store = new SqliteStore(dataDir);
       const smtp = {
         up: true,
@@ -230,7 +237,9 @@ describe('the outbox shared by two nodes', () => {
         mailer,
         now: () => clock.now,
         mailKey,
-        firstTryWaitMs: 10,
+        concurrency: 1,
+        closeGraceMs: 0,
+        ...options,
       });
       return { store, smtp, outbox };
     };
@@ -238,8 +247,8 @@ describe('the outbox shared by two nodes', () => {
     onTestFinished(async () => {
       for (const store of stores) await store.close();
     });
-    const started = (name: string) => {
-      const one = node(name);
+    const started = (name: string, options?: Partial<OutboxOptions>) => {
+      const one = node(name, options);
       stores.push(one.store);
       return one;
     };
@@ -260,8 +269,8 @@ describe('the outbox shared by two nodes', () => {
     const { a, b, clock, delivered } = await twoNodes();
     a.smtp.up = false;
     // More than one claim takes (20), so both nodes get some.
-    for (let n = 0; n < 25; n++)
-      expect(await a.outbox.send(email(n), START + 300_000)).toBe('queued');
+    for (let n = 0; n < 25; n++) await a.outbox.send(email(n), START + 300_000);
+    await a.outbox.settled();
     a.smtp.up = true;
     clock.now += 5_000;
     await Promise.all([a.outbox.deliverDue(), b.outbox.deliverDue()]);
@@ -275,6 +284,7 @@ describe('the outbox shared by two nodes', () => {
     const { a, b, clock, delivered } = await twoNodes();
     a.smtp.up = false;
     await a.outbox.send(email(1), START + 300_000);
+    await a.outbox.settled();
     clock.now += 5_000;
     // Node A claims the mail and never comes back from SMTP, as if it had died.
     a.smtp.hang = true;
@@ -289,28 +299,41 @@ describe('the outbox shared by two nodes', () => {
   });
 
   it('starts no try that could outlast its lease; the rest of the batch goes to the next claim', async () => {
-    const { a, b, clock, delivered } = await twoNodes();
+    const { a, clock, delivered } = await twoNodes();
     a.smtp.up = false;
     for (let n = 0; n < 3; n++) await a.outbox.send(email(n), START + 300_000);
+    await a.outbox.settled();
     clock.now += 5_000;
     const claimedAt = clock.now;
+    const claims: Array<{ at: number; ids: number[] }> = [];
+    const claim = a.store.claimDueMail.bind(a.store);
+    vi.spyOn(a.store, 'claimDueMail').mockImplementation(async (dueBy, leaseUntil, limit) => {
+      const claimed = await claim(dueBy, leaseUntil, limit);
+      claims.push({ at: dueBy, ids: claimed.map((mail) => mail.id) });
+      return claimed;
+    });
     // Each try takes 6 s: after two, a third (up to 50 s) could end past the 60 s lease.
     a.smtp.up = true;
     a.smtp.tryMs = 6_000;
     await a.outbox.deliverDue();
-    expect(delivered.map((one) => one.to)).toEqual(['user0@example.com', 'user1@example.com']);
-    expect(clock.now).toBe(claimedAt + 12_000);
-    // Released at once, not at the end of the lease: the next claim, by any node, takes it.
-    await b.outbox.deliverDue();
-    expect(delivered.at(-1)).toEqual({ node: 'b', to: 'user2@example.com' });
-    await a.outbox.deliverDue();
-    expect(delivered).toHaveLength(3);
+    expect(delivered.map((one) => one.to)).toEqual([
+      'user0@example.com',
+      'user1@example.com',
+      'user2@example.com',
+    ]);
+    // Released at once, not at the end of the lease: the next claim (here its own) took it,
+    // under a lease of its own.
+    expect(claims.slice(0, 2)).toEqual([
+      { at: claimedAt, ids: [expect.any(Number), expect.any(Number), expect.any(Number)] },
+      { at: claimedAt + 12_000, ids: [claims[0]!.ids[2]] },
+    ]);
+    expect(clock.now).toBe(claimedAt + 18_000);
   });
 
   it('at start claims only due mail: never mail a live node is trying, which waits for its lease', async () => {
     const { a, node, clock, delivered } = await twoNodes();
     a.smtp.hang = true;
-    expect(await a.outbox.send(email(1), START + 300_000)).toBe('queued');
+    await a.outbox.send(email(1), START + 300_000);
     const b = node('b');
     b.outbox.start(60_000);
     await b.outbox.deliverDue(); // resolves after the pass start() began, and one more
@@ -328,6 +351,7 @@ describe('the outbox shared by two nodes', () => {
     const { a, b, clock, delivered } = await twoNodes();
     a.smtp.up = false;
     for (let n = 0; n < 3; n++) await a.outbox.send(email(n), START + 300_000);
+    await a.outbox.settled();
     a.smtp.up = true;
     clock.now += 5_000;
     let answer!: () => void;

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { installTarballs, kib, pack, startServer } from '../../../scripts/tarballs.mjs';
 import { OTP_GRANT } from '../src/app.js';
 
@@ -163,11 +163,18 @@ function postJson(url: string, body: unknown): Promise<Response> {
   });
 }
 
-/** The code in the newest mail to `email`; the dev inbox is read over HTTP, as a user would. */
+/**
+ * The code in the newest mail to `email`; the dev inbox is read over HTTP, as a user would,
+ * until the mail is there (start answers once it is queued, before SMTP has it).
+ */
 async function codeFromInbox(origin: string, email: string): Promise<string> {
-  const response = await fetch(`${origin}/dev/inbox.json?to=${encodeURIComponent(email)}`);
-  const { messages } = (await response.json()) as { messages: { text: string }[] };
-  const code = /\b(\d{6})\b/.exec(messages[0]?.text ?? '')?.[1];
-  if (!code) throw new Error(`no code in the dev inbox for ${email}: ${JSON.stringify(messages)}`);
-  return code;
+  let code: string | undefined;
+  await vi.waitFor(async () => {
+    const response = await fetch(`${origin}/dev/inbox.json?to=${encodeURIComponent(email)}`);
+    const { messages } = (await response.json()) as { messages: { text: string }[] };
+    code = /\b(\d{6})\b/.exec(messages[0]?.text ?? '')?.[1];
+    if (!code)
+      throw new Error(`no code in the dev inbox for ${email}: ${JSON.stringify(messages)}`);
+  });
+  return code!;
 }

@@ -15,6 +15,7 @@ describe('rate limits', () => {
     });
     // The oldest counted start leaves the window 59 minutes from now.
     expect(third.headers['retry-after']).toBe(String(59 * 60));
+    await server.mailSettled();
     const inbox = await server.inject({ url: '/dev/inbox.json?to=c@example.com' });
     expect(inbox.json().messages).toEqual([]);
 
@@ -30,6 +31,7 @@ describe('rate limits', () => {
     expect(early.statusCode).toBe(429);
     expect(early.json().error).toBe('too_many_requests');
     expect(early.headers['retry-after']).toBe('20');
+    await server.mailSettled();
     expect(
       (await server.inject({ url: '/dev/inbox.json?to=a@example.com' })).json().messages,
     ).toHaveLength(1);

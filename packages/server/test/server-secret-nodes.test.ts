@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OTP_GRANT } from '../src/app.js';
 import { CLI_ARGS, makeDataDir, REPO_ROOT, usePostgresCluster } from './helpers.js';
 
@@ -83,11 +83,15 @@ describe('nodes on one PostgreSQL database share one server secret', () => {
       send: 'code',
     });
     expect(start.status).toBe(200);
-    const inbox = (await (
-      await fetch(`${c}/dev/inbox.json?to=${encodeURIComponent(email)}`)
-    ).json()) as { messages: Array<{ text: string }> };
-    const code = /\b(\d{6})\b/.exec(inbox.messages[0]?.text ?? '')?.[1];
-    expect(code).toMatch(/^\d{6}$/);
+    // Start answers once the mail is queued; the dev inbox has it a moment later.
+    let code: string | undefined;
+    await vi.waitFor(async () => {
+      const inbox = (await (
+        await fetch(`${c}/dev/inbox.json?to=${encodeURIComponent(email)}`)
+      ).json()) as { messages: Array<{ text: string }> };
+      code = /\b(\d{6})\b/.exec(inbox.messages[0]?.text ?? '')?.[1];
+      expect(code).toMatch(/^\d{6}$/);
+    });
     const token = await post(c, '/oauth/token', {
       grant_type: OTP_GRANT,
       client_id: 'demo',

@@ -13,7 +13,19 @@ export interface ReceivedMail {
 export interface SmtpSink {
   /** `smtp://127.0.0.1:<port>`, for `SMTP_URL`. */
   url: string;
+  /** Connections and messages the sink has open now, and the most it had at once. */
+  load: { sessions: number; maxSessions: number; receiving: number; maxReceiving: number };
   close(): Promise<void>;
+}
+
+export interface SmtpSinkOptions {
+  /** Listen on this port instead of a free one (an SMTP server that comes back). */
+  port?: number;
+  /**
+   * Asked for each message once its data is in: while it returns a promise, the sink answers
+   * the message only once that settles (an SMTP server that stalls).
+   */
+  hold?: () => Promise<void> | undefined;
 }
 
 /**
@@ -21,26 +33,51 @@ export interface SmtpSink {
  * whole message is in, tagged with `via`. Giving each sender its own sink tells which one sent
  * a mail.
  */
-export async function startSmtpSink(inbox: ReceivedMail[], via: string): Promise<SmtpSink> {
+export async function startSmtpSink(
+  inbox: ReceivedMail[],
+  via: string,
+  options: SmtpSinkOptions = {},
+): Promise<SmtpSink> {
+  const load = { sessions: 0, maxSessions: 0, receiving: 0, maxReceiving: 0 };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
     logger: false,
+    disableReverseLookup: true,
+    onConnect(_session, callback) {
+      load.sessions++;
+      load.maxSessions = Math.max(load.maxSessions, load.sessions);
+      callback();
+    },
+    onClose() {
+      load.sessions--;
+    },
     onData(stream, session, callback) {
-      simpleParser(stream).then((mail) => {
-        for (const rcpt of session.envelope.rcptTo) {
-          inbox.push({ to: rcpt.address, subject: mail.subject ?? '', text: mail.text ?? '', via });
-        }
-        callback();
-      }, callback);
+      load.receiving++;
+      load.maxReceiving = Math.max(load.maxReceiving, load.receiving);
+      simpleParser(stream)
+        .then(async (mail) => {
+          await options.hold?.();
+          for (const rcpt of session.envelope.rcptTo) {
+            inbox.push({
+              to: rcpt.address,
+              subject: mail.subject ?? '',
+              text: mail.text ?? '',
+              via,
+            });
+          }
+        })
+        .finally(() => load.receiving--)
+        .then(() => callback(), callback);
     },
   });
   // A sender killed mid-message resets its connection; that is no error of the sink.
   server.on('error', () => {});
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
     url: `smtp://127.0.0.1:${port}`,
+    load,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -69,6 +69,16 @@ export const DEFAULTS = {
     /** Not a key: the `port` when `secure` is true. */
     secure_port: 465,
   },
+  /** The mail queue between `/passwordless/start` and SMTP (mail/outbox.ts). */
+  outbox: {
+    /** SMTP sends in flight at once per node (and the pooled SMTP connections that carry them). */
+    concurrent_sends: 5,
+    /**
+     * Unsent mails (all nodes') above which start answers 503 instead of queueing more: about a
+     * minute of a slow relay's work, so a queued code still arrives well before it expires.
+     */
+    max_queued: 1000,
+  },
   rate_limits: {
     /** Mailed codes per address in a sliding hour. */
     start_per_ip_per_hour: 50,

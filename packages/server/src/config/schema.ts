@@ -78,6 +78,10 @@ export const CONFIG_SCHEMA = {
         pass: text,
       },
     },
+    outbox: section({
+      concurrent_sends: withDefault(int(1, 100), DEFAULTS.outbox.concurrent_sends),
+      max_queued: withDefault(int(1, MANY), DEFAULTS.outbox.max_queued),
+    }),
     tokens: section({
       access_token_lifetime_s: withDefault(int(1, MONTH_S), tokens.access_token_lifetime_s),
       id_token_lifetime_s: withDefault(int(1, MONTH_S), tokens.id_token_lifetime_s),

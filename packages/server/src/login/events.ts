@@ -13,22 +13,26 @@ export interface LoginSubject {
   email: string | undefined;
 }
 
-/** /passwordless/start issued a code or a link; `delivery` says whether SMTP has it yet. */
+/**
+ * /passwordless/start issued a code or a link and queued its mail; SMTP's answer comes later
+ * (`passwordless_mail_delivered_total`, or a `mail_failed` line).
+ */
 export function reportSent(
   ctx: AppContext,
   log: FastifyBaseLogger,
-  sent: { clientId: string; send: 'code' | 'link'; delivery: 'sent' | 'queued' },
+  sent: { clientId: string; send: 'code' | 'link' },
 ): void {
   ctx.metrics.sent.inc({ send: sent.send });
   log.info(
-    {
-      event: 'verification_sent',
-      client_id: sent.clientId,
-      send: sent.send,
-      delivery: sent.delivery,
-    },
-    sent.send === 'code' ? 'code mailed' : 'magic link mailed',
+    { event: 'verification_sent', client_id: sent.clientId, send: sent.send, delivery: 'queued' },
+    sent.send === 'code' ? 'code queued for mailing' : 'magic link queued for mailing',
   );
+}
+
+/** /passwordless/start was refused with 503: the outbox holds `outbox.max_queued` mails. */
+export function reportOutboxFull(ctx: AppContext, log: FastifyBaseLogger, clientId: string): void {
+  ctx.metrics.outboxFull.inc();
+  log.warn({ event: 'outbox_full', client_id: clientId }, 'outbox full; start refused');
 }
 
 export function reportLoginSucceeded(

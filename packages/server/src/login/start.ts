@@ -6,7 +6,7 @@ import { normalizeEmail } from '../email-address.js';
 import { AuthError } from '../errors.js';
 import { claimNewCode, giveBackStart, takeStart } from '../rate-limits.js';
 import type { StartParams, StartResponse } from '../routes/passwordless.js';
-import { reportIfRateLimited, reportSent } from './events.js';
+import { reportIfRateLimited, reportOutboxFull, reportSent } from './events.js';
 import { checkedLinkParams, linkParamsFingerprint, magicLink } from './magic-link.js';
 
 /** A /passwordless/start whose client is known and allows the calling origin. */
@@ -21,23 +21,18 @@ export interface StartRequest {
   log: FastifyBaseLogger;
 }
 
-export interface StartedLogin {
-  answer: StartResponse;
-  /**
-   * `queued`: SMTP did not take the mail in time; the outbox retries until the code expires.
-   * `withheld`: the email is blocked, so no code was stored or mailed.
-   */
-  delivery: 'sent' | 'queued' | 'withheld';
-}
+/** Seconds a start refused for a full outbox is told to wait (`Retry-After`). */
+export const OUTBOX_FULL_RETRY_AFTER_S = 5;
 
 /**
  * Starts an email login: checks the connection, the address and (for a link) the authorize
  * parameters; takes the start from the address's limit and the email's resend cooldown; stores
  * a new code (only its HMAC), which replaces any earlier one; and mails it, as a code or a magic
  * link, through the outbox. Known, unknown and blocked emails get the same answer; a blocked one
- * gets no code and no mail.
+ * gets no code and no mail. While the outbox is full (SMTP is not keeping up) it refuses with 503
+ * before taking anything, so the refused start costs no limit and stores nothing.
  */
-export async function startLogin(ctx: AppContext, request: StartRequest): Promise<StartedLogin> {
+export async function startLogin(ctx: AppContext, request: StartRequest): Promise<StartResponse> {
   const { client, params } = request;
   const connection = ctx.config.connections.email;
   const otp = connection.otp;
@@ -52,13 +47,23 @@ export async function startLogin(ctx: AppContext, request: StartRequest): Promis
   const linkParams =
     send === 'link' ? checkedLinkParams(ctx, client.clientId, authParams) : undefined;
 
+  if (!ctx.outbox.hasRoom()) {
+    reportOutboxFull(ctx, request.log, client.clientId);
+    throw new AuthError(
+      503,
+      'temporarily_unavailable',
+      'Too many emails are waiting to be sent. Try again shortly.',
+      { 'Retry-After': String(OUTBOX_FULL_RETRY_AFTER_S) },
+    );
+  }
+
   const rateLimited = reportIfRateLimited(ctx, request.log, {
     clientId: client.clientId,
     email,
     login: false,
   });
   const start = await takeStart(ctx, request.ip).catch(rateLimited);
-  const maxAttempts = await claimNewCode(ctx, email).catch(async (error: unknown) => {
+  const { maxAttempts, blocked } = await claimNewCode(ctx, email).catch(async (error: unknown) => {
     await giveBackStart(ctx, start);
     return rateLimited(error);
   });
@@ -76,8 +81,8 @@ export async function startLogin(ctx: AppContext, request: StartRequest): Promis
     max_attempts: maxAttempts,
     code_length: otp.length,
   };
-  // After the limits, so a blocked email is limited and answered as any other.
-  if ((await ctx.store.findUserByEmail(email))?.blocked) return { answer, delivery: 'withheld' };
+  // Read by the limits' claim, so a blocked email is limited and answered as any other.
+  if (blocked) return answer;
   await ctx.store.saveCode({
     id,
     clientId: client.clientId,
@@ -114,8 +119,8 @@ export async function startLogin(ctx: AppContext, request: StartRequest): Promis
     connection: { name: connection.name },
     user: { email },
   });
-  // Stored before SMTP sees it; if SMTP fails, the outbox retries until the code expires.
-  const delivery = await ctx.outbox.send({ ...message, to: email }, expiresAt);
-  reportSent(ctx, request.log, { clientId: client.clientId, send, delivery });
-  return { answer, delivery };
+  // Answered once stored; SMTP gets it from the outbox, which retries until the code expires.
+  await ctx.outbox.send({ ...message, to: email }, expiresAt);
+  reportSent(ctx, request.log, { clientId: client.clientId, send });
+  return answer;
 }

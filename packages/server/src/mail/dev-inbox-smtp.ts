@@ -10,9 +10,12 @@ const MAX_MESSAGE_BYTES = 1024 * 1024;
  * `--dev` mail: an SMTP server on 127.0.0.1 (random port) that files every message in the dev
  * inbox, and a nodemailer transport pointed at it, so mail takes the same SMTP path as in
  * production. A message is stored before the server acknowledges DATA, so by the time `send()`
- * resolves it is already in `/dev/inbox.json`.
+ * resolves it is already in `/dev/inbox.json` (and the outbox sends it as soon as it is queued).
  */
-export async function startDevInboxMailer(inbox: DevInboxStore): Promise<Mailer> {
+export async function startDevInboxMailer(
+  inbox: DevInboxStore,
+  connections: number,
+): Promise<Mailer> {
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
@@ -53,7 +56,7 @@ export async function startDevInboxMailer(inbox: DevInboxStore): Promise<Mailer>
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const { port } = server.server.address() as AddressInfo;
-  const transport = createSmtpMailer({ host: '127.0.0.1', port, secure: false });
+  const transport = createSmtpMailer({ host: '127.0.0.1', port, secure: false }, connections);
 
   return {
     send: (email) => transport.send(email),

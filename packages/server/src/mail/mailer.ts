@@ -16,15 +16,18 @@ export interface Mailer {
   close(): Promise<void>;
 }
 
-/** A nodemailer SMTP transport: to `SMTP_URL`/config `smtp`, or to the dev inbox's server. */
-export function createSmtpMailer(smtp: SmtpConfig): Mailer {
+/**
+ * A nodemailer SMTP transport: to `SMTP_URL`/config `smtp`, or to the dev inbox's server, with
+ * up to `connections` pooled connections (the outbox's `concurrent_sends`, one per try in flight).
+ */
+export function createSmtpMailer(smtp: SmtpConfig, connections: number): Mailer {
   // Well under the outbox's 60 s lease: a hung server fails the try instead of blocking it.
   const timeouts = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
   // Pooled: a new connection per mail costs the TCP/TLS handshake and the server's greeting
   // delay (smtp-server waits 100 ms to catch early talkers; Postfix's postscreen longer), which
   // made that handshake most of /passwordless/start's time. A message still resolves only once
   // the server accepted it; a dropped connection fails the message, and the outbox retries it.
-  const pool = { pool: true, maxConnections: 5, maxMessages: 100 } as const;
+  const pool = { pool: true, maxConnections: connections, maxMessages: 100 } as const;
   const transport =
     'url' in smtp
       ? nodemailer.createTransport({ url: smtp.url, ...pool, ...timeouts })

@@ -4,23 +4,28 @@ import type { OutboxMail, OutboxStore } from '../store/outbox.js';
 import type { Mailer, OutgoingEmail } from './mailer.js';
 
 /**
- * How long a mail being handed to SMTP is reserved before any node's retry loop may pick it up
+ * How long a mail being handed to SMTP is reserved before any node's sender may pick it up
  * (the lease of a claim); longer than the SMTP transport's own timeouts (mailer.ts), so one mail
  * is never sent by two tries, yet short enough that a node that died mid-try delays it little.
  */
 const SEND_LEASE_MS = 60_000;
 /** The longest one SMTP try takes: the transport's timeouts (mailer.ts) add up to 50 s. */
 const MAX_TRY_MS = 50_000;
-/** How long /passwordless/start waits for SMTP before answering with the mail queued. */
-const FIRST_TRY_WAIT_MS = 5_000;
 const FIRST_RETRY_MS = 5_000;
 const MAX_RETRY_MS = 5 * 60_000;
-const BATCH = 20;
+/** The longest close() goes on sending the mail in hand and waits for the tries in flight. */
+const CLOSE_GRACE_MS = 5_000;
+/** The fewest mails one claim asks for, so a backlog costs one claim per batch, not per mail. */
+const MIN_CLAIM = 20;
 
-/** Mail one pass claimed, and which of it has not been tried (nor released) yet. */
-interface ClaimedBatch {
+/** A mail this node holds the lease of and will try: enqueued by it, or claimed. */
+interface HeldMail {
+  id: number;
+  attempts: number;
+  expiresAt: number;
   leaseUntil: number;
-  untried: Set<number>;
+  /** Undefined when the stored mail cannot be decrypted. */
+  email: OutgoingEmail | undefined;
 }
 
 /** What a queued mail holds the code or link in: kept encrypted at rest. */
@@ -34,35 +39,68 @@ export interface OutboxOptions {
   now: () => number;
   /** AES-256-GCM key (the server secret's mail key) of subjects and bodies at rest. */
   mailKey: Buffer;
+  /** SMTP sends in flight at once (`outbox.concurrent_sends`); default 5. */
+  concurrency?: number;
+  /** Unsent mails at which {@link MailOutbox.hasRoom} says no (`outbox.max_queued`); default none. */
+  maxQueued?: number;
+  /** The longest `close` goes on sending and waits for tries in flight; default 5000 ms. */
+  closeGraceMs?: number;
   onError?: (error: unknown) => void;
   /** Told about mail dropped unsent because it cannot be decrypted (the secret was replaced). */
   onDropped?: (message: string) => void;
-  /** How long `send` waits for SMTP before answering `queued`; default 5000 ms. */
-  firstTryWaitMs?: number;
 }
 
 /**
- * Durable mail delivery: every mail is written to the store before SMTP sees it, removed once
- * SMTP accepted it, and retried with exponential backoff (5 s doubling to 5 min) until it is
- * sent or its code has expired. A crash at any point leaves it in the store, for any node once
- * its lease (if it was being tried) has ended.
+ * Durable mail delivery: every mail is written to the store, and `send` returns then; a sender
+ * in the background hands it to SMTP, at most `concurrency` at a time, removes it once SMTP
+ * accepted it, and retries it with exponential backoff (5 s doubling to 5 min) until it is sent
+ * or its code has expired. A crash at any point leaves it in the store, for any node once its
+ * lease (if it was being tried) has ended.
  * Subject and bodies carry the code or link, so they are stored encrypted with the mail key.
  */
 export class MailOutbox {
   readonly #options: OutboxOptions;
+  readonly #concurrency: number;
+  readonly #maxQueued: number;
   #timer: NodeJS.Timeout | undefined;
-  #draining: Promise<void> | undefined;
-  /** The claim being worked through, while it is. */
-  #batch: ClaimedBatch | undefined;
+  /** Mail in hand, not yet tried: tried in order as sends finish. */
+  readonly #held: HeldMail[] = [];
+  readonly #sending = new Set<Promise<void>>();
+  /** Other store work to wait for before the sender is idle (releases). */
+  readonly #working = new Set<Promise<void>>();
+  #claiming: Promise<void> | undefined;
+  /** A pump to come, once the current I/O callbacks (the answer of the start) are done. */
+  #waking: Promise<void> | undefined;
+  /**
+   * Whether the store may hold due mail this node has not claimed: set by the timer, by mail
+   * queued due and by releases; cleared by a claim that found less than it asked for.
+   */
+  #maybeDue = true;
+  /** The outbox's size (all nodes') as the store last counted it, plus this node's changes since. */
+  #queued = 0;
+  #counting = false;
+  /** Closing: no mail taken in hand at enqueue, no timer; the due mail is still sent. */
   #closing = false;
+  /** Closed: no more tries either. */
+  #stopped = false;
 
   constructor(options: OutboxOptions) {
     this.#options = options;
+    this.#concurrency = options.concurrency ?? 5;
+    this.#maxQueued = options.maxQueued ?? Infinity;
   }
 
-  /** Stores the mail, then tries SMTP once. `queued` means it will be retried. */
-  async send(email: OutgoingEmail, expiresAt: number): Promise<'sent' | 'queued'> {
+  /**
+   * Stores the mail and wakes the sender; resolves once the mail is durably queued, before SMTP
+   * has seen it.
+   */
+  async send(email: OutgoingEmail, expiresAt: number): Promise<void> {
     const { store, now } = this.#options;
+    // Mail the sender gets to soon is queued under this node's lease and tried from memory, with
+    // no claim in between; the rest is queued due, for the next claim of any node.
+    const keep = !this.#closing && this.#held.length < this.#concurrency;
+    const queuedAt = now();
+    const leaseUntil = queuedAt + SEND_LEASE_MS;
     const id = await store.enqueueMail({
       to: email.to,
       fromName: email.from.name,
@@ -71,98 +109,223 @@ export class MailOutbox {
         sealText(this.#options.mailKey, value, context),
       ),
       expiresAt,
-      nextAttemptAt: now() + SEND_LEASE_MS,
+      nextAttemptAt: keep ? leaseUntil : queuedAt,
     });
-    // A slow SMTP server does not hold up the answer: after FIRST_TRY_WAIT_MS the mail counts as
-    // queued while the try goes on (its lease keeps the retry loop away from it meanwhile).
-    const attempt = this.#attempt({ id, attempts: 0, email });
-    let timer: NodeJS.Timeout | undefined;
-    const waited = new Promise<false>((resolve) => {
-      timer = setTimeout(() => resolve(false), this.#options.firstTryWaitMs ?? FIRST_TRY_WAIT_MS);
-    });
-    const sent = await Promise.race([attempt, waited]).finally(() => clearTimeout(timer));
-    return sent ? 'sent' : 'queued';
+    this.#queued++;
+    const held: HeldMail = { id, attempts: 0, expiresAt, leaseUntil, email };
+    if (keep && this.#stopped) await this.#release([held]);
+    else if (keep) this.#held.push(held);
+    else this.#maybeDue = true;
+    this.#wake();
   }
 
   /**
-   * Claims the mail that is due and sends it; mail another node has claimed waits until that
-   * node's lease ends (at start too: mail a crashed run left leased goes out when its lease
-   * ends, and mail a live node is trying is never claimed from under it). Calls never overlap:
-   * a second caller waits for the running pass.
+   * Whether the outbox takes more mail: fewer unsent mails (all nodes', as last counted, plus
+   * this node's since) than `maxQueued`. Racing starts may each pass at the limit: it is a
+   * bound on growth, not an exact count.
    */
-  async deliverDue(): Promise<void> {
-    while (this.#draining) await this.#draining;
-    if (this.#closing) return;
-    this.#draining = this.#drain().finally(() => (this.#draining = undefined));
-    return this.#draining;
+  hasRoom(): boolean {
+    return this.#queued < this.#maxQueued;
   }
 
-  /** Sends due mail now and every `intervalMs`. */
+  /** SMTP tries in flight on this node now. */
+  get sending(): number {
+    return this.#sending.size;
+  }
+
+  /**
+   * Claims the mail that is due and sends it; resolves once every mail this node had in hand
+   * has been tried. Mail another node has claimed waits until that node's lease ends (at start
+   * too: mail a crashed run left leased goes out when its lease ends, and mail a live node is
+   * trying is never claimed from under it).
+   */
+  async deliverDue(): Promise<void> {
+    this.#maybeDue = true;
+    this.#pump();
+    await this.settled();
+  }
+
+  /** Resolves once this node has no mail in hand: each it queued or claimed has been tried or released. */
+  async settled(): Promise<void> {
+    for (;;) {
+      const pending = [...this.#sending, ...this.#working];
+      if (this.#claiming) pending.push(this.#claiming);
+      if (this.#waking) pending.push(this.#waking);
+      if (pending.length === 0) return;
+      await Promise.race(pending);
+    }
+  }
+
+  /** Looks for due mail (retries, other nodes' backlog) now and every `intervalMs`. */
   start(intervalMs = 1_000): void {
-    const tick = () => void this.deliverDue().catch((error) => this.#options.onError?.(error));
+    const tick = () => {
+      this.#maybeDue = true;
+      this.#pump();
+      void this.#recount();
+    };
     tick();
     this.#timer = setInterval(tick, intervalMs);
     this.#timer.unref();
   }
 
   /**
-   * Stops retrying. Claimed mail not yet tried is released at once, for another node to send
-   * without waiting for the lease; resolves once the try in progress has ended.
+   * Stops sending, draining first: goes on sending the mail in hand and what is due (SMTP
+   * normally takes it in milliseconds) until none is left or the grace has passed; then releases
+   * what is left untried, for another node (or the next run) to send without waiting for the
+   * lease, and waits for the tries in progress within the same grace, so a hung SMTP server does
+   * not hold up a shutdown (its mail stays leased, and is retried when the lease ends).
    */
   async close(): Promise<void> {
     clearInterval(this.#timer);
     this.#closing = true;
-    const batch = this.#batch;
-    await Promise.all([batch && this.#release(batch), this.#draining]);
+    const graceMs = this.#options.closeGraceMs ?? CLOSE_GRACE_MS;
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, graceMs);
+    });
+    try {
+      if (graceMs > 0) await Promise.race([this.settled(), grace]);
+      this.#stopped = true;
+      await this.#release(this.#held.splice(0));
+      await Promise.race([this.settled(), grace]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
-  async #drain(): Promise<void> {
+  /**
+   * Pumps right after the caller's answer has gone out: building and writing a mail is SMTP's
+   * time, not the start's.
+   */
+  #wake(): void {
+    this.#waking ??= new Promise<void>((resolve) =>
+      setImmediate(() => {
+        this.#waking = undefined;
+        this.#pump();
+        resolve();
+      }),
+    );
+  }
+
+  /** Starts tries while there is room, and claims more when nothing is left in hand. */
+  #pump(): void {
+    if (this.#stopped) return;
+    const { now, onError } = this.#options;
+    const outlasting: HeldMail[] = [];
+    while (this.#sending.size < this.#concurrency && this.#held.length > 0) {
+      const mail = this.#held.shift()!;
+      // A try started now could outlast the lease, and another node could then send the same
+      // mail; it goes back to the store for the next claim, by any node.
+      if (now() + MAX_TRY_MS > mail.leaseUntil) {
+        outlasting.push(mail);
+        continue;
+      }
+      const sending: Promise<void> = this.#deliver(mail)
+        .catch((error: unknown) => onError?.(error))
+        .finally(() => {
+          this.#sending.delete(sending);
+          this.#pump();
+        });
+      this.#sending.add(sending);
+    }
+    if (outlasting.length > 0) this.#track(this.#release(outlasting));
+    if (
+      this.#held.length === 0 &&
+      this.#sending.size < this.#concurrency &&
+      this.#maybeDue &&
+      !this.#claiming
+    ) {
+      this.#claiming = this.#claim()
+        .catch((error: unknown) => onError?.(error))
+        .finally(() => {
+          this.#claiming = undefined;
+          this.#pump();
+        });
+    }
+  }
+
+  async #claim(): Promise<void> {
     const { store, now } = this.#options;
+    // Cleared first: a store that fails waits for the next tick instead of being asked in a loop.
+    this.#maybeDue = false;
     const claimedAt = now();
     const leaseUntil = claimedAt + SEND_LEASE_MS;
-    const claimed = await store.claimDueMail(claimedAt, leaseUntil, BATCH);
-    const batch: ClaimedBatch = { leaseUntil, untried: new Set(claimed.map((mail) => mail.id)) };
-    this.#batch = batch;
-    try {
-      for (const mail of claimed) {
-        // Released by close(), or closing since the claim: another node sends the rest.
-        if (this.#closing || !batch.untried.has(mail.id)) break;
-        // A try started now could outlast the batch's lease, and another node could then send
-        // the same mail; the rest of the batch is released for the next claim, by any node.
-        if (now() + MAX_TRY_MS > leaseUntil) break;
-        batch.untried.delete(mail.id);
-        await this.#deliver(mail);
-      }
-    } finally {
-      this.#batch = undefined;
-    }
-    await this.#release(batch);
+    const limit = Math.max(MIN_CLAIM, this.#concurrency);
+    const claimed = await store.claimDueMail(claimedAt, leaseUntil, limit);
+    if (claimed.length === limit) this.#maybeDue = true;
+    const held = claimed.map((mail): HeldMail => ({
+      id: mail.id,
+      attempts: mail.attempts,
+      expiresAt: mail.expiresAt,
+      leaseUntil,
+      email: this.#open(mail),
+    }));
+    if (this.#stopped) await this.#release(held);
+    else this.#held.push(...held);
   }
 
-  async #deliver(mail: OutboxMail): Promise<void> {
-    const { store, now } = this.#options;
+  async #deliver(mail: HeldMail): Promise<void> {
+    const { store, mailer, now } = this.#options;
     if (mail.expiresAt <= now()) {
-      await store.removeMail(mail.id);
+      await this.#remove(mail.id);
       return;
     }
-    const email = this.#open(mail);
-    if (!email) {
+    if (!mail.email) {
       // Retrying cannot help: without the key it was sealed with, it can never be sent.
-      await store.removeMail(mail.id);
+      await this.#remove(mail.id);
       this.#options.onDropped?.(
         `queued mail ${mail.id} cannot be decrypted (was ${SERVER_SECRET_FILE} replaced?); dropped unsent`,
       );
       return;
     }
-    await this.#attempt({ id: mail.id, attempts: mail.attempts, email });
+    try {
+      await mailer.send(mail.email);
+    } catch (error) {
+      const delay = Math.min(FIRST_RETRY_MS * 2 ** mail.attempts, MAX_RETRY_MS);
+      await store.rescheduleMail(mail.id, now() + delay, (error as Error).message ?? String(error));
+      this.#options.onError?.(error);
+      return;
+    }
+    await this.#remove(mail.id);
   }
 
-  /** Makes the batch's untried mail due now; each mail is released once. */
-  async #release(batch: ClaimedBatch): Promise<void> {
-    if (batch.untried.size === 0) return;
-    const ids = [...batch.untried];
-    batch.untried.clear();
-    await this.#options.store.releaseClaimedMail(ids, batch.leaseUntil, this.#options.now());
+  async #remove(id: number): Promise<void> {
+    await this.#options.store.removeMail(id);
+    this.#queued = Math.max(0, this.#queued - 1);
+  }
+
+  /** Makes held mail due now, for any claimer; each claim's lease is released as one step. */
+  async #release(mails: HeldMail[]): Promise<void> {
+    const byLease = new Map<number, number[]>();
+    for (const mail of mails)
+      byLease.set(mail.leaseUntil, [...(byLease.get(mail.leaseUntil) ?? []), mail.id]);
+    for (const [leaseUntil, ids] of byLease) {
+      await this.#options.store.releaseClaimedMail(ids, leaseUntil, this.#options.now());
+    }
+    if (mails.length > 0) this.#maybeDue = true;
+  }
+
+  #track(work: Promise<void>): void {
+    const tracked: Promise<void> = work
+      .catch((error: unknown) => this.#options.onError?.(error))
+      .finally(() => {
+        this.#working.delete(tracked);
+        this.#pump();
+      });
+    this.#working.add(tracked);
+  }
+
+  /** Counts the outbox again: other nodes' mail, and what this node's estimate missed. */
+  async #recount(): Promise<void> {
+    if (this.#counting) return;
+    this.#counting = true;
+    try {
+      this.#queued = await this.#options.store.countMail();
+    } catch (error) {
+      this.#options.onError?.(error);
+    } finally {
+      this.#counting = false;
+    }
   }
 
   #open(mail: OutboxMail): OutgoingEmail | undefined {
@@ -177,20 +340,6 @@ export class MailOutbox {
     } catch {
       return undefined;
     }
-  }
-
-  async #attempt(job: { id: number; attempts: number; email: OutgoingEmail }): Promise<boolean> {
-    const { store, mailer, now } = this.#options;
-    try {
-      await mailer.send(job.email);
-    } catch (error) {
-      const delay = Math.min(FIRST_RETRY_MS * 2 ** job.attempts, MAX_RETRY_MS);
-      await store.rescheduleMail(job.id, now() + delay, (error as Error).message ?? String(error));
-      this.#options.onError?.(error);
-      return false;
-    }
-    await store.removeMail(job.id);
-    return true;
   }
 }
 

@@ -29,7 +29,7 @@ export class ServerMetrics {
 
   readonly sent = new Counter({
     name: `${PREFIX}verifications_sent_total`,
-    help: 'Codes and magic links issued by /passwordless/start (mailed or queued for retry).',
+    help: 'Codes and magic links issued by /passwordless/start (queued for SMTP).',
     labelNames: ['send'],
     registers: [this.registry],
   });
@@ -43,6 +43,12 @@ export class ServerMetrics {
   readonly mailFailed = new Counter({
     name: `${PREFIX}mail_failed_total`,
     help: 'SMTP tries that failed (each is retried from the outbox until its code expires).',
+    registers: [this.registry],
+  });
+
+  readonly outboxFull = new Counter({
+    name: `${PREFIX}outbox_full_total`,
+    help: 'Starts refused with 503 while the outbox held outbox.max_queued unsent mails.',
     registers: [this.registry],
   });
 
@@ -109,6 +115,18 @@ export class ServerMetrics {
         } catch (error) {
           onError(error);
         }
+      },
+    });
+  }
+
+  /** `passwordless_mail_sending`: SMTP tries in flight on this node, read at each scrape. */
+  trackSending(outbox: { readonly sending: number }): void {
+    new Gauge({
+      name: `${PREFIX}mail_sending`,
+      help: 'SMTP tries in flight on this node (at most outbox.concurrent_sends).',
+      registers: [this.registry],
+      collect() {
+        this.set(outbox.sending);
       },
     });
   }

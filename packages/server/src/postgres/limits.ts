@@ -14,6 +14,8 @@ import type { PostgresDatabase } from './database.js';
 /** The guess budget of an email row at `@now`: what it held, plus what has refilled since. */
 const BUDGET_NOW = `LEAST(@capacity::float8, email_guards.guesses
   + (@now::bigint - email_guards.guesses_at)::float8 / @refillMs::float8)`;
+/** Whether the claim's email belongs to a blocked user: start reads it with the claim. */
+const BLOCKED_USER = 'EXISTS (SELECT 1 FROM users WHERE users.email = @email AND users.blocked)';
 
 const LIVE_HITS = `SELECT COALESCE(SUM(count), 0)::bigint AS count, MIN(expires_at) AS "firstExpiry"
   FROM rate_counters WHERE key = @key AND expires_at > @now::bigint`;
@@ -84,7 +86,7 @@ export class PostgresEmailGuardStore implements EmailGuardStore {
   // cannot be split. Reading the guard after a refusal only computes when to ask again.
 
   async claimCodeSlot(email: string, now: number, budget: GuessBudget): Promise<SlotClaim> {
-    const [claimed] = await this.#db.query<{ guesses: number }>(
+    const [claimed] = await this.#db.query<{ guesses: number; blocked: boolean }>(
       `INSERT INTO email_guards (email, guesses, guesses_at, last_code_at, expires_at)
        VALUES (@email, @capacity, @now, @now, @now::bigint + @keepMs::bigint)
        ON CONFLICT (email) DO UPDATE SET
@@ -92,10 +94,12 @@ export class PostgresEmailGuardStore implements EmailGuardStore {
          WHERE (email_guards.last_code_at IS NULL
                 OR email_guards.last_code_at + @resendMs::bigint <= @now::bigint)
            AND ${BUDGET_NOW} >= 1
-       RETURNING ${BUDGET_NOW} AS guesses`,
+       RETURNING ${BUDGET_NOW} AS guesses, ${BLOCKED_USER} AS blocked`,
       { email, now, ...budget },
     );
-    if (claimed) return { claimed: true, guesses: Math.floor(claimed.guesses) };
+    if (claimed) {
+      return { claimed: true, guesses: Math.floor(claimed.guesses), blocked: claimed.blocked };
+    }
     const guard = await this.#guard(email);
     return {
       claimed: false,

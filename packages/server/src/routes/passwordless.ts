@@ -89,15 +89,13 @@ export async function passwordlessRoutes(fastify: FastifyInstance, ctx: AppConte
       const params = request.body;
       const client = findClient(ctx, params.client_id, { status: 400, error: 'bad.client_id' });
       assertOriginAllowed(client, request.headers.origin, '/passwordless/start');
-      const { answer, delivery } = await startLogin(ctx, {
+      return startLogin(ctx, {
         client,
         params,
         ip: request.ip,
         language: requestLanguage(request.headers, ctx.config.defaultLanguage),
         log: request.log,
       });
-      if (delivery === 'queued') request.log.warn('verification email queued for retry');
-      return answer;
     },
   );
 }

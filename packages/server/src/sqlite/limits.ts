@@ -12,6 +12,8 @@ import { withoutNulls, type SqliteDatabase } from './database.js';
 
 /** The guess budget of an email row at `@now`: what it held, plus what has refilled since. */
 const BUDGET_NOW = 'MIN(@capacity, guesses + (@now - guesses_at) * 1.0 / @refillMs)';
+/** Whether the claim's email belongs to a blocked user: start reads it with the claim. */
+const BLOCKED_USER = 'EXISTS (SELECT 1 FROM users WHERE users.email = @email AND users.blocked)';
 
 /** Rate counters in `rate_counters`, one row per `(key, slot)`. */
 export class SqliteRateCounterStore implements RateCounterStore {
@@ -82,10 +84,16 @@ export class SqliteEmailGuardStore implements EmailGuardStore {
            ON CONFLICT (email) DO UPDATE SET last_code_at = @now, expires_at = @now + @keepMs
              WHERE (last_code_at IS NULL OR last_code_at + @resendMs <= @now)
                AND ${BUDGET_NOW} >= 1
-           RETURNING ${BUDGET_NOW} AS guesses`,
+           RETURNING ${BUDGET_NOW} AS guesses, ${BLOCKED_USER} AS blocked`,
         )
-        .get({ email, now, ...budget }) as { guesses: number } | undefined;
-      if (claimed) return { claimed: true, guesses: Math.floor(claimed.guesses) };
+        .get({ email, now, ...budget }) as { guesses: number; blocked: number } | undefined;
+      if (claimed) {
+        return {
+          claimed: true,
+          guesses: Math.floor(claimed.guesses),
+          blocked: claimed.blocked === 1,
+        };
+      }
       const guard = this.#guard(email);
       return {
         claimed: false,

@@ -25,7 +25,9 @@ export interface EmailGuardStore {
   /**
    * Claims the right to mail a new code to `email` (any client): granted only when the last
    * code was sent at least `resendMs` ago and the email's guess budget holds one wrong guess.
-   * Atomic. Returns how many whole guesses the budget holds, or when to ask again.
+   * Atomic. Returns how many whole guesses the budget holds and whether a user with this email
+   * is blocked (read in the same statement, so a start costs no separate user lookup), or when
+   * to ask again.
    */
   claimCodeSlot(email: string, now: number, budget: GuessBudget): Promise<SlotClaim>;
   /** Takes one guess from the email's budget before a code is compared; atomic. */
@@ -67,5 +69,6 @@ export interface GuessBudget {
   keepMs: number;
 }
 
-export type SlotClaim = { claimed: true; guesses: number } | { claimed: false; retryAt: number };
+export type SlotClaim =
+  { claimed: true; guesses: number; blocked: boolean } | { claimed: false; retryAt: number };
 export type GuessClaim = { taken: true } | { taken: false; retryAt: number };

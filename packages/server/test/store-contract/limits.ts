@@ -5,6 +5,7 @@ import type {
   Hit,
   RateCounterStore,
 } from '../../src/store/limits.js';
+import type { UserStore } from '../../src/store/users.js';
 import { NOW, race, useStores, type StoreTarget } from './target.js';
 
 /** A hit on counter `slot` of `key`, made at `now`, alive for `lifeMs`. */
@@ -115,14 +116,20 @@ const BUDGET: GuessBudget = {
 };
 
 /** What every {@link EmailGuardStore} must do. */
-export function describeEmailGuardStoreContract(target: StoreTarget<EmailGuardStore>): void {
+export function describeEmailGuardStoreContract(
+  target: StoreTarget<EmailGuardStore & Pick<UserStore, 'blockUser' | 'unblockUser'>>,
+): void {
   describe('EmailGuardStore', () => {
     const open = useStores(target);
     const email = 'a@example.com';
 
     it('grants the first code with a full budget, then none until resendMs has passed', async () => {
       const { store } = await open();
-      expect(await store.claimCodeSlot(email, NOW, BUDGET)).toEqual({ claimed: true, guesses: 3 });
+      expect(await store.claimCodeSlot(email, NOW, BUDGET)).toEqual({
+        claimed: true,
+        guesses: 3,
+        blocked: false,
+      });
       expect(await store.claimCodeSlot(email, NOW + 29_999, BUDGET)).toEqual({
         claimed: false,
         retryAt: NOW + 30_000,
@@ -133,6 +140,25 @@ export function describeEmailGuardStoreContract(target: StoreTarget<EmailGuardSt
       expect(await store.claimCodeSlot(email, NOW + 30_000, BUDGET)).toEqual({
         claimed: true,
         guesses: 3,
+        blocked: false,
+      });
+    });
+
+    it("says with the claim whether the email's user is blocked, and still counts the claim", async () => {
+      const { store } = await open();
+      await store.blockUser(email, 'email|0123456789abcdef01234567', NOW);
+      expect(await store.claimCodeSlot(email, NOW, BUDGET)).toEqual({
+        claimed: true,
+        guesses: 3,
+        blocked: true,
+      });
+      expect(await store.claimCodeSlot(email, NOW + 1, BUDGET)).toMatchObject({ claimed: false });
+      expect(await store.claimCodeSlot('b@example.com', NOW, BUDGET)).toMatchObject({
+        blocked: false,
+      });
+      await store.unblockUser(email);
+      expect(await store.claimCodeSlot(email, NOW + 30_000, BUDGET)).toMatchObject({
+        blocked: false,
       });
     });
 
@@ -172,6 +198,7 @@ export function describeEmailGuardStoreContract(target: StoreTarget<EmailGuardSt
       expect(await store.claimCodeSlot(email, NOW + 30_000, BUDGET)).toEqual({
         claimed: true,
         guesses: 2,
+        blocked: false,
       });
       const drained = 'b@example.com';
       for (let i = 0; i < 3; i++) await store.takeGuess(drained, NOW, BUDGET);
@@ -182,6 +209,7 @@ export function describeEmailGuardStoreContract(target: StoreTarget<EmailGuardSt
       expect(await store.claimCodeSlot(drained, NOW + 60_000, BUDGET)).toEqual({
         claimed: true,
         guesses: 1,
+        blocked: false,
       });
     });
 
