@@ -52,7 +52,7 @@ async function listeningServer(): Promise<{ server: TestServer; base: string }> 
 
 /** A start over HTTP in `language`, and the mail it put in the dev inbox over SMTP. */
 async function mailIn(
-  base: string,
+  { server, base }: { server: TestServer; base: string },
   language: string,
   email: string,
   extra: Record<string, unknown> = {},
@@ -63,6 +63,7 @@ async function mailIn(
     body: JSON.stringify({ client_id: 'demo', connection: 'email', email, send: 'code', ...extra }),
   });
   expect({ language, status: start.status }).toEqual({ language, status: 200 });
+  await server.mailSettled();
   const inbox = await fetch(`${base}/dev/inbox.json?to=${encodeURIComponent(email)}`);
   const { messages } = (await inbox.json()) as { messages: InboxMessage[] };
   expect(messages).toHaveLength(1);
@@ -93,7 +94,7 @@ function expectCodeMailIn(locale: string, mail: InboxMessage, asked: string) {
 
 describe('the built-in mail speaks the language of the start', () => {
   it('for every locale, and regional variants read their locale', async () => {
-    const { base } = await listeningServer();
+    const listening = await listeningServer();
     const asks: Array<readonly [asked: string, locale: string]> = [
       ...WIDGET_LOCALES.map((locale) => [locale, locale] as const),
       ...VARIANTS,
@@ -104,16 +105,20 @@ describe('the built-in mail speaks the language of the start', () => {
     for (let i = 0; i < asks.length; i += 8) {
       await Promise.all(
         asks.slice(i, i + 8).map(async ([asked, locale]) => {
-          expectCodeMailIn(locale, await mailIn(base, asked, `code-${asked}@example.com`), asked);
+          expectCodeMailIn(
+            locale,
+            await mailIn(listening, asked, `code-${asked}@example.com`),
+            asked,
+          );
         }),
       );
     }
   }, 60_000);
 
   it('in link mails too, the link and the code isolated from right-to-left text', async () => {
-    const { base } = await listeningServer();
+    const listening = await listeningServer();
     for (const locale of ['ar', 'de', 'he', 'ja', 'en'].filter((tag) => tag in SERVER_TEXT)) {
-      const mail = await mailIn(base, locale, `link-${locale}@example.com`, {
+      const mail = await mailIn(listening, locale, `link-${locale}@example.com`, {
         send: 'link',
         authParams: AUTH_PARAMS,
       });
@@ -144,10 +149,10 @@ describe('the built-in mail speaks the language of the start', () => {
   }, 30_000);
 
   it('says how long the code works in the words of the language', async () => {
-    const { base } = await listeningServer();
-    const german = await mailIn(base, 'de', 'minutes-de@example.com');
+    const listening = await listeningServer();
+    const german = await mailIn(listening, 'de', 'minutes-de@example.com');
     expect(german.text).toContain('läuft in 3 Minuten ab.');
-    const english = await mailIn(base, 'en', 'minutes-en@example.com');
+    const english = await mailIn(listening, 'en', 'minutes-en@example.com');
     expect(english.text).toContain('expires in 3 minutes.');
   });
 
@@ -157,6 +162,7 @@ describe('the built-in mail speaks the language of the start', () => {
       expect((await server.start(email, {}, { 'x-request-language': language })).statusCode).toBe(
         200,
       );
+      await server.mailSettled();
       return (await server.inject({ url: `/dev/inbox.json?to=${email}` })).json()
         .messages[0] as InboxMessage;
     };
@@ -168,6 +174,7 @@ describe('the built-in mail speaks the language of the start', () => {
     expect(
       (await other.start('kl-kl@example.com', {}, { 'x-request-language': 'tlh' })).statusCode,
     ).toBe(200);
+    await other.mailSettled();
     const [mail] = (await other.inject({ url: '/dev/inbox.json?to=kl-kl@example.com' })).json()
       .messages as InboxMessage[];
     expect(mail!.html).toContain('<html lang="en" dir="ltr">');
@@ -180,6 +187,7 @@ describe('the built-in mail speaks the language of the start', () => {
     expect(
       (await server.start('escape@example.com', {}, { 'x-request-language': 'fr' })).statusCode,
     ).toBe(200);
+    await server.mailSettled();
     const [mail] = (await server.inject({ url: '/dev/inbox.json?to=escape@example.com' })).json()
       .messages as InboxMessage[];
     expect(mail!.subject).toBe('Votre code de vérification pour Tom & <Jerry>');
@@ -200,6 +208,7 @@ describe("the tenant's templates", () => {
     expect(
       (await server.start('tenant@example.com', {}, { 'x-request-language': 'de-AT' })).statusCode,
     ).toBe(200);
+    await server.mailSettled();
     const [mail] = (await server.inject({ url: '/dev/inbox.json?to=tenant@example.com' })).json()
       .messages as InboxMessage[];
     // The tenant's subject, in the language it matched; the built-in text and HTML in German.
@@ -211,8 +220,9 @@ describe("the tenant's templates", () => {
 
 describe('the confirm page of a magic link', () => {
   it('is in every locale, with its lang, dir and heading; the first language of ui_locales that matches wins', async () => {
-    const { server, base } = await listeningServer();
-    const mail = await mailIn(base, 'en', 'confirm@example.com', {
+    const listening = await listeningServer();
+    const { server } = listening;
+    const mail = await mailIn(listening, 'en', 'confirm@example.com', {
       send: 'link',
       authParams: AUTH_PARAMS,
     });
