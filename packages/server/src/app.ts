@@ -25,7 +25,7 @@ import { MailOutbox } from './mail/outbox.js';
 import { EmailTemplates } from './mail/templates.js';
 import { countingMailer } from './metrics/counting-mailer.js';
 import { serveMetrics } from './metrics/listener.js';
-import { ServerMetrics } from './metrics/metrics.js';
+import { NO_METRICS } from './metrics/recorder.js';
 import { isEchoableOrigin, knownOrigins, READABLE_REFUSAL_ROUTES } from './origins.js';
 import { keepPrivate, PRIVATE_DIR_MODE } from './private-files.js';
 import { installRequestLog, loggerOptions, requestId } from './request-log.js';
@@ -167,7 +167,13 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
       owned.push(mailer);
     }
 
-    const metrics = new ServerMetrics();
+    const { port: metricsPort, host: metricsHost } = config.metrics;
+    // prom-client loads only in a server that serves metrics.
+    const served =
+      metricsPort === false
+        ? undefined
+        : new (await import('./metrics/metrics.js')).ServerMetrics();
+    const metrics = served ?? NO_METRICS;
     const outbox = new MailOutbox({
       store,
       mailer: countingMailer(mailer, metrics),
@@ -201,8 +207,7 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
       deps.logger ?? false,
       deps.serverFactory ?? ((handler) => createHttpServer(deps.httpTimeouts, handler)),
     );
-    const { port: metricsPort, host: metricsHost } = config.metrics;
-    if (metricsPort !== false) serveMetrics(app, metrics, store, metricsHost, metricsPort);
+    if (served) serveMetrics(app, served, store, metricsHost, metricsPort as number);
     outbox.start(deps.outboxIntervalMs);
     keys.startReloading(reloadIntervalMs, (error) =>
       app?.log.warn({ err: error }, 'cannot reload the signing keys; still using the loaded ones'),

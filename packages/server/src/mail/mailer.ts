@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { SmtpConfig } from '../config.js';
 import type { Mailbox } from './templates.js';
 
@@ -25,8 +25,11 @@ export function createSmtpMailer(smtp: SmtpConfig): Mailer {
   // made that handshake most of /passwordless/start's time. A message still resolves only once
   // the server accepted it; a dropped connection fails the message, and the outbox retries it.
   const pool = { pool: true, maxConnections: 5, maxMessages: 100 } as const;
-  const transport =
-    'url' in smtp
+  // nodemailer (about 8 MiB) loads with the first mail, not at start; it connects only then anyway.
+  let transport: Promise<Transporter> | undefined;
+  const open = async () => {
+    const { default: nodemailer } = await import('nodemailer');
+    return 'url' in smtp
       ? nodemailer.createTransport({ url: smtp.url, ...pool, ...timeouts })
       : nodemailer.createTransport({
           host: smtp.host,
@@ -36,13 +39,20 @@ export function createSmtpMailer(smtp: SmtpConfig): Mailer {
           ...timeouts,
           ...(smtp.user === undefined ? {} : { auth: { user: smtp.user, pass: smtp.pass ?? '' } }),
         });
+  };
   return {
     async send(email) {
       // Our templates never reference files or URLs; refuse them in case a template tries.
-      await transport.sendMail({ ...email, disableFileAccess: true, disableUrlAccess: true });
+      await (
+        await (transport ??= open())
+      ).sendMail({
+        ...email,
+        disableFileAccess: true,
+        disableUrlAccess: true,
+      });
     },
     async close() {
-      transport.close();
+      (await transport)?.close();
     },
   };
 }
