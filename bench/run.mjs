@@ -28,12 +28,12 @@ const MODES = {
   full: {
     open: { firstLoads: 5, opens: 40, round: 10, focusGraceMs: 1000, focusProbes: 5 },
     memory: { cycles: 100 },
-    server: { seconds: 5, codes: 1000, connections: 10, joseSeconds: 4 },
+    server: { seconds: 5, codes: 1000, connections: 10, joseSeconds: 4, startups: 5 },
   },
   quick: {
     open: { firstLoads: 1, opens: 4, round: 2, focusGraceMs: 300, focusProbes: 2 },
     memory: { cycles: 4 },
-    server: { seconds: 1, codes: 40, connections: 4, joseSeconds: 1 },
+    server: { seconds: 1, codes: 40, connections: 4, joseSeconds: 1, startups: 1 },
   },
 };
 

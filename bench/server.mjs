@@ -15,6 +15,7 @@ import {
   tokenRequest,
 } from './login-load.mjs';
 import {
+  measureStartup,
   ROOT,
   rssOf,
   startFastifyCeiling,
@@ -26,9 +27,9 @@ import {
 const serverRequire = createRequire(join(ROOT, 'packages/server/package.json'));
 
 /**
- * @param {{ seconds: number, codes: number, connections: number, joseSeconds: number }} options
+ * @param {{ seconds: number, codes: number, connections: number, joseSeconds: number, startups: number }} options
  */
-export async function measureServer({ seconds, codes, connections, joseSeconds }) {
+export async function measureServer({ seconds, codes, connections, joseSeconds, startups }) {
   const dir = await mkdtemp(join(tmpdir(), 'pl-bench-'));
   const children = [];
   try {
@@ -41,10 +42,9 @@ export async function measureServer({ seconds, codes, connections, joseSeconds }
       cannon({ connections, ...('amount' in opts ? {} : { duration: seconds }), ...opts });
     await run({ url: `${bare.url}/get`, duration: warmup });
 
-    const ours = await startOurServer({
-      configFile: await writeTenant(dir),
-      dataDir: join(dir, 'data'),
-    });
+    const configFile = await writeTenant(dir);
+    const startup = await measureStartup({ configFile, dir, times: startups });
+    const ours = await startOurServer({ configFile, dataDir: join(dir, 'data') });
     children.push(ours);
     const base = ours.url;
     const rssStart = await rssOf(ours.child.pid);
@@ -94,6 +94,7 @@ export async function measureServer({ seconds, codes, connections, joseSeconds }
       refresh: { ...refresh, ceiling: 'jose', ratio: ratio(refresh.rps, jose.opsPerSecond) },
       jwks: { ...jwks, ceiling: 'fastifyGet', ratio: ratio(jwks.rps, bareGet.rps) },
       rss: { atStart: rssStart, afterRun: rss },
+      startup,
     };
   } finally {
     for (const child of children) await stopChild(child);
