@@ -19,7 +19,6 @@ import {
   SigningKeySet,
   type SigningKeySetOptions,
 } from './keys.js';
-import { startDevInboxMailer } from './mail/dev-inbox-smtp.js';
 import { createSmtpMailer, type Mailer } from './mail/mailer.js';
 import { MailOutbox } from './mail/outbox.js';
 import { EmailTemplates } from './mail/templates.js';
@@ -163,7 +162,10 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
     const devInbox = config.dev ? devInboxFor(store, deps.devInbox) : undefined;
     let mailer = deps.mailer;
     if (!mailer) {
-      mailer = devInbox ? await startDevInboxMailer(devInbox) : createSmtpMailer(config.smtp!);
+      // smtp-server (about 6 MiB) loads only for --dev, which is all that needs it.
+      mailer = devInbox
+        ? await (await import('./mail/dev-inbox-smtp.js')).startDevInboxMailer(devInbox)
+        : createSmtpMailer(config.smtp!);
       owned.push(mailer);
     }
 
