@@ -5,6 +5,7 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import {
+  compileHint,
   minifyStyles,
   minifyTemplates,
   stripI18nextDebugLogs,
@@ -84,7 +85,7 @@ export async function bundle(entryPath, { format = 'es', name = 'Bundle' } = {})
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     // Our widget's own build transforms, so it is measured as it ships; they touch only its
     // sources and i18next, which no peer bundles.
-    plugins: [minifyStyles(), minifyTemplates(), stripI18nextDebugLogs()],
+    plugins: [minifyStyles(), minifyTemplates(), stripI18nextDebugLogs(), compileHint()],
     build: {
       write: false,
       minify: true,

@@ -1,9 +1,10 @@
-// Child processes of the server bench: our server from source (SQLite or PostgreSQL), the bare
-// Fastify ceiling, and reading their memory.
-import { spawn } from 'node:child_process';
+// Child processes of the server bench: our server from its built package (SQLite or PostgreSQL),
+// the bare Fastify ceiling, and reading their memory.
+import { execFile, spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { summarize } from './stats.mjs';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const OTP_GRANT = 'http://auth0.com/oauth/grant-type/passwordless/otp';
@@ -37,14 +38,31 @@ export async function writeTenant(dir) {
   return file;
 }
 
+const SERVER_PACKAGE = join(ROOT, 'packages/server');
+/** The bin of the published package (`publishConfig.bin`): what `npx` users run. */
+export const SERVER_CLI = join(SERVER_PACKAGE, 'dist/cli.js');
+
+let built;
+/** Builds the server package (its `build` script) once per bench run, so dist/ is this commit's. */
+export function buildServerPackage() {
+  built ??= new Promise((resolve, reject) =>
+    execFile(process.execPath, ['scripts/build.mjs'], { cwd: SERVER_PACKAGE }, (error, stdout) =>
+      error ? reject(new Error(`server build failed: ${stdout}${error.message}`)) : resolve(),
+    ),
+  );
+  return built;
+}
+
 /**
- * Our server, from source, the way `pnpm server` runs it: on SQLite in `dataDir`, or on
- * PostgreSQL when `databaseUrl` is given (the data dir then holds only `server-secret`); mailing
- * to `smtpUrl` (`SMTP_URL`) when given, else `--dev` (its in-process inbox). An inherited
- * `DATABASE_URL` or `SMTP_URL` never leaks into a run.
- * @returns {Promise<{ child: import('node:child_process').ChildProcess, url: string }>} `url` on 127.0.0.1
+ * Our server, as its published package runs on plain Node (`node dist/cli.js`, no tsx): on
+ * SQLite in `dataDir`, or on PostgreSQL when `databaseUrl` is given (the data dir then holds only
+ * `server-secret`); mailing to `smtpUrl` (`SMTP_URL`) when given, else `--dev` (its in-process
+ * inbox). An inherited `DATABASE_URL` or `SMTP_URL` never leaks into a run.
+ * @returns {Promise<{ child: import('node:child_process').ChildProcess, url: string, listenMs: number }>}
+ *   `url` on 127.0.0.1; `listenMs` from spawning the process to its "listening" line
  */
 export async function startOurServer({ configFile, dataDir, databaseUrl, smtpUrl }) {
+  await buildServerPackage();
   const env = { ...process.env };
   delete env.DATABASE_URL;
   delete env.SMTP_URL;
@@ -52,9 +70,7 @@ export async function startOurServer({ configFile, dataDir, databaseUrl, smtpUrl
   if (smtpUrl) env.SMTP_URL = smtpUrl;
   const server = await startChild(
     [
-      '--import',
-      'tsx',
-      join(ROOT, 'packages/server/src/cli.ts'),
+      SERVER_CLI,
       ...['--config', configFile, '--port', '0', '--host', '127.0.0.1'],
       ...['--data', dataDir, ...(smtpUrl ? [] : ['--dev'])],
     ],
@@ -68,9 +84,10 @@ export function startFastifyCeiling() {
   return startChild([fileURLToPath(new URL('fastify-ceiling.mjs', import.meta.url))]);
 }
 
-/** Spawns `node args`, resolves once it prints its URL. */
+/** Spawns `node args`, resolves once it prints its URL, with the milliseconds that took. */
 function startChild(args, { cwd, env } = {}) {
   return new Promise((resolve, reject) => {
+    const spawned = performance.now();
     const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const onData = (data) => {
@@ -78,7 +95,7 @@ function startChild(args, { cwd, env } = {}) {
       const url = /(http:\/\/[\w.:-]+:\d+)/.exec(output)?.[1];
       if (url && /listening on/.test(output)) {
         child.stdout.off('data', onData);
-        resolve({ child, url });
+        resolve({ child, url, listenMs: Math.round(performance.now() - spawned) });
       }
     };
     child.stdout.on('data', onData);
@@ -107,4 +124,32 @@ export async function rssOf(pid) {
   } catch {
     return null;
   }
+}
+
+/**
+ * Start time and memory of fresh processes, `times` each, started one after the other: ours (a
+ * new data dir each time, so the first start's key and secret are made, as on a new install) and
+ * the bare Fastify app. Each sample: milliseconds from spawn to "listening", and RSS right then.
+ */
+export async function measureStartup({ configFile, dir, times }) {
+  const sample = async (start) => {
+    const server = await start();
+    const rss = await rssOf(server.child.pid);
+    await stopChild(server);
+    return { listenMs: server.listenMs, rss: rss?.rss ?? null };
+  };
+  const ours = [];
+  const bare = [];
+  for (let i = 0; i < times; i++) {
+    ours.push(
+      await sample(() => startOurServer({ configFile, dataDir: join(dir, `startup-${i}`) })),
+    );
+    bare.push(await sample(startFastifyCeiling));
+  }
+  const medians = (samples) => ({
+    listenMs: summarize(samples.map((s) => s.listenMs)).median,
+    rss: summarize(samples.map((s) => s.rss)).median,
+    samples,
+  });
+  return { ours: medians(ours), bare: medians(bare) };
 }

@@ -22,7 +22,11 @@ export function serverSummary(server) {
   let text =
     `Server: ${line('`/passwordless/start`', server.start)}, ${token}` +
     refresh +
-    `${line('JWKS', server.jwks)}; RSS ${mib(server.rss.afterRun?.rss)} after the run.`;
+    `${line('JWKS', server.jwks)}; ` +
+    (server.startup
+      ? `listening ${int(server.startup.ours.listenMs)} ms after process start, RSS ${mib(server.startup.ours.rss)} then, `
+      : 'RSS ') +
+    `${mib(server.rss.afterRun?.rss)} after the run.`;
   if (server.postgres) {
     const each = (key) =>
       server.postgres.runs
@@ -49,7 +53,8 @@ export function serverSection(server) {
   return [
     '## Server',
     `autocannon on loopback, ${server.connections} connections, ${server.seconds} s per run after a warm-up; our server as a ` +
-      `child process from source, mailing over SMTP to a sink in another process (\`bench/mail-sink.mjs\`); ` +
+      `child process ${server.startup ? 'from its built package (`node packages/server/dist/cli.js`)' : 'from source'}, ` +
+      `mailing over SMTP to a sink in another process (\`bench/mail-sink.mjs\`); ` +
       `start answers once its mail is queued, and its row counts only if every accepted start's mail then reached ` +
       `the sink, once (its ratio is accepted starts per second). ` +
       `\`/passwordless/start\` uses a new address per request; \`/oauth/token\` spends ${server.token.codes} codes issued ` +
@@ -114,6 +119,7 @@ export function serverSection(server) {
     startDelivery(server.start),
     `Server RSS: ${mib(server.rss.atStart?.rss)} after start, ${mib(server.rss.afterRun?.rss)} after the run ` +
       `(peak ${mib(server.rss.afterRun?.peak)}); the bare Fastify process: ${mib(ceilings.fastifyRss?.rss)}.`,
+    ...(server.startup ? [startupSection(server.startup)] : []),
     ...(server.postgres ? [postgresSection(server)] : []),
   ].join('\n\n');
 }
@@ -128,6 +134,25 @@ function startDelivery(start) {
   return (
     `\`/passwordless/start\` mail: ${int(delivery.accepted)} starts accepted (${int(start.acceptedRps)}/s), ` +
     `${int(delivery.delivered)} of their mails at the sink ${(delivery.drainMs / 1000).toFixed(1)} s after the run: ${verdict}.`
+  );
+}
+
+/** Fresh processes, one after the other: from spawn to the "listening" line, and RSS right then. */
+function startupSection({ ours, bare }) {
+  const ms = (x) => `${int(x)} ms`;
+  const each = (samples, key, format) => samples.map((s) => format(s[key])).join(', ');
+  return table(
+    ['Fresh process', 'to listening (median)', 'RSS then (median)', 'vs bare Fastify', 'samples'],
+    [
+      [
+        'our server (`dist/cli.js --dev`, new data dir)',
+        ms(ours.listenMs),
+        mib(ours.rss),
+        `${times(ours.listenMs / bare.listenMs)} / ${times(ours.rss / bare.rss)}`,
+        each(ours.samples, 'listenMs', ms),
+      ],
+      ['bare Fastify', ms(bare.listenMs), mib(bare.rss), '', each(bare.samples, 'listenMs', ms)],
+    ],
   );
 }
 

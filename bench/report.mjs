@@ -66,6 +66,16 @@ export function renderReadmeSummary(results) {
       ],
     );
   }
+  if (open?.mainThread) {
+    const [a, b] = [open.mainThread.ours, open.mainThread['auth0-lock']];
+    const busy = (d) => `${msShort(d.firstOpen.total.median)} / ${msShort(d.open.total.median)}`;
+    rows.push([
+      'Main thread during an open (script, style, layout), first / later',
+      busy(a),
+      `${busy(b)} (${timesShort(b.firstOpen.total.median / a.firstOpen.total.median)})`,
+      '',
+    ]);
+  }
   if (memory) {
     const [a, b] = [memory.ours.afterAll.usedSize, memory['auth0-lock'].afterAll.usedSize];
     rows.push([
@@ -108,7 +118,13 @@ export function renderReadmeSummary(results) {
           : '') +
         (server.refresh ? ` and ${int(server.refresh.rps)} req/s with the refresh grant` : '') +
         `, JWKS ${int(server.jwks.rps)} req/s (${Math.round(server.jwks.ratio * 100)}% of a ` +
-        'bare Fastify route).',
+        'bare Fastify route).' +
+        (server.startup
+          ? ` Started from its built package (\`node dist/cli.js --dev\`), it listens ` +
+            `${int(server.startup.ours.listenMs)} ms after the process starts ` +
+            `(bare Fastify ${int(server.startup.bare.listenMs)} ms) with ${mib(server.startup.ours.rss)} RSS, ` +
+            `and holds ${mib(server.rss.afterRun?.rss)} after the load.`
+          : ''),
     );
   }
   return parts.join('\n\n');
@@ -152,6 +168,7 @@ export function renderMarkdown(results) {
   }
   if (results.sizes) out.push(sizesSection(results.sizes));
   if (results.open) out.push(openSection(results.open, results.counts.open));
+  if (results.open?.mainThread) out.push(mainThreadSection(results.open.mainThread));
   if (results.memory) out.push(memorySection(results.memory));
   if (results.server) out.push(serverSection(results.server));
   const { offlineRequests = [], pageErrors = [] } = results.browser ?? {};
@@ -194,6 +211,21 @@ function summarySection(results) {
     pair('First open, show() → email input painted', (d) => d.firstOpen.visible.median);
     pair('Open (median), show() → email input painted', (d) => d.open.visible.median);
     pair('Open (p95)', (d) => d.open.visible.p95);
+  }
+  const busy = open?.mainThread;
+  if (busy) {
+    const [a, b] = [busy.ours, busy['auth0-lock']];
+    for (const [label, key] of [
+      ['Main thread, first open (script + style + layout)', 'firstOpen'],
+      ['Main thread, later open (median)', 'open'],
+    ]) {
+      rows.push([
+        label,
+        ms(a[key].total.median),
+        ms(b[key].total.median),
+        times(b[key].total.median / a[key].total.median),
+      ]);
+    }
   }
   const memory = results.memory;
   if (memory) {
@@ -287,6 +319,34 @@ function openSection(open, counts) {
           ratio((d) => d.open.visible.median),
           ratio((d) => d.open.visible.p95),
           '',
+          '',
+        ],
+      ],
+    ),
+  ].join('\n\n');
+}
+
+function mainThreadSection(busy) {
+  const cells = (d) => [ms(d.total.median), `${ms(d.script)} / ${ms(d.style)} / ${ms(d.layout)}`];
+  const row = (name, d) => [name, ...cells(d.firstOpen), ...cells(d.open)];
+  const [ours, lock] = [busy.ours, busy['auth0-lock']];
+  return [
+    '### Main-thread time of an open',
+    "What the renderer's main thread spent (Chrome DevTools Protocol `Performance.getMetrics`, thread time: " +
+      '`ScriptDuration`, `RecalcStyleDuration`, `LayoutDuration`) from just before the widget is created and ' +
+      `shown (first open, a fresh page, median of ${ours.firstOpen.total.n}) or shown (later opens, median of ` +
+      `${ours.open.total.n}) until the email input is visible and a frame has painted. Frames come every ~16 ms ` +
+      "whatever the work, so this says how much of the frame-quantized time above is the widget's own.",
+    table(
+      ['Widget', 'first open', 'script / style / layout', 'later open', 'script / style / layout'],
+      [
+        row('**passwordless-lock**', ours),
+        row('auth0-lock', lock),
+        [
+          'Lock / ours',
+          times(lock.firstOpen.total.median / ours.firstOpen.total.median),
+          '',
+          times(lock.open.total.median / ours.open.total.median),
           '',
         ],
       ],

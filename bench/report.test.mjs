@@ -3,7 +3,13 @@
 // it wrote, and pin the server rows that compare SQLite with PostgreSQL on one node and on two.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatted, renderMarkdown, withReadmeSummary } from './report.mjs';
+import {
+  formatted,
+  README_START,
+  renderMarkdown,
+  renderReadmeSummary,
+  withReadmeSummary,
+} from './report.mjs';
 
 const read = (path) => readFileSync(new URL(path, import.meta.url), 'utf8');
 
@@ -21,6 +27,47 @@ describe('the README summary', () => {
       const row = results.sizes.rows.find((r) => r.id === id);
       expect(text, id).toContain(` ${(row.gzip / 1024).toFixed(1)} KB `);
     }
+  });
+
+  it('catches a figure edited by hand between the markers', async () => {
+    const readme = read('../README.md');
+    const results = JSON.parse(read('results.json'));
+    const widget = ` ${(results.sizes.rows.find((r) => r.id === 'ours-widget').gzip / 1024).toFixed(1)} KB `;
+    const start = readme.indexOf(README_START);
+    const edited = readme.slice(0, start) + readme.slice(start).replace(widget, ' 1.0 KB ');
+    expect(edited).not.toBe(readme);
+    expect(await formatted(withReadmeSummary(edited, results), 'markdown')).toBe(readme);
+  });
+
+  it("gives the server's start time and memory and the main-thread time of an open", () => {
+    const results = JSON.parse(read('results.json'));
+    const sample = (listenMs, rss) => ({ listenMs, rss, samples: [{ listenMs, rss }] });
+    const busy = (total, script, style, layout) => ({
+      total: { n: 5, median: total },
+      script,
+      style,
+      layout,
+    });
+    const text = renderReadmeSummary({
+      ...results,
+      server: {
+        ...results.server,
+        startup: { ours: sample(812, 94.5 * 2 ** 20), bare: sample(305, 60 * 2 ** 20) },
+        rss: { ...results.server.rss, afterRun: { rss: 131.25 * 2 ** 20 } },
+      },
+      open: {
+        ...results.open,
+        mainThread: {
+          ours: { firstOpen: busy(9.1, 5, 2, 2.1), open: busy(2.5, 0.5, 1, 1) },
+          'auth0-lock': { firstOpen: busy(120.4, 90, 20, 10.4), open: busy(12, 8, 2, 2) },
+        },
+      },
+    });
+    expect(text).toContain('listens 812 ms after the process starts (bare Fastify 305 ms)');
+    expect(text).toContain('with 94.5 MiB RSS, and holds 131.3 MiB after the load');
+    expect(text).toMatch(
+      /\| Main thread during an open[^|]*\| +9\.1 ms \/ 2\.5 ms \| +120 ms \/ 12\.0 ms \(13×\) \|/,
+    );
   });
 });
 

@@ -14,6 +14,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startBrowserBench } from './browser.mjs';
+import { measureMainThread } from './main-thread.mjs';
 import { measureMemory } from './memory.mjs';
 import { measureOpenTime } from './open-time.mjs';
 import { measurePostgresNodes } from './postgres-nodes.mjs';
@@ -26,14 +27,14 @@ const SECTIONS = ['sizes', 'open', 'memory', 'server'];
 /** Counts per mode: full stays within a few minutes on 2 cores; quick within seconds. */
 const MODES = {
   full: {
-    open: { firstLoads: 5, opens: 40, round: 10, focusGraceMs: 1000, focusProbes: 5 },
+    open: { firstLoads: 5, opens: 40, round: 10, focusGraceMs: 1000, focusProbes: 5, traced: 10 },
     memory: { cycles: 100 },
-    server: { seconds: 5, codes: 1000, connections: 10, joseSeconds: 4 },
+    server: { seconds: 5, codes: 1000, connections: 10, joseSeconds: 4, startups: 5 },
   },
   quick: {
-    open: { firstLoads: 1, opens: 4, round: 2, focusGraceMs: 300, focusProbes: 2 },
+    open: { firstLoads: 1, opens: 4, round: 2, focusGraceMs: 300, focusProbes: 2, traced: 2 },
     memory: { cycles: 4 },
-    server: { seconds: 1, codes: 40, connections: 4, joseSeconds: 1 },
+    server: { seconds: 1, codes: 40, connections: 4, joseSeconds: 1, startups: 1 },
   },
 };
 
@@ -87,6 +88,10 @@ if (browserSections.length) {
         log('time to open');
         await attempt('open', async () => {
           results.open = await measureOpenTime(bench, counts.open);
+          results.open.mainThread = await measureMainThread(bench, {
+            firstLoads: counts.open.firstLoads,
+            opens: counts.open.traced,
+          });
         });
       }
       if (only.includes('memory')) {

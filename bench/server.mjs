@@ -19,6 +19,7 @@ import {
 import { awaitDelivery } from './delivery.mjs';
 import { startMailSink } from './mail-sink.mjs';
 import {
+  measureStartup,
   ROOT,
   rssOf,
   startFastifyCeiling,
@@ -30,9 +31,9 @@ import {
 const serverRequire = createRequire(join(ROOT, 'packages/server/package.json'));
 
 /**
- * @param {{ seconds: number, codes: number, connections: number, joseSeconds: number }} options
+ * @param {{ seconds: number, codes: number, connections: number, joseSeconds: number, startups: number }} options
  */
-export async function measureServer({ seconds, codes, connections, joseSeconds }) {
+export async function measureServer({ seconds, codes, connections, joseSeconds, startups }) {
   const dir = await mkdtemp(join(tmpdir(), 'pl-bench-'));
   const children = [];
   try {
@@ -45,10 +46,12 @@ export async function measureServer({ seconds, codes, connections, joseSeconds }
       cannon({ connections, ...('amount' in opts ? {} : { duration: seconds }), ...opts });
     await run({ url: `${bare.url}/get`, duration: warmup });
 
+    const configFile = await writeTenant(dir);
+    const startup = await measureStartup({ configFile, dir, times: startups });
     const sink = await startMailSink();
     children.push(sink);
     const ours = await startOurServer({
-      configFile: await writeTenant(dir),
+      configFile,
       dataDir: join(dir, 'data'),
       smtpUrl: sink.smtpUrl,
     });
@@ -128,6 +131,7 @@ export async function measureServer({ seconds, codes, connections, joseSeconds }
       refresh: { ...refresh, ceiling: 'jose', ratio: ratio(refresh.rps, jose.opsPerSecond) },
       jwks: { ...jwks, ceiling: 'fastifyGet', ratio: ratio(jwks.rps, bareGet.rps) },
       rss: { atStart: rssStart, afterRun: rss },
+      startup,
     };
   } finally {
     for (const child of children) await stopChild(child);

@@ -12,13 +12,18 @@
 //                                    a page really downloads: the size budget measures it.
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type UserConfig } from 'vite';
-import { minifyStyles, minifyTemplates, stripI18nextDebugLogs } from './scripts/build-plugins.mjs';
+import {
+  compileHint,
+  minifyStyles,
+  minifyTemplates,
+  stripI18nextDebugLogs,
+} from './scripts/build-plugins.mjs';
 import pkg from './package.json' with { type: 'json' };
 
 const src = (file: string) => fileURLToPath(new URL(`./src/${file}`, import.meta.url));
 const dependencies = Object.keys(pkg.dependencies);
 
-const plugins = [minifyStyles(), minifyTemplates(), stripI18nextDebugLogs()];
+const plugins = [minifyStyles(), minifyTemplates(), stripI18nextDebugLogs(), compileHint()];
 /**
  * `build.minify` alone keeps the whitespace of ES library builds (Vite only lets the minifier
  * compress and mangle them); this output option removes it too: about 3 KB gzipped.

@@ -19,13 +19,12 @@ import {
   SigningKeySet,
   type SigningKeySetOptions,
 } from './keys.js';
-import { startDevInboxMailer } from './mail/dev-inbox-smtp.js';
 import { createSmtpMailer, type Mailer } from './mail/mailer.js';
 import { MailOutbox } from './mail/outbox.js';
 import { EmailTemplates } from './mail/templates.js';
 import { countingMailer } from './metrics/counting-mailer.js';
 import { serveMetrics } from './metrics/listener.js';
-import { ServerMetrics } from './metrics/metrics.js';
+import { NO_METRICS } from './metrics/recorder.js';
 import { isEchoableOrigin, knownOrigins, READABLE_REFUSAL_ROUTES } from './origins.js';
 import { keepPrivate, PRIVATE_DIR_MODE } from './private-files.js';
 import { installRequestLog, loggerOptions, requestId } from './request-log.js';
@@ -173,13 +172,20 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
     let mailer = deps.mailer;
     if (!mailer) {
       const connections = config.outbox.concurrentSends;
+      // smtp-server (about 6 MiB) loads only for --dev, which is all that needs it.
       mailer = devInbox
-        ? await startDevInboxMailer(devInbox, connections)
+        ? await (await import('./mail/dev-inbox-smtp.js')).startDevInboxMailer(devInbox, connections)
         : createSmtpMailer(config.smtp!, connections);
       owned.push(mailer);
     }
 
-    const metrics = new ServerMetrics();
+    const { port: metricsPort, host: metricsHost } = config.metrics;
+    // prom-client loads only in a server that serves metrics.
+    const served =
+      metricsPort === false
+        ? undefined
+        : new (await import('./metrics/metrics.js')).ServerMetrics();
+    const metrics = served ?? NO_METRICS;
     const outbox = new MailOutbox({
       store,
       mailer: countingMailer(mailer, metrics),
@@ -213,8 +219,7 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
       deps.logger ?? false,
       deps.serverFactory ?? ((handler) => createHttpServer(deps.httpTimeouts, handler)),
     );
-    const { port: metricsPort, host: metricsHost } = config.metrics;
-    if (metricsPort !== false) serveMetrics(app, metrics, store, metricsHost, metricsPort);
+    if (served) serveMetrics(app, served, store, metricsHost, metricsPort as number);
     outbox.start(deps.outboxIntervalMs);
     outboxes.set(app, outbox);
     keys.startReloading(reloadIntervalMs, (error) =>

@@ -3,7 +3,7 @@ import type { ClientConfig, ServerConfig } from './config.js';
 import type { SigningKeySet } from './keys.js';
 import type { MailOutbox } from './mail/outbox.js';
 import type { EmailTemplates } from './mail/templates.js';
-import type { ServerMetrics } from './metrics/metrics.js';
+import type { MetricsRecorder } from './metrics/recorder.js';
 import type { ServerSecret } from './server-secret.js';
 import type { Store } from './store.js';
 
@@ -20,7 +20,7 @@ export interface AppContext {
   outbox: MailOutbox;
   templates: EmailTemplates;
   /** Counters the routes and login modules increment; scraped on the metrics listener. */
-  metrics: ServerMetrics;
+  metrics: MetricsRecorder;
   /** Epoch milliseconds. */
   now: () => number;
   random: RandomSource;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
-import type { ServerMetrics } from './metrics/metrics.js';
+import type { MetricsRecorder } from './metrics/recorder.js';
 import { PROBE_ROUTES } from './routes/health.js';
 
 /** Carried in and echoed back, so a client's or proxy's id finds the server's log lines. */
@@ -93,7 +93,7 @@ export function loggerOptions(
  * duration, under the request's id (echoed in `X-Request-Id`). No URL, query, header or body:
  * the magic link's query holds its code, headers hold bearer tokens.
  */
-export function installRequestLog(app: FastifyInstance, metrics: ServerMetrics): void {
+export function installRequestLog(app: FastifyInstance, metrics: MetricsRecorder): void {
   app.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
   });

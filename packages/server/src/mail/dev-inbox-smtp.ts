@@ -1,5 +1,4 @@
 import type { AddressInfo } from 'node:net';
-import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import type { DevInboxStore } from '../store/dev-inbox.js';
 import { createSmtpMailer, type Mailer } from './mailer.js';
@@ -25,7 +24,9 @@ export async function startDevInboxMailer(
     banner: 'passwordless-lock dev inbox',
     size: MAX_MESSAGE_BYTES,
     onData(stream, session, callback) {
-      simpleParser(stream)
+      // mailparser and its charset tables (about 25 MiB) load with the first mail, not at start.
+      import('mailparser')
+        .then(({ simpleParser }) => simpleParser(stream))
         .then(async (parsed) => {
           if (stream.sizeExceeded) throw new Error('Message too large for the dev inbox');
           const recipients = session.envelope.rcptTo.map((rcpt) => rcpt.address);

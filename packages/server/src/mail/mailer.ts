@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { SmtpConfig } from '../config.js';
 import type { Mailbox } from './templates.js';
 
@@ -28,8 +28,11 @@ export function createSmtpMailer(smtp: SmtpConfig, connections: number): Mailer 
   // made that handshake most of /passwordless/start's time. A message still resolves only once
   // the server accepted it; a dropped connection fails the message, and the outbox retries it.
   const pool = { pool: true, maxConnections: connections, maxMessages: 100 } as const;
-  const transport =
-    'url' in smtp
+  // nodemailer (about 8 MiB) loads with the first mail, not at start; it connects only then anyway.
+  let transport: Promise<Transporter> | undefined;
+  const open = async () => {
+    const { default: nodemailer } = await import('nodemailer');
+    return 'url' in smtp
       ? nodemailer.createTransport({ url: smtp.url, ...pool, ...timeouts })
       : nodemailer.createTransport({
           host: smtp.host,
@@ -39,13 +42,20 @@ export function createSmtpMailer(smtp: SmtpConfig, connections: number): Mailer 
           ...timeouts,
           ...(smtp.user === undefined ? {} : { auth: { user: smtp.user, pass: smtp.pass ?? '' } }),
         });
+  };
   return {
     async send(email) {
       // Our templates never reference files or URLs; refuse them in case a template tries.
-      await transport.sendMail({ ...email, disableFileAccess: true, disableUrlAccess: true });
+      await (
+        await (transport ??= open())
+      ).sendMail({
+        ...email,
+        disableFileAccess: true,
+        disableUrlAccess: true,
+      });
     },
     async close() {
-      transport.close();
+      (await transport)?.close();
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { Mailer } from '../mail/mailer.js';
-import type { ServerMetrics } from './metrics.js';
+import type { MetricsRecorder } from './recorder.js';
 
 /**
  * `mailer` with every SMTP try counted: accepted mail as delivered, a refusal or broken
@@ -7,7 +7,7 @@ import type { ServerMetrics } from './metrics.js';
  * retries alike, without the outbox knowing about metrics. Closing closes nothing: the wrapped
  * mailer is closed by whoever owns it.
  */
-export function countingMailer(mailer: Mailer, metrics: ServerMetrics): Mailer {
+export function countingMailer(mailer: Mailer, metrics: MetricsRecorder): Mailer {
   return {
     async send(email) {
       try {

@@ -1,6 +1,7 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { RATE_LIMITS } from '../rate-limits.js';
 import type { OutboxStore } from '../store/outbox.js';
+import type { MetricsRecorder } from './recorder.js';
 
 /** Why a code was not accepted; README "Metrics" and "Logs" explain each. */
 export const LOGIN_FAILURES = [
@@ -14,6 +15,7 @@ export type LoginFailure = (typeof LOGIN_FAILURES)[number];
 
 /** What /passwordless/start mails. */
 export const SENDS = ['code', 'link'] as const;
+export type Send = (typeof SENDS)[number];
 
 /** Every metric name starts with this (prom-client's process metrics keep their own names). */
 const PREFIX = 'passwordless_';
@@ -24,7 +26,7 @@ const PREFIX = 'passwordless_';
  * where the events happen (login/events.ts, metrics/counting-mailer.ts, request-log.ts); the
  * outbox size is read from the store when scraped.
  */
-export class ServerMetrics {
+export class ServerMetrics implements MetricsRecorder {
   readonly registry = new Registry();
 
   readonly sent = new Counter({

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { StoreUnavailableError } from '../store/unavailable.js';
 import { MIGRATIONS } from './migrations.js';
 
@@ -73,12 +73,14 @@ export class SchemaTooNewError extends Error {
 
 // Times are epoch milliseconds in BIGINT columns; node-postgres hands BIGINT back as a string
 // (it may exceed 2^53), but these stay far below that, so they come back as numbers.
-const types = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === pg.types.builtins.INT8
-      ? Number
-      : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
-};
+function typesOf(types: typeof pg.types): pg.CustomTypesConfig {
+  return {
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+      oid === types.builtins.INT8
+        ? Number
+        : types.getTypeParser(oid, format ?? 'text')) as typeof types.getTypeParser,
+  };
+}
 
 /**
  * A pool of connections to one PostgreSQL database, shared by every PostgreSQL contract
@@ -94,9 +96,11 @@ export class PostgresDatabase {
 
   /** Connects and migrates; rejects when the database cannot be reached or is too new. */
   static async open(url: string): Promise<PostgresDatabase> {
+    // Loaded here, not at import: a server on SQLite never pays for node-postgres (about 10 MiB).
+    const { default: pg } = await import('pg');
     const pool = new pg.Pool({
       connectionString: url,
-      types,
+      types: typesOf(pg.types),
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
       statement_timeout: STATEMENT_TIMEOUT_MS,
       query_timeout: QUERY_TIMEOUT_MS,
