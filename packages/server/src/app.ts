@@ -198,7 +198,7 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
       maxQueued: config.outbox.maxQueued,
     });
     owned.push(outbox);
-    metrics.trackSending(outbox);
+    served?.trackSending(outbox);
     const ctx: AppContext = {
       config,
       clients: new Map(config.clients.map((client) => [client.clientId, client])),

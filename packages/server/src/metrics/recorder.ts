@@ -23,6 +23,7 @@ export interface MetricsRecorder {
   refreshes: Count;
   refreshReuseDetected: Count;
   rateLimited: CountBy<{ limit: RateLimitName }>;
+  outboxFull: Count;
   requestDuration: {
     observe(labels: { route: string; method: string; status_class: string }, seconds: number): void;
   };
@@ -40,5 +41,6 @@ export const NO_METRICS: MetricsRecorder = {
   refreshes: ignored,
   refreshReuseDetected: ignored,
   rateLimited: ignored,
+  outboxFull: ignored,
   requestDuration: ignored,
 };
