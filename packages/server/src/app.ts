@@ -174,7 +174,9 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
       const connections = config.outbox.concurrentSends;
       // smtp-server (about 6 MiB) loads only for --dev, which is all that needs it.
       mailer = devInbox
-        ? await (await import('./mail/dev-inbox-smtp.js')).startDevInboxMailer(devInbox, connections)
+        ? await (
+            await import('./mail/dev-inbox-smtp.js')
+          ).startDevInboxMailer(devInbox, connections)
         : createSmtpMailer(config.smtp!, connections);
       owned.push(mailer);
     }
