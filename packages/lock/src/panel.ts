@@ -6,6 +6,8 @@ import type { Translate } from './screens/types.js';
 /** What the panel (in the shadow root, around the slotted screen) shows. */
 export interface PanelProps {
   t: Translate;
+  /** Whether the locale is written right to left. */
+  rtl: boolean;
   flow: LoginFlowController;
   logo: string;
   flashMessage: FlashMessage | null;
@@ -47,8 +49,11 @@ export function panel(p: PanelProps): TemplateResult {
 }
 
 /** The polite live region: what is under way, where the code went, or the flash message. */
-function statusText({ t, flow, flashMessage: flash }: PanelProps): TemplateResult | string {
-  const { pending, step, email } = flow;
+function statusText({ t, rtl, flow, flashMessage: flash }: PanelProps): TemplateResult | string {
+  const { pending, step } = flow;
+  // An address reads left to right: isolated (FSI … PDI, UAX #9) in a right-to-left sentence,
+  // its dots and the sentence's full stop stay where they belong.
+  const email = rtl ? `\u2068${flow.email}\u2069` : flow.email;
   if (pending) return t(`status.${pending}`);
   if (step === 'code') return t(flow.sentAgain ? 'code.resent' : 'code.sent', { email });
   if (step === 'link-sent') return t('link.sent', { email });

@@ -342,6 +342,7 @@ export class PasswordlessLock extends LitElement {
     const { t, locale, dir } = this.i18n;
     const box = panel({
       t,
+      rtl: dir === 'rtl',
       flow: this.flow,
       logo: this.logo,
       flashMessage: this.flashMessage,

@@ -10,6 +10,7 @@ import {
   focusedName,
   page,
   query,
+  statusText,
   submitEmail,
   text,
   waitForAlert,
@@ -41,6 +42,10 @@ describe('every locale', () => {
       await waitUntil(() => query(lock, '#code'), 'the code step did not appear');
       await waitUntil(() => focusedName(lock) === 'code', 'the code field did not get focus');
       expect(server.requests[0]?.headers.get('X-Request-Language')).to.equal(locale);
+      // The address is isolated from a right-to-left sentence, left alone in a left-to-right one.
+      const status = statusText(lock);
+      if (RTL.includes(locale)) expect(status).to.contain('\u2068ada@example.com\u2069');
+      else expect(status).to.contain('ada@example.com').and.not.contain('\u2068');
       await expectAccessible(lock);
 
       await sendKeys({ type: '111111' });
