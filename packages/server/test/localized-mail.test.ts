@@ -34,6 +34,15 @@ const VARIANTS = (
   ] as const
 ).filter(([, locale]) => WIDGET_LOCALES.includes(locale));
 
+/** A start in `language` injected into `server`, and the mail it queued, once sent. */
+async function mailTo(server: TestServer, email: string, language: string): Promise<InboxMessage> {
+  const start = await server.start(email, {}, { 'x-request-language': language });
+  expect(start.statusCode).toBe(200);
+  await server.mailSettled();
+  const inbox = await server.inject({ url: `/dev/inbox.json?to=${encodeURIComponent(email)}` });
+  return inbox.json().messages[0] as InboxMessage;
+}
+
 const text = (tag: string) => SERVER_TEXT[tag]!;
 const withApp = (words: string) => words.replace('{app}', APP);
 const escapeHtml = (words: string) =>
@@ -158,41 +167,25 @@ describe('the built-in mail speaks the language of the start', () => {
 
   it("falls back to default_language's locale, then English, for a language no locale has", async () => {
     const server = await startTestServer({ default_language: 'fr' });
-    const mailTo = async (email: string, language: string) => {
-      expect((await server.start(email, {}, { 'x-request-language': language })).statusCode).toBe(
-        200,
-      );
-      await server.mailSettled();
-      return (await server.inject({ url: `/dev/inbox.json?to=${email}` })).json()
-        .messages[0] as InboxMessage;
-    };
-    expect((await mailTo('kl-fr@example.com', 'kl')).html).toContain('<html lang="fr" dir="ltr">');
-    expect((await mailTo('de-fr@example.com', 'de-CH')).html).toContain(
+    expect((await mailTo(server, 'kl-fr@example.com', 'kl')).html).toContain(
+      '<html lang="fr" dir="ltr">',
+    );
+    expect((await mailTo(server, 'de-fr@example.com', 'de-CH')).html).toContain(
       '<html lang="de" dir="ltr">',
     );
     const other = await startTestServer({ default_language: 'kl' });
-    expect(
-      (await other.start('kl-kl@example.com', {}, { 'x-request-language': 'tlh' })).statusCode,
-    ).toBe(200);
-    await other.mailSettled();
-    const [mail] = (await other.inject({ url: '/dev/inbox.json?to=kl-kl@example.com' })).json()
-      .messages as InboxMessage[];
-    expect(mail!.html).toContain('<html lang="en" dir="ltr">');
+    const mail = await mailTo(other, 'kl-kl@example.com', 'tlh');
+    expect(mail.html).toContain('<html lang="en" dir="ltr">');
   });
 
   it("escapes the application's name in the HTML part and keeps it as is in the subject", async () => {
     const server = await startTestServer({
       clients: [{ client_id: 'demo', name: 'Tom & <Jerry>', callbacks: [CALLBACK] }],
     });
-    expect(
-      (await server.start('escape@example.com', {}, { 'x-request-language': 'fr' })).statusCode,
-    ).toBe(200);
-    await server.mailSettled();
-    const [mail] = (await server.inject({ url: '/dev/inbox.json?to=escape@example.com' })).json()
-      .messages as InboxMessage[];
-    expect(mail!.subject).toBe('Votre code de vérification pour Tom & <Jerry>');
-    expect(mail!.html).toContain('Votre code de vérification pour Tom &amp; &lt;Jerry&gt; est');
-    expect(mail!.html).not.toContain('<Jerry>');
+    const mail = await mailTo(server, 'escape@example.com', 'fr');
+    expect(mail.subject).toBe('Votre code de vérification pour Tom & <Jerry>');
+    expect(mail.html).toContain('Votre code de vérification pour Tom &amp; &lt;Jerry&gt; est');
+    expect(mail.html).not.toContain('<Jerry>');
   });
 });
 
@@ -205,16 +198,11 @@ describe("the tenant's templates", () => {
         },
       },
     });
-    expect(
-      (await server.start('tenant@example.com', {}, { 'x-request-language': 'de-AT' })).statusCode,
-    ).toBe(200);
-    await server.mailSettled();
-    const [mail] = (await server.inject({ url: '/dev/inbox.json?to=tenant@example.com' })).json()
-      .messages as InboxMessage[];
+    const mail = await mailTo(server, 'tenant@example.com', 'de-AT');
     // The tenant's subject, in the language it matched; the built-in text and HTML in German.
-    expect(mail!.subject).toBe('Code (de-AT)');
-    expect(mail!.text).toContain(withApp(text('de').email.codeIntro));
-    expect(mail!.html).toContain('<html lang="de" dir="ltr">');
+    expect(mail.subject).toBe('Code (de-AT)');
+    expect(mail.text).toContain(withApp(text('de').email.codeIntro));
+    expect(mail.html).toContain('<html lang="de" dir="ltr">');
   });
 });
 
