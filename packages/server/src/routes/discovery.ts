@@ -55,9 +55,13 @@ export async function discoveryRoutes(app: FastifyInstance, ctx: AppContext): Pr
     { config: publicDocument },
     async () => configuration,
   );
-  app.get(
-    '/.well-known/jwks.json',
-    { config: publicDocument },
-    async () => ctx.keys.current().jwks,
-  );
+  // A key set changes only when the keys do: serialized once per set, not once per request (each
+  // copy was garbage, and verifiers fetch it often).
+  const serialized = new WeakMap<object, string>();
+  app.get('/.well-known/jwks.json', { config: publicDocument }, async (_request, reply) => {
+    const { jwks } = ctx.keys.current();
+    let body = serialized.get(jwks);
+    if (body === undefined) serialized.set(jwks, (body = JSON.stringify(jwks)));
+    return reply.type('application/json; charset=utf-8').send(body);
+  });
 }
