@@ -14,22 +14,13 @@ function likely(tag: string): Intl.Locale | undefined {
 }
 
 /**
- * The locale of `supported` that suits the first of `requested` (BCP 47 tags, most wanted first)
- * that any suits: the same language, script and region; else the same language and script
+ * The matcher of the widget's `matchLocale` for a fixed `supported` list, whose likely subtags are
+ * worked out once (for fifty locales that is most of the cost; the server matches on every mail and
+ * page): the locale of `supported` that suits the first of `requested` (BCP 47 tags, most wanted
+ * first) that any suits: the same language, script and region; else the same language and script
  * (`zh-HK` → `zh-Hant`), preferring a regional variant when the region asked for is not the
  * language's default one (`pt-AO` → `pt-PT`, `pt` → `pt-BR`); else the same language
  * (`de-AT` → `de`, `sr-Latn` → `sr`). Undefined when nothing suits.
- */
-export function matchLocale(
-  requested: readonly string[],
-  supported: readonly string[],
-): string | undefined {
-  return localeMatcher(supported)(requested);
-}
-
-/**
- * {@link matchLocale} for a fixed `supported` list, whose likely subtags are worked out once:
- * for fifty locales that is most of the cost, and the server matches on every mail and page.
  */
 export function localeMatcher(
   supported: readonly string[],
