@@ -117,6 +117,7 @@ export function serverSection(server) {
       ],
     ),
     startDelivery(server.start),
+    ...(server.start.cpu ? [cpuSection(server)] : []),
     `Server RSS: ${mib(server.rss.atStart?.rss)} after start, ${mib(server.rss.afterRun?.rss)} after the run ` +
       `(peak ${mib(server.rss.afterRun?.peak)}); the bare Fastify process: ${mib(ceilings.fastifyRss?.rss)}.`,
     ...(server.startup ? [startupSection(server.startup)] : []),
@@ -135,6 +136,51 @@ function startDelivery(start) {
     `\`/passwordless/start\` mail: ${int(delivery.accepted)} starts accepted (${int(start.acceptedRps)}/s), ` +
     `${int(delivery.delivered)} of their mails at the sink ${(delivery.drainMs / 1000).toFixed(1)} s after the run: ${verdict}.`
   );
+}
+
+/**
+ * CPU per request of each run, by process: what bounds a rate when every process of the run
+ * shares the machine's cores (the start's includes sending its mail, until it reached the sink).
+ */
+function cpuSection(server) {
+  const { ceilings, cores } = server;
+  const ms = (x) => (x == null ? '–' : `${x.toFixed(3)} ms`);
+  const row = (name, cpu) => [
+    name,
+    ms(cpu.serverMain),
+    ms(cpu.serverOther),
+    ms(cpu.sink),
+    ms(cpu.loadGenerator),
+    ms(cpu.total),
+    `${int((cores * 1000) / cpu.total)}/s`,
+  ];
+  const runs = [
+    ['bare Fastify `POST {}`', ceilings.fastifyPost],
+    ['`POST /passwordless/start`, with its mail sent', server.start],
+    ['`POST /oauth/token` (first login)', server.token],
+    ['`POST /oauth/token` (returning user)', server.tokenReturning],
+    ['`POST /oauth/token` (refresh grant)', server.refresh],
+  ].filter(([, run]) => run?.cpu);
+  return [
+    '### Where the CPU goes',
+    `CPU time per request of each run above, from Linux's per-thread accounting (\`/proc/<pid>/task/*/stat\`, ` +
+      `10 ms ticks over thousands of requests): the server's main thread (the event loop), its other threads ` +
+      `(libuv's pool: signing, file syncs; V8's: GC, compiling), the mail sink, and autocannon with the bench's ` +
+      `own code. All share the machine's ${cores} cores, so ${cores} × 1000 ms over the total bounds the rate. ` +
+      `jose RS256 takes ${ms(ceilings.jose.cpuMsPerSign)} of CPU per signature in the ceiling's best loop.`,
+    table(
+      [
+        'Run',
+        'server main thread',
+        'server, other threads',
+        'mail sink',
+        'load generator',
+        'total',
+        `bound on ${cores} cores`,
+      ],
+      runs.map(([name, run]) => row(name, run.cpu)),
+    ),
+  ].join('\n\n');
 }
 
 /** Fresh processes, one after the other: from spawn to the "listening" line, and RSS right then. */

@@ -149,6 +149,52 @@ describe('bench/results.md', () => {
     ]);
   });
 
+  it("gives each server run's CPU per request by process, and the rate it bounds", () => {
+    const { server } = results;
+    const cpu = (serverMain, serverOther, sink, loadGenerator) => ({
+      serverMain,
+      serverOther,
+      sink,
+      loadGenerator,
+      total: serverMain + serverOther + (sink ?? 0) + loadGenerator,
+    });
+    const text = renderMarkdown({
+      ...results,
+      server: {
+        ...server,
+        cores: 2,
+        ceilings: {
+          ...server.ceilings,
+          fastifyPost: { ...server.ceilings.fastifyPost, cpu: cpu(0.05, 0.01, null, 0.04) },
+          jose: { ...server.ceilings.jose, cpuMsPerSign: 0.35 },
+        },
+        start: { ...server.start, cpu: cpu(1, 0.25, 0.5, 0.25) },
+      },
+    });
+    const rows = rowsOf(text);
+    expect(rows.find((r) => r[0] === 'bare Fastify `POST {}`' && r.length === 7)).toEqual([
+      'bare Fastify `POST {}`',
+      '0.050 ms',
+      '0.010 ms',
+      '–',
+      '0.040 ms',
+      '0.100 ms',
+      '20,000/s',
+    ]);
+    expect(rows.find((r) => r[0] === '`POST /passwordless/start`, with its mail sent')).toEqual([
+      '`POST /passwordless/start`, with its mail sent',
+      '1.000 ms',
+      '0.250 ms',
+      '0.500 ms',
+      '0.250 ms',
+      '2.000 ms',
+      '1,000/s',
+    ]);
+    expect(text).toContain('jose RS256 takes 0.350 ms of CPU per signature');
+    const unmetered = { ...server, start: { ...server.start, cpu: undefined } };
+    expect(renderMarkdown({ ...results, server: unmetered })).not.toContain('Where the CPU goes');
+  });
+
   it('leaves the PostgreSQL rows out of a run that has none', () => {
     const { postgres, ...sqliteOnly } = results.server;
     expect(postgres).toBeDefined();

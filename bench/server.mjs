@@ -4,7 +4,7 @@
 // node and two, are in postgres-nodes.mjs.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -16,6 +16,7 @@ import {
   startLogins,
   tokenRequest,
 } from './login-load.mjs';
+import { cpuMeter } from './cpu.mjs';
 import { awaitDelivery } from './delivery.mjs';
 import { startMailSink } from './mail-sink.mjs';
 import {
@@ -62,15 +63,30 @@ export async function measureServer({ seconds, codes, connections, joseSeconds, 
     // Warm-up, then /passwordless/start with a new address each request: answered once the mail
     // is queued; the row counts only if every accepted start's mail then reaches the sink.
     await run({ url: base, requests: [startLogins('warm').request], duration: warmup });
-    const barePost = await run({
-      url: `${bare.url}/post`,
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ client_id: 'bench', connection: 'email', email: 'a@bench.test' }),
-    });
+    // Each run's CPU per request, by process (cpu.mjs); a start's counts until its mail is at
+    // the sink, since sending it is part of its cost.
+    const pids = { server: ours.child.pid, sink: sink.child.pid };
+    const metered = async (options, { server = pids, until } = {}) => {
+      const stop = await cpuMeter(server);
+      const result = await run(options);
+      const extra = until ? await until(result) : {};
+      return { ...result, ...extra, cpu: await stop(result.accepted) };
+    };
+    const barePost = await metered(
+      {
+        url: `${bare.url}/post`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ client_id: 'bench', connection: 'email', email: 'a@bench.test' }),
+      },
+      { server: { server: bare.child.pid } },
+    );
     const logins = startLogins('start');
-    const start = await run({ url: base, requests: [logins.request] });
-    const delivery = await awaitDelivery(sink.url, logins.accepted);
+    const start = await metered(
+      { url: base, requests: [logins.request] },
+      { until: async () => ({ delivery: await awaitDelivery(sink.url, logins.accepted) }) },
+    );
+    const { delivery } = start;
 
     const issued = await codesFor(base, logins.emails, {
       count: codes,
@@ -82,9 +98,13 @@ export async function measureServer({ seconds, codes, connections, joseSeconds, 
     const jose = await joseCeiling(joseSeconds);
     // First logins (each code's address is new: the token request creates the user), then the
     // same users logging in again with new codes.
-    const token = await run({ url: base, requests: [tokenRequest(issued)], amount: issued.length });
+    const token = await metered({
+      url: base,
+      requests: [tokenRequest(issued)],
+      amount: issued.length,
+    });
     const again = await returningCodes(base, issued, { connections, inbox: sink.url });
-    const tokenReturning = await run({
+    const tokenReturning = await metered({
       url: base,
       requests: [tokenRequest(again)],
       amount: again.length,
@@ -95,7 +115,7 @@ export async function measureServer({ seconds, codes, connections, joseSeconds, 
       seconds,
       inbox: sink.url,
     });
-    const refresh = await run({ url: base, requests: [refreshRequest(families)] });
+    const refresh = await metered({ url: base, requests: [refreshRequest(families)] });
 
     await run({ url: `${base}/.well-known/jwks.json`, duration: warmup });
     const bareGet = await run({ url: `${bare.url}/get` });
@@ -107,10 +127,10 @@ export async function measureServer({ seconds, codes, connections, joseSeconds, 
     return {
       connections,
       seconds,
+      cores: availableParallelism(),
       ceilings: { fastifyGet: bareGet, fastifyPost: barePost, fastifyRss: bareRss, jose },
       start: {
         ...start,
-        delivery,
         ceiling: 'fastifyPost',
         // Accepted starts only, and none if a mail went missing: a start is worth its mail.
         acceptedRps: Math.round(start.accepted / start.durationS),
@@ -163,9 +183,11 @@ async function joseCeiling(seconds) {
       .setIssuedAt()
       .setExpirationTime('10h')
       .sign(privateKey);
+  // Per second, and CPU per signature in ms on all threads (WebCrypto signs on libuv's pool).
   const loop = async (inFlight) => {
     let ops = 0;
     const end = performance.now() + (seconds * 1000) / 2;
+    const cpu = process.cpuUsage();
     await Promise.all(
       Array.from({ length: inFlight }, async () => {
         while (performance.now() < end) {
@@ -174,10 +196,17 @@ async function joseCeiling(seconds) {
         }
       }),
     );
-    return Math.round(ops / (seconds / 2));
+    const { user, system } = process.cpuUsage(cpu);
+    return { rps: Math.round(ops / (seconds / 2)), cpuMs: (user + system) / 1000 / ops };
   };
   await loop(1); // warm-up is the first half-second of work below; cheap enough to repeat
   const sequential = await loop(1);
   const concurrent = await loop(16);
-  return { sequential, concurrent, opsPerSecond: Math.max(sequential, concurrent) };
+  const best = concurrent.rps > sequential.rps ? concurrent : sequential;
+  return {
+    sequential: sequential.rps,
+    concurrent: concurrent.rps,
+    opsPerSecond: best.rps,
+    cpuMsPerSign: Math.round(best.cpuMs * 1000) / 1000,
+  };
 }
