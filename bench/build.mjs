@@ -9,6 +9,7 @@ import {
   minifyStyles,
   minifyTemplates,
   stripI18nextDebugLogs,
+  stripUnusedI18nextMethods,
 } from '../packages/lock/scripts/build-plugins.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
@@ -85,7 +86,13 @@ export async function bundle(entryPath, { format = 'es', name = 'Bundle' } = {})
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     // Our widget's own build transforms, so it is measured as it ships; they touch only its
     // sources and i18next, which no peer bundles.
-    plugins: [minifyStyles(), minifyTemplates(), stripI18nextDebugLogs(), compileHint()],
+    plugins: [
+      minifyStyles(),
+      minifyTemplates(),
+      stripI18nextDebugLogs(),
+      stripUnusedI18nextMethods(),
+      compileHint(),
+    ],
     build: {
       write: false,
       minify: true,

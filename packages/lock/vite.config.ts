@@ -17,13 +17,20 @@ import {
   minifyStyles,
   minifyTemplates,
   stripI18nextDebugLogs,
+  stripUnusedI18nextMethods,
 } from './scripts/build-plugins.mjs';
 import pkg from './package.json' with { type: 'json' };
 
 const src = (file: string) => fileURLToPath(new URL(`./src/${file}`, import.meta.url));
 const dependencies = Object.keys(pkg.dependencies);
 
-const plugins = [minifyStyles(), minifyTemplates(), stripI18nextDebugLogs(), compileHint()];
+const plugins = [
+  minifyStyles(),
+  minifyTemplates(),
+  stripI18nextDebugLogs(),
+  stripUnusedI18nextMethods(),
+  compileHint(),
+];
 /**
  * `build.minify` alone keeps the whitespace of ES library builds (Vite only lets the minifier
  * compress and mangle them); this output option removes it too: about 3 KB gzipped.

@@ -76,6 +76,69 @@ export function stripI18nextDebugLogs() {
 }
 
 /**
+ * Methods of i18next's API that the widget never calls on its private instance, and i18next never
+ * calls itself: making instances from it (`cloneInstance`), plugins (`use`), loading from a
+ * backend (`loadNamespaces`, `loadLanguages`), server-side hydration, `getFixedT`,
+ * `setDefaultNamespace`, `toJSON`.
+ */
+const UNUSED_I18NEXT_METHODS = [
+  'cloneInstance',
+  'use',
+  'loadNamespaces',
+  'loadLanguages',
+  'hydrate',
+  'getFixedT',
+  'setDefaultNamespace',
+  'toJSON',
+];
+
+/**
+ * Removes {@link UNUSED_I18NEXT_METHODS} from i18next's `I18n` class: about 1 KB of the bundle
+ * gzipped. Only where i18next is bundled in (the CDN and script-tag files, the bench), where the
+ * widget's instance is the only one; a page's own i18next is never this copy. The build fails if
+ * one of them is missing (i18next changed) or is still used anywhere in i18next but its own
+ * module-level exports of the default instance (`const use = instance.use`).
+ */
+export function stripUnusedI18nextMethods() {
+  const unused = new Set(UNUSED_I18NEXT_METHODS);
+  return {
+    name: 'passwordless-lock:strip-unused-i18next-methods',
+    transform(code, id) {
+      if (!/[\\/]i18next[\\/]dist[\\/]esm[\\/]i18next\.js$/.test(id)) return null;
+      const methods = [];
+      const uses = [];
+      walk(this.parse(code), (node) => {
+        if (node.type === 'ClassDeclaration' && nameOf(node.id) === 'I18n') {
+          methods.push(
+            ...node.body.body.filter(
+              (m) => m.type === 'MethodDefinition' && !m.static && unused.has(nameOf(m.key)),
+            ),
+          );
+        }
+        const isUse =
+          node.type === 'MemberExpression' &&
+          unused.has(nameOf(node.property)) &&
+          nameOf(node.object) !== 'instance';
+        if (isUse) uses.push(nameOf(node.property));
+        return true;
+      });
+      const found = new Set(methods.map((m) => nameOf(m.key)));
+      const missing = UNUSED_I18NEXT_METHODS.filter((name) => !found.has(name));
+      if (missing.length || uses.length) {
+        throw new Error(
+          `i18next changed: review UNUSED_I18NEXT_METHODS (missing: ${missing.join(', ') || 'none'}; used: ${uses.join(', ') || 'none'})`,
+        );
+      }
+      let stripped = code;
+      for (const { start, end } of methods.sort((a, b) => b.start - a.start)) {
+        stripped = `${stripped.slice(0, start)}${stripped.slice(end)}`;
+      }
+      return { code: stripped, map: null };
+    },
+  };
+}
+
+/**
  * Collapses every run of whitespace with a line break in the text of `html`/`svg` templates to one
  * space, as HTML rendering does anyway (the templates hold no `<pre>` or `<textarea>` text).
  */

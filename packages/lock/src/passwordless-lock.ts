@@ -16,6 +16,7 @@ import { currentScreen, focusTarget, screenHandlers } from './screens/current-sc
 import { ScreenHostController } from './screens/screen-host-controller.js';
 import { loadSession } from './session/load-session.js';
 import { transactionStorage } from './transaction-storage.js';
+import { warmUp } from './warm-up.js';
 
 /**
  * A boolean that is on unless the attribute says `"false"`, for Lock's options that default to
@@ -116,12 +117,15 @@ export class PasswordlessLock extends LitElement {
   };
 
   /**
-   * Registers the element as `<passwordless-lock>` (or `tagName`) unless that name is taken.
+   * Registers the element as `<passwordless-lock>` (or `tagName`) unless that name is taken, and
+   * then, at idle, warms up what the first `show()` needs (see `warm-up.ts`).
    *
    * @param tagName - The tag to register. Default `passwordless-lock`.
    */
   static define(tagName = 'passwordless-lock'): void {
-    if (!customElements.get(tagName)) customElements.define(tagName, this);
+    if (customElements.get(tagName)) return;
+    customElements.define(tagName, this);
+    globalThis.requestIdleCallback?.(() => warmUp(new this()));
   }
 
   /** The application's client id (attribute `client-id`). */
