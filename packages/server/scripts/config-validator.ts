@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { _, Ajv } from 'ajv';
-import standaloneCode from 'ajv/dist/standalone/index.js';
+import standalone from 'ajv/dist/standalone/index.js';
 import { format, resolveConfig } from 'prettier';
 import { FORMAT_CHECKS } from '../src/config/formats.js';
 import { CONFIG_SCHEMA } from '../src/config/schema.js';
@@ -37,7 +37,7 @@ export async function configValidatorSource(): Promise<string> {
   ajv.addKeyword({ keyword: 'messages', schemaType: 'object' });
   for (const [name, check] of Object.entries(FORMAT_CHECKS)) ajv.addFormat(name, check);
   // Every ES module is strict: Ajv's directive would only stand below the imports.
-  const code = standaloneCode(ajv, ajv.compile(CONFIG_SCHEMA)).replace(/^"use strict";/, '');
+  const code = standalone.default(ajv, ajv.compile(CONFIG_SCHEMA)).replace(/^"use strict";/, '');
   const options = await resolveConfig(VALIDATOR_FILE);
   return format(`${HEADER}\n${code}`, { ...options, filepath: VALIDATOR_FILE });
 }

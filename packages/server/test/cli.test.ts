@@ -261,7 +261,7 @@ describe('passwordless-lock-server CLI', () => {
         await fetch(`${match![1]}/dev/inbox.json?to=${encodeURIComponent(address)}`)
       ).json()) as { messages: Array<{ text: string }> };
       expect(inbox.messages[0]?.text).toContain(`${match![1]}/passwordless/verify_redirect?`);
-    });
+    }, { timeout: 10_000 });
 
     const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
     child.kill('SIGTERM');
