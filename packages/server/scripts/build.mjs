@@ -7,9 +7,9 @@ import { chmodSync, rmSync } from 'node:fs';
 rmSync('dist', { recursive: true, force: true });
 execFileSync('pnpm', ['exec', 'tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 // The server does not check its locale files at start: a bad one stops the build instead.
-const { SERVER_TEXT } = await import('../dist/locales/index.js');
+const { allServerText } = await import('../dist/locales/index.js');
 const { serverTextsProblems } = await import('../dist/locales/check.js');
-const localeProblems = serverTextsProblems(SERVER_TEXT);
+const localeProblems = serverTextsProblems(await allServerText());
 if (localeProblems.length > 0) {
   rmSync('dist', { recursive: true, force: true });
   throw new Error(`bad server text:\n${localeProblems.join('\n')}`);

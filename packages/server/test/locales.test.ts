@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { matchLocale as widgetMatchLocale } from '../../lock/src/i18n/match-locale.js';
 import {
   FALLBACK_LOCALE,
-  SERVER_TEXT,
+  allServerText,
   serverLocale,
   type ServerText,
 } from '../src/locales/index.js';
@@ -11,6 +11,7 @@ import { localeMatcher } from '../src/locales/match-locale.js';
 import { serverTextsProblems } from '../src/locales/check.js';
 import { WIDGET_I18N as I18N, WIDGET_LOCALES } from './widget-locales.js';
 
+const SERVER_TEXT = await allServerText();
 const RIGHT_TO_LEFT = ['ar', 'fa', 'he', 'ur'];
 
 /** Every string of a ServerText with its path (`email.codeSubject`). */

@@ -1,5 +1,5 @@
 import { escapeHtml } from '../escape-html.js';
-import { SERVER_TEXT, serverLocale, type ServerText } from '../locales/index.js';
+import { serverLocale, serverText, type ServerText } from '../locales/index.js';
 import type { VerificationEmailContext } from './templates.js';
 
 // LEFT-TO-RIGHT ISOLATE and POP DIRECTIONAL ISOLATE (UAX #9): in a right-to-left text part they
@@ -27,29 +27,28 @@ interface LocaleEmail {
  * file (locales/check.ts), so one with an empty string or a wrong placeholder cannot ship.
  */
 export class BuiltInEmails {
-  readonly #locales = new Map<string, LocaleEmail>();
+  readonly #locales = new Map<string, Promise<LocaleEmail>>();
 
   constructor(private readonly defaultLanguage: string) {}
 
   /** The locale of the request's language, else of the tenant's default language, else English. */
-  #localeFor(requestLanguage: string): LocaleEmail {
+  #localeFor(requestLanguage: string): Promise<LocaleEmail> {
     const tag = serverLocale([requestLanguage, this.defaultLanguage]);
     let locale = this.#locales.get(tag);
     if (!locale) {
-      const text = SERVER_TEXT[tag]!;
-      locale = {
+      locale = serverText(tag).then((text) => ({
         tag,
         words: text.email,
         rtl: text.rtl === true,
         minutes: new Intl.NumberFormat(tag, { style: 'unit', unit: 'minute', unitDisplay: 'long' }),
-      };
+      }));
       this.#locales.set(tag, locale);
     }
     return locale;
   }
 
-  render(context: VerificationEmailContext): BuiltInParts {
-    const locale = this.#localeFor(context.request_language);
+  async render(context: VerificationEmailContext): Promise<BuiltInParts> {
+    const locale = await this.#localeFor(context.request_language);
     const values = {
       app: context.application.name,
       minutes: locale.minutes.format(context.expires_in_minutes),

@@ -74,7 +74,7 @@ export class EmailTemplates {
     const render = async (engine: Liquid, compiled: Compiled) =>
       String(await engine.render(this.#pick(compiled, language), { ...context }));
     const oneLine = (text: string) => text.replace(/[\r\n]+/g, ' ').trim();
-    const builtIn = this.#builtIn.render(context);
+    const builtIn = await this.#builtIn.render(context);
     return {
       from: parseMailbox(oneLine(await render(this.#text, this.#from))),
       subject: oneLine(this.#subject ? await render(this.#text, this.#subject) : builtIn.subject),
