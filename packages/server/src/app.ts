@@ -24,7 +24,7 @@ import { MailOutbox } from './mail/outbox.js';
 import { EmailTemplates } from './mail/templates.js';
 import { countingMailer } from './metrics/counting-mailer.js';
 import { serveMetrics } from './metrics/listener.js';
-import { NO_METRICS } from './metrics/recorder.js';
+import { NO_METRICS, type MetricsRecorder } from './metrics/recorder.js';
 import { isEchoableOrigin, knownOrigins, READABLE_REFUSAL_ROUTES } from './origins.js';
 import { keepPrivate, PRIVATE_DIR_MODE } from './private-files.js';
 import { installRequestLog, loggerOptions, requestId } from './request-log.js';
@@ -138,6 +138,7 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
   const templates = new EmailTemplates(config.connections.email.email, config.defaultLanguage);
   const owned: Array<{ close(): Promise<void> }> = [];
   let app: FastifyInstance | undefined;
+  let keysLoading: Promise<SigningKeySet> | undefined;
   const closeOwned = async () => {
     for (const resource of owned.reverse()) await resource.close().catch(() => {});
     owned.length = 0;
@@ -162,12 +163,15 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
     const now = deps.now ?? Date.now;
     const reloadIntervalMs = deps.keysReloadIntervalMs ?? KEYS_RELOAD_INTERVAL_MS;
     const rotation = keyRotationFor(config, reloadIntervalMs);
-    const keys = await loadKeys(store, config.dataDir, {
+    // A new data dir's first key is made on libuv's thread pool (RSA: 0.1-0.3 s); the mail
+    // transport and Fastify are set up meanwhile. Awaited below: a failure is reported there.
+    keysLoading = loadKeys(store, config.dataDir, {
       now,
       publishDelayMs: publishDelayMs(reloadIntervalMs),
       ...(rotation ? { rotation } : {}),
       onRotated: (change) => app?.log.info(change, 'signing keys rotated on schedule'),
     });
+    keysLoading.catch(() => {});
     const devInbox = config.dev ? devInboxFor(store, deps.devInbox) : undefined;
     let mailer = deps.mailer;
     if (!mailer) {
@@ -201,6 +205,13 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
     });
     owned.push(outbox);
     served?.trackSending(outbox);
+    app = createFastify(
+      config,
+      metrics,
+      deps.logger ?? false,
+      deps.serverFactory ?? ((handler) => createHttpServer(deps.httpTimeouts, handler)),
+    );
+    const keys = await keysLoading;
     const ctx: AppContext = {
       config,
       clients: new Map(config.clients.map((client) => [client.clientId, client])),
@@ -214,13 +225,7 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
       random: deps.random ?? randomBytes,
     };
     const readiness = new Readiness({ store, keys, draining: deps.draining ?? (() => false) });
-    app = await createFastify(
-      ctx,
-      readiness,
-      devInbox,
-      deps.logger ?? false,
-      deps.serverFactory ?? ((handler) => createHttpServer(deps.httpTimeouts, handler)),
-    );
+    await registerRoutes(app, ctx, readiness, devInbox);
     if (served) serveMetrics(app, served, store, metricsHost, metricsPort as number);
     outbox.start(deps.outboxIntervalMs);
     outboxes.set(app, outbox);
@@ -235,18 +240,19 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
     });
     return app;
   } catch (error) {
+    // The keys may still be read from the store about to be closed.
+    await keysLoading?.catch(() => {});
     await closeOwned();
     throw error;
   }
 }
 
-async function createFastify(
-  ctx: AppContext,
-  readiness: Readiness,
-  devInbox: DevInboxStore | undefined,
+function createFastify(
+  config: ServerConfig,
+  metrics: MetricsRecorder,
   logger: FastifyServerOptions['logger'],
   serverFactory: NonNullable<FastifyServerOptions['serverFactory']>,
-): Promise<FastifyInstance> {
+): FastifyInstance {
   const app = Fastify({
     logger: loggerOptions(logger),
     // Requests are logged once, answered, by installRequestLog: without URL or headers.
@@ -258,7 +264,7 @@ async function createFastify(
     frameworkErrors: answerError,
     // request.ip (what rate limits count by) is the X-Forwarded-For client only when the
     // connection comes from a listed proxy; anyone else's header is ignored.
-    trustProxy: ctx.config.trustProxy,
+    trustProxy: config.trustProxy,
     bodyLimit: BODY_LIMIT_BYTES,
     ajv: {
       // Refuse what does not match instead of silently dropping or coercing it, and name every
@@ -268,7 +274,16 @@ async function createFastify(
   });
   installErrorHandlers(app);
   installNoStore(app);
-  installRequestLog(app, ctx.metrics);
+  installRequestLog(app, metrics);
+  return app;
+}
+
+async function registerRoutes(
+  app: FastifyInstance,
+  ctx: AppContext,
+  readiness: Readiness,
+  devInbox: DevInboxStore | undefined,
+): Promise<void> {
   await app.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
 
   const origins = knownOrigins(ctx.config.clients);
@@ -314,7 +329,6 @@ async function createFastify(
   await app.register(logoutRoutes, ctx);
   await app.register(lockRoutes, ctx);
   if (devInbox) await app.register(devInboxRoutes, { inbox: devInbox });
-  return app;
 }
 
 function prepareDataDir(dataDir: string): void {

@@ -4,7 +4,8 @@ import { DEMO_CLIENT } from './demo-tenant.js';
 import { DEFAULTS } from './config/defaults.js';
 import { ConfigError, schemaChecker } from './config/problems.js';
 import { FORMATS } from './config/formats.js';
-import { CONFIG_SCHEMA, type LOG_LEVELS } from './config/schema.js';
+import type { CONFIG_SCHEMA, LOG_LEVELS } from './config/schema.js';
+import { validate } from './config/validator.generated.js';
 import {
   decodeServerSecret,
   SERVER_SECRET_FILE,
@@ -161,7 +162,7 @@ type FileClient = NonNullable<ConfigFile['clients']>[number];
 type FileApi = NonNullable<ConfigFile['apis']>[number];
 type FileLocalized = string | Readonly<Record<string, string>>;
 
-const checkConfigFile = schemaChecker(CONFIG_SCHEMA);
+const checkConfigFile = schemaChecker(validate);
 
 /**
  * Checks a parsed config file (or `undefined` when there is none) against the schema and

@@ -1,5 +1,9 @@
 import { createPrivateKey, type JsonWebKey, type KeyObject } from 'node:crypto';
-import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK } from 'jose';
+// jose's subpath modules: its index would load all of jose (JWE and the rest) at every start.
+import type { JWK } from 'jose';
+import { calculateJwkThumbprint } from 'jose/jwk/thumbprint';
+import { exportJWK } from 'jose/key/export';
+import { generateKeyPair } from 'jose/key/generate/keypair';
 import { rotateIfDue, type KeyRotation, type KeyRotationChange } from './key-rotation.js';
 import { SigningKeysFile } from './keys-file.js';
 import type { SavedSigningKey, SigningKeyStore } from './store/keys.js';

@@ -256,12 +256,15 @@ describe('passwordless-lock-server CLI', () => {
     });
     expect(start.status).toBe(200);
     // Start answers once the mail is queued; the dev inbox has it a moment later.
-    await vi.waitFor(async () => {
-      const inbox = (await (
-        await fetch(`${match![1]}/dev/inbox.json?to=${encodeURIComponent(address)}`)
-      ).json()) as { messages: Array<{ text: string }> };
-      expect(inbox.messages[0]?.text).toContain(`${match![1]}/passwordless/verify_redirect?`);
-    });
+    await vi.waitFor(
+      async () => {
+        const inbox = (await (
+          await fetch(`${match![1]}/dev/inbox.json?to=${encodeURIComponent(address)}`)
+        ).json()) as { messages: Array<{ text: string }> };
+        expect(inbox.messages[0]?.text).toContain(`${match![1]}/passwordless/verify_redirect?`);
+      },
+      { timeout: 10_000 },
+    );
 
     const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
     child.kill('SIGTERM');

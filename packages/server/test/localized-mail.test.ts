@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { InboxMessage } from '../src/app.js';
-import { SERVER_TEXT } from '../src/locales/index.js';
+import { allServerText } from '../src/locales/index.js';
 import { startTestServer, type TestServer } from './helpers.js';
 import { WIDGET_LOCALES } from './widget-locales.js';
 
+const SERVER_TEXT = await allServerText();
 const APP = 'Passwordless Demo';
 const LRI = '\u2066';
 const PDI = '\u2069';

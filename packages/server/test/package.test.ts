@@ -169,12 +169,16 @@ function postJson(url: string, body: unknown): Promise<Response> {
  */
 async function codeFromInbox(origin: string, email: string): Promise<string> {
   let code: string | undefined;
-  await vi.waitFor(async () => {
-    const response = await fetch(`${origin}/dev/inbox.json?to=${encodeURIComponent(email)}`);
-    const { messages } = (await response.json()) as { messages: { text: string }[] };
-    code = /\b(\d{6})\b/.exec(messages[0]?.text ?? '')?.[1];
-    if (!code)
-      throw new Error(`no code in the dev inbox for ${email}: ${JSON.stringify(messages)}`);
-  });
+  // The first mail loads nodemailer and greets SMTP: seconds on a loaded machine, not vitest's 1 s.
+  await vi.waitFor(
+    async () => {
+      const response = await fetch(`${origin}/dev/inbox.json?to=${encodeURIComponent(email)}`);
+      const { messages } = (await response.json()) as { messages: { text: string }[] };
+      code = /\b(\d{6})\b/.exec(messages[0]?.text ?? '')?.[1];
+      if (!code)
+        throw new Error(`no code in the dev inbox for ${email}: ${JSON.stringify(messages)}`);
+    },
+    { timeout: 10_000 },
+  );
   return code!;
 }

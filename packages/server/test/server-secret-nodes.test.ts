@@ -83,15 +83,19 @@ describe('nodes on one PostgreSQL database share one server secret', () => {
       send: 'code',
     });
     expect(start.status).toBe(200);
-    // Start answers once the mail is queued; the dev inbox has it a moment later.
+    // Start answers once the mail is queued; the dev inbox has it a moment later (seconds on a
+    // loaded machine, not vitest's 1 s).
     let code: string | undefined;
-    await vi.waitFor(async () => {
-      const inbox = (await (
-        await fetch(`${c}/dev/inbox.json?to=${encodeURIComponent(email)}`)
-      ).json()) as { messages: Array<{ text: string }> };
-      code = /\b(\d{6})\b/.exec(inbox.messages[0]?.text ?? '')?.[1];
-      expect(code).toMatch(/^\d{6}$/);
-    });
+    await vi.waitFor(
+      async () => {
+        const inbox = (await (
+          await fetch(`${c}/dev/inbox.json?to=${encodeURIComponent(email)}`)
+        ).json()) as { messages: Array<{ text: string }> };
+        code = /\b(\d{6})\b/.exec(inbox.messages[0]?.text ?? '')?.[1];
+        expect(code).toMatch(/^\d{6}$/);
+      },
+      { timeout: 10_000 },
+    );
     const token = await post(c, '/oauth/token', {
       grant_type: OTP_GRANT,
       client_id: 'demo',

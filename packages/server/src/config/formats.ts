@@ -45,6 +45,11 @@ export const FORMATS = {
   },
 } satisfies Record<string, (text: string) => string | undefined>;
 
+/** Whether a text has the format: what the config validator (validator.generated.ts) calls. */
+export const FORMAT_CHECKS = Object.fromEntries(
+  Object.entries(FORMATS).map(([name, problem]) => [name, (text: string) => !problem(text)]),
+) as Record<keyof typeof FORMATS, (text: string) => boolean>;
+
 function httpUrlProblem(text: string): string | undefined {
   const protocol = parseUrl(text)?.protocol;
   return protocol === 'http:' || protocol === 'https:'

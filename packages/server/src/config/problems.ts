@@ -1,4 +1,4 @@
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { FORMATS } from './formats.js';
 
 /** Everything wrong with a config, one problem per entry (the message has one per line). */
@@ -23,19 +23,18 @@ interface SchemaNode {
   messages?: Record<string, string>;
 }
 
+/** A validator Ajv compiled (validator.generated.ts): it fills in defaults and leaves `errors`. */
+export interface CompiledValidator {
+  (value: unknown): boolean;
+  errors?: readonly ErrorObject[] | null;
+}
+
 /**
- * Checks a value against `schema` (filling in its defaults) and returns what is wrong, one line
- * per key: `clients[1].callbacks[0]: "nope" is not an http(s) URL`. The first problem Ajv finds
- * for a key is the one reported, so a value never gets two lines.
+ * Checks a value with `validate` (filling in its schema's defaults) and returns what is wrong, one
+ * line per key: `clients[1].callbacks[0]: "nope" is not an http(s) URL`. The first problem Ajv
+ * finds for a key is the one reported, so a value never gets two lines.
  */
-export function schemaChecker(schema: object): (value: unknown) => string[] {
-  // The Ajv that Fastify itself validates requests with.
-  const ajv = new Ajv({ allErrors: true, useDefaults: true, verbose: true, allowUnionTypes: true });
-  ajv.addKeyword({ keyword: 'messages', schemaType: 'object' });
-  for (const [name, problem] of Object.entries(FORMATS)) {
-    ajv.addFormat(name, { type: 'string', validate: (text) => problem(text) === undefined });
-  }
-  const validate = ajv.compile(schema);
+export function schemaChecker(validate: CompiledValidator): (value: unknown) => string[] {
   return (value) => {
     if (validate(value)) return [];
     const seen = new Set<string>();

@@ -3,6 +3,16 @@ import type { ServerText } from './server-text.js';
 const PLACEHOLDER = /\{[a-z]+\}/g;
 
 /**
+ * What is wrong with any locale of `texts`, measured against its English (`en`). The build runs
+ * it (scripts/build.mjs), so a locale file with a problem cannot ship.
+ */
+export function serverTextsProblems(texts: Readonly<Record<string, ServerText>>): string[] {
+  const english = texts.en;
+  if (!english) return ['locales/en.ts is missing'];
+  return Object.entries(texts).flatMap(([tag, text]) => serverTextProblems(tag, text, english));
+}
+
+/**
  * What is wrong with `text`, the server text of locale `tag`, measured against English: a
  * missing or empty string, or other placeholders than English has in the same place. Empty when
  * nothing is.

@@ -1,115 +1,92 @@
-import af from './af.js';
-import ar from './ar.js';
-import az from './az.js';
-import bg from './bg.js';
-import bn from './bn.js';
-import ca from './ca.js';
-import cs from './cs.js';
-import da from './da.js';
-import de from './de.js';
-import el from './el.js';
 import en from './en.js';
-import es from './es.js';
-import et from './et.js';
-import eu from './eu.js';
-import fa from './fa.js';
-import fi from './fi.js';
-import fil from './fil.js';
-import fr from './fr.js';
-import gl from './gl.js';
-import he from './he.js';
-import hi from './hi.js';
-import hr from './hr.js';
-import hu from './hu.js';
-import id from './id.js';
-import is from './is.js';
-import it from './it.js';
-import ja from './ja.js';
-import ko from './ko.js';
-import lt from './lt.js';
-import lv from './lv.js';
-import ms from './ms.js';
-import nb from './nb.js';
-import nl from './nl.js';
-import nn from './nn.js';
-import pl from './pl.js';
-import ptBR from './pt-BR.js';
-import ptPT from './pt-PT.js';
-import ro from './ro.js';
-import ru from './ru.js';
-import sk from './sk.js';
-import sl from './sl.js';
-import sr from './sr.js';
-import sv from './sv.js';
-import sw from './sw.js';
-import th from './th.js';
-import tr from './tr.js';
-import uk from './uk.js';
-import ur from './ur.js';
-import vi from './vi.js';
-import zhHans from './zh-Hans.js';
-import zhHant from './zh-Hant.js';
 import { localeMatcher } from './match-locale.js';
 import type { ServerText } from './server-text.js';
 
-/** The server's words in every locale the widget ships, keyed by the widget's tag. */
-export const SERVER_TEXT: Readonly<Record<string, ServerText>> = {
-  af,
-  ar,
-  az,
-  bg,
-  bn,
-  ca,
-  cs,
-  da,
-  de,
-  el,
-  en,
-  es,
-  et,
-  eu,
-  fa,
-  fi,
-  fil,
-  fr,
-  gl,
-  he,
-  hi,
-  hr,
-  hu,
-  id,
-  is,
-  it,
-  ja,
-  ko,
-  lt,
-  lv,
-  ms,
-  nb,
-  nl,
-  nn,
-  pl,
-  'pt-BR': ptBR,
-  'pt-PT': ptPT,
-  ro,
-  ru,
-  sk,
-  sl,
-  sr,
-  sv,
-  sw,
-  th,
-  tr,
-  uk,
-  ur,
-  vi,
-  'zh-Hans': zhHans,
-  'zh-Hant': zhHant,
-};
-
 export const FALLBACK_LOCALE = 'en';
 
-const match = localeMatcher(Object.keys(SERVER_TEXT));
+/**
+ * The server's words in every locale the widget ships, keyed by the widget's tag. English is
+ * always loaded; any other locale's file on its first mail or page (fifty modules were a twentieth
+ * of a start).
+ */
+const LOCALE_FILES: Readonly<Record<string, () => Promise<{ default: ServerText }>>> = {
+  af: () => import('./af.js'),
+  ar: () => import('./ar.js'),
+  az: () => import('./az.js'),
+  bg: () => import('./bg.js'),
+  bn: () => import('./bn.js'),
+  ca: () => import('./ca.js'),
+  cs: () => import('./cs.js'),
+  da: () => import('./da.js'),
+  de: () => import('./de.js'),
+  el: () => import('./el.js'),
+  en: async () => ({ default: en }),
+  es: () => import('./es.js'),
+  et: () => import('./et.js'),
+  eu: () => import('./eu.js'),
+  fa: () => import('./fa.js'),
+  fi: () => import('./fi.js'),
+  fil: () => import('./fil.js'),
+  fr: () => import('./fr.js'),
+  gl: () => import('./gl.js'),
+  he: () => import('./he.js'),
+  hi: () => import('./hi.js'),
+  hr: () => import('./hr.js'),
+  hu: () => import('./hu.js'),
+  id: () => import('./id.js'),
+  is: () => import('./is.js'),
+  it: () => import('./it.js'),
+  ja: () => import('./ja.js'),
+  ko: () => import('./ko.js'),
+  lt: () => import('./lt.js'),
+  lv: () => import('./lv.js'),
+  ms: () => import('./ms.js'),
+  nb: () => import('./nb.js'),
+  nl: () => import('./nl.js'),
+  nn: () => import('./nn.js'),
+  pl: () => import('./pl.js'),
+  'pt-BR': () => import('./pt-BR.js'),
+  'pt-PT': () => import('./pt-PT.js'),
+  ro: () => import('./ro.js'),
+  ru: () => import('./ru.js'),
+  sk: () => import('./sk.js'),
+  sl: () => import('./sl.js'),
+  sr: () => import('./sr.js'),
+  sv: () => import('./sv.js'),
+  sw: () => import('./sw.js'),
+  th: () => import('./th.js'),
+  tr: () => import('./tr.js'),
+  uk: () => import('./uk.js'),
+  ur: () => import('./ur.js'),
+  vi: () => import('./vi.js'),
+  'zh-Hans': () => import('./zh-Hans.js'),
+  'zh-Hant': () => import('./zh-Hant.js'),
+};
+
+/** The tags of the server's locales. */
+export const SERVER_LOCALES: readonly string[] = Object.keys(LOCALE_FILES);
+
+const loaded = new Map<string, Promise<ServerText>>();
+
+/** The words of `tag`, one of {@link SERVER_LOCALES} (as {@link serverLocale} picks them). */
+export function serverText(tag: string): Promise<ServerText> {
+  let text = loaded.get(tag);
+  if (!text) {
+    const load = LOCALE_FILES[tag];
+    if (!load) throw new Error(`no server locale ${tag}`);
+    text = load().then((file) => file.default);
+    loaded.set(tag, text);
+  }
+  return text;
+}
+
+/** Every locale's words, by tag: for what checks them all (the build, tests). */
+export async function allServerText(): Promise<Record<string, ServerText>> {
+  const texts = await Promise.all(SERVER_LOCALES.map(serverText));
+  return Object.fromEntries(SERVER_LOCALES.map((tag, i) => [tag, texts[i]!]));
+}
+
+const match = localeMatcher(SERVER_LOCALES);
 
 /**
  * The locale for `requested` (BCP 47 tags, most wanted first), picked as the widget picks its

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
 import type { LinkConfirm } from '../config.js';
 import { escapeHtml } from '../escape-html.js';
-import { SERVER_TEXT, serverLocale } from '../locales/index.js';
+import { serverLocale, serverText, type ServerText } from '../locales/index.js';
 
 // Fixed texts, so the CSP allows them by hash: no nonce, no 'unsafe-inline'. Contrast: the button
 // (#fff on #0b7285) is 5.6:1, the note (#59636e on #fff) 6.2:1 (WCAG AA asks 4.5:1).
@@ -34,9 +34,13 @@ export interface ConfirmPageOptions {
  * Answers a magic link's GET or HEAD with a page whose one button POSTs the link back: mail
  * scanners fetch links but do not submit forms, so only the person's click spends the link.
  */
-export function sendConfirmPage(reply: FastifyReply, options: ConfirmPageOptions): FastifyReply {
+export async function sendConfirmPage(
+  reply: FastifyReply,
+  options: ConfirmPageOptions,
+): Promise<FastifyReply> {
   const language = pageLocale(options.language);
-  const text = SERVER_TEXT[language]!.confirm;
+  const words = await serverText(language);
+  const text = words.confirm;
   const heading = text.heading.replace('{app}', options.applicationName);
   const inputs = Object.entries(options.fields).map(
     ([name, value]) =>
@@ -56,18 +60,30 @@ ${inputs.join('\n')}
   // is allowed too (it is a registered callback, checked before the page is sent).
   const formAction = `'self' ${new URL(options.redirectUri).origin}`;
   const scripts = auto ? `; script-src ${AUTO_SUBMIT_HASH}` : '';
-  return sendPage(reply, 200, language, heading, body, `form-action ${formAction}${scripts}`);
+  return sendPage(
+    reply,
+    200,
+    language,
+    words,
+    heading,
+    body,
+    `form-action ${formAction}${scripts}`,
+  );
 }
 
 /** The 403 page of a POST that cannot finish: no valid form token, or sent from another site. */
-export function sendRefusedPage(reply: FastifyReply, language: string | undefined): FastifyReply {
+export async function sendRefusedPage(
+  reply: FastifyReply,
+  language: string | undefined,
+): Promise<FastifyReply> {
   const tag = pageLocale(language);
-  const text = SERVER_TEXT[tag]!.confirm;
+  const words = await serverText(tag);
+  const text = words.confirm;
   const body = `<main>
 <h1>${escapeHtml(text.refusedHeading)}</h1>
 <p>${escapeHtml(text.refusedText)}</p>
 </main>`;
-  return sendPage(reply, 403, tag, text.refusedHeading, body, "form-action 'none'");
+  return sendPage(reply, 403, tag, words, text.refusedHeading, body, "form-action 'none'");
 }
 
 /**
@@ -82,11 +98,12 @@ function sendPage(
   reply: FastifyReply,
   status: number,
   language: string,
+  words: ServerText,
   title: string,
   body: string,
   policy: string,
 ): FastifyReply {
-  const dir = SERVER_TEXT[language]!.rtl ? 'rtl' : 'ltr';
+  const dir = words.rtl ? 'rtl' : 'ltr';
   const page = `<!doctype html>
 <html lang="${language}" dir="${dir}">
 <head>

@@ -1,7 +1,5 @@
 import { escapeHtml } from '../escape-html.js';
-import { serverTextProblems } from '../locales/check.js';
-import { FALLBACK_LOCALE, SERVER_TEXT, type ServerText } from '../locales/index.js';
-import { localeMatcher } from '../locales/match-locale.js';
+import { serverLocale, serverText, type ServerText } from '../locales/index.js';
 import type { VerificationEmailContext } from './templates.js';
 
 // LEFT-TO-RIGHT ISOLATE and POP DIRECTIONAL ISOLATE (UAX #9): in a right-to-left text part they
@@ -24,42 +22,33 @@ interface LocaleEmail {
 }
 
 /**
- * The built-in verification email in every locale of the server text, checked and built once at
- * start: a locale file with an empty string or a wrong placeholder stops the start, not its first
- * mail.
+ * The built-in verification email in every locale of the server text. A locale's parts are made
+ * on its first mail: a start builds none. The build and test/locales.test.ts check every locale
+ * file (locales/check.ts), so one with an empty string or a wrong placeholder cannot ship.
  */
 export class BuiltInEmails {
-  readonly #locales = new Map<string, LocaleEmail>();
-  readonly #match: (requested: readonly string[]) => string | undefined;
+  readonly #locales = new Map<string, Promise<LocaleEmail>>();
 
-  constructor(
-    private readonly defaultLanguage: string,
-    texts: Readonly<Record<string, ServerText>> = SERVER_TEXT,
-  ) {
-    const english = texts[FALLBACK_LOCALE];
-    if (!english) throw new Error(`the server text has no ${FALLBACK_LOCALE} locale`);
-    const problems = Object.entries(texts).flatMap(([tag, text]) =>
-      serverTextProblems(tag, text, english),
-    );
-    if (problems.length > 0) throw new Error(`bad server text: ${problems.join('; ')}`);
-    for (const [tag, text] of Object.entries(texts)) {
-      this.#locales.set(tag, {
+  constructor(private readonly defaultLanguage: string) {}
+
+  /** The locale of the request's language, else of the tenant's default language, else English. */
+  #localeFor(requestLanguage: string): Promise<LocaleEmail> {
+    const tag = serverLocale([requestLanguage, this.defaultLanguage]);
+    let locale = this.#locales.get(tag);
+    if (!locale) {
+      locale = serverText(tag).then((text) => ({
         tag,
         words: text.email,
         rtl: text.rtl === true,
         minutes: new Intl.NumberFormat(tag, { style: 'unit', unit: 'minute', unitDisplay: 'long' }),
-      });
+      }));
+      this.#locales.set(tag, locale);
     }
-    this.#match = localeMatcher(Object.keys(texts));
+    return locale;
   }
 
-  /** The locale of the request's language, else of the tenant's default language, else English. */
-  #localeFor(requestLanguage: string): string {
-    return this.#match([requestLanguage, this.defaultLanguage]) ?? FALLBACK_LOCALE;
-  }
-
-  render(context: VerificationEmailContext): BuiltInParts {
-    const locale = this.#locales.get(this.#localeFor(context.request_language))!;
+  async render(context: VerificationEmailContext): Promise<BuiltInParts> {
+    const locale = await this.#localeFor(context.request_language);
     const values = {
       app: context.application.name,
       minutes: locale.minutes.format(context.expires_in_minutes),

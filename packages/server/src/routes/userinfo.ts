@@ -1,4 +1,7 @@
-import { createLocalJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import type { JWTPayload } from 'jose';
+// Subpaths, as in keys.ts: only what verifying a token needs.
+import { createLocalJWKSet } from 'jose/jwks/local';
+import { jwtVerify } from 'jose/jwt/verify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { findClient } from '../clients.js';
 import type { AppContext } from '../context.js';
