@@ -115,12 +115,15 @@ export async function stopChild({ child }) {
   clearTimeout(timer);
 }
 
-/** Resident set size of a process in bytes (Linux /proc), and its peak. */
+/**
+ * Resident set size of a process in bytes (Linux /proc), its peak, and its split: `anon` (the JS
+ * heap, malloc) and `file` (mapped files, most of it the node binary's own pages).
+ */
 export async function rssOf(pid) {
   try {
     const status = await readFile(`/proc/${pid}/status`, 'utf8');
     const kb = (key) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]) * 1024;
-    return { rss: kb('VmRSS'), peak: kb('VmHWM') };
+    return { rss: kb('VmRSS'), peak: kb('VmHWM'), anon: kb('RssAnon'), file: kb('RssFile') };
   } catch {
     return null;
   }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { CENSOR, censorNested, SECRET_LOG_KEYS } from './log-censor.js';
 import type { MetricsRecorder } from './metrics/recorder.js';
 import { PROBE_ROUTES } from './routes/health.js';
 
@@ -23,30 +24,6 @@ export function requestId(request: IncomingMessage): string {
 /** The route label of a request no route matched (404s): never the raw URL, which is anyone's. */
 const UNMATCHED_ROUTE = '(unmatched)';
 
-/**
- * What the server never logs, should an object holding it reach a log call: credentials
- * (headers, SMTP), codes, tokens and tickets, and whole bodies and queries. Defence in depth:
- * the log calls themselves name only safe fields, and requests are logged by
- * {@link installRequestLog} without headers, bodies or URLs.
- */
-const REDACTED_PATHS = [
-  'otp',
-  'verification_code',
-  'code_verifier',
-  'access_token',
-  'id_token',
-  'refresh_token',
-  'login_ticket',
-  'authorization',
-  'cookie',
-  'password',
-  'pass',
-  'smtp',
-  'body',
-  'query',
-  'headers',
-].flatMap((key) => [key, `*.${key}`]);
-
 /** Anything shaped like an email address (an SMTP refusal names its recipient). */
 const EMAIL_LIKE = /[\w.+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,}/gi;
 
@@ -68,23 +45,26 @@ function serializeError(error: Error & { code?: unknown; responseCode?: unknown 
 
 /**
  * Fastify's logger options with the server's rules on top (whatever the caller set): JSON lines
- * at the caller's level, secrets redacted, requests and errors reduced to safe fields.
+ * at the caller's level, secrets censored (log-censor.ts), requests and errors reduced to safe fields.
  */
 export function loggerOptions(
   logger: FastifyServerOptions['logger'],
 ): FastifyServerOptions['logger'] {
   if (!logger) return false;
+  const serializers = {
+    req: (request: { method: string; routeOptions?: { url?: string } }) => ({
+      method: request.method,
+      route: request.routeOptions?.url ?? UNMATCHED_ROUTE,
+    }),
+    res: (reply: { statusCode: number }) => ({ status: reply.statusCode }),
+    err: serializeError,
+  };
+  const serialized = new Set(Object.keys(serializers));
   return {
     ...(logger === true ? {} : logger),
-    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-    serializers: {
-      req: (request: { method: string; routeOptions?: { url?: string } }) => ({
-        method: request.method,
-        route: request.routeOptions?.url ?? UNMATCHED_ROUTE,
-      }),
-      res: (reply: { statusCode: number }) => ({ status: reply.statusCode }),
-      err: serializeError,
-    },
+    redact: { paths: [...SECRET_LOG_KEYS], censor: CENSOR },
+    formatters: { log: (fields) => censorNested(fields, serialized) },
+    serializers,
   };
 }
 
