@@ -23,7 +23,11 @@ function builtInMail(language: string): OutgoingEmail {
     connection: { name: 'email' },
     user: { email: 'user@example.com' },
   });
-  return { from: { name: 'Acme', address: 'no-reply@example.com' }, to: 'user@example.com', ...rendered };
+  return {
+    from: { name: 'Acme', address: 'no-reply@example.com' },
+    to: 'user@example.com',
+    ...rendered,
+  };
 }
 
 /** What a mail client shows of the message. */
@@ -79,7 +83,9 @@ describe('the composed MIME message', () => {
       const got = await read(email);
       // mailparser shows the domain in Unicode again; the message itself carries punycode.
       expect(got.from).toEqual([{ name, address: 'no-reply@bücher.example' }]);
-      expect(got.lines.some((line) => line.includes('<no-reply@xn--bcher-kva.example>'))).toBe(true);
+      expect(got.lines.some((line) => line.includes('<no-reply@xn--bcher-kva.example>'))).toBe(
+        true,
+      );
       expect(got.subject).toBe(subject);
       expect(got.text).toBe(email.text);
       expect(got.envelope.from).toBe('no-reply@xn--bcher-kva.example');

@@ -1,5 +1,4 @@
 import type { SmtpConfig } from '../config.js';
-import type { SmtpPool } from './smtp-pool.js';
 import type { Mailbox } from './templates.js';
 
 export interface OutgoingEmail {
@@ -27,9 +26,7 @@ export function createSmtpMailer(smtp: SmtpConfig, connections: number): Mailer 
   // delay (smtp-server waits 100 ms to catch early talkers; Postfix's postscreen longer), which
   // made that handshake most of /passwordless/start's time. A message still resolves only once
   // the server accepted it; a dropped connection fails the message, and the outbox retries it.
-  // The SMTP client and MIME encoders (nodemailer's, about 5 MiB) load with the first mail.
-  let sender: Promise<(email: OutgoingEmail) => Promise<void>> | undefined;
-  let pool: SmtpPool | undefined;
+  // The SMTP client and MIME encoders (nodemailer's) load with the first mail, not at start.
   const open = async () => {
     const [{ SmtpPool }, { composeMessage }, { parseConnectionUrl }] = await Promise.all([
       import('./smtp-pool.js'),
@@ -46,22 +43,21 @@ export function createSmtpMailer(smtp: SmtpConfig, connections: number): Mailer 
             secure: smtp.secure,
             auth: smtp.user === undefined ? undefined : { user: smtp.user, pass: smtp.pass ?? '' },
           };
-    pool = new SmtpPool({
+    const pool = new SmtpPool({
       connection: { ...connection, ...timeouts },
       auth: auth?.user || auth?.pass ? auth : undefined,
       connections,
     });
-    return (email: OutgoingEmail) => pool!.send(composeMessage(email, new Date()));
+    return { pool, composeMessage };
   };
+  let opened: ReturnType<typeof open> | undefined;
   return {
     async send(email) {
-      await (
-        await (sender ??= open())
-      )(email);
+      const { pool, composeMessage } = await (opened ??= open());
+      await pool.send(composeMessage(email, new Date()));
     },
     async close() {
-      await sender;
-      pool?.close();
+      (await opened)?.pool.close();
     },
   };
 }
