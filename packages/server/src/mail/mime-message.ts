@@ -13,7 +13,7 @@ export interface ComposedMessage {
 
 const CRLF = '\r\n';
 const LINE_LENGTH = 76;
-/** Characters a header cannot carry as they are (CR and LF never reach here: templates strip them). */
+/** What a header cannot carry as it is (CR and LF never get here: the templates strip them). */
 // eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
 

@@ -61,9 +61,9 @@ export interface OutboxOptions {
 /**
  * Durable mail delivery: every mail is written to the store, and `send` returns then; a sender
  * in the background hands it to SMTP, at most `concurrency` at a time, removes it (in batches)
- * once SMTP accepted it, and retries it with exponential backoff (5 s doubling to 5 min) until it is sent
- * or its code has expired. A crash at any point leaves it in the store, for any node once its
- * lease (if it was being tried) has ended.
+ * once SMTP accepted it, and retries it with exponential backoff (5 s doubling to 5 min) until
+ * it is sent or its code has expired. A crash at any point leaves it in the store, for any node
+ * once its lease (if it was being tried) has ended.
  * Subject and bodies carry the code or link, so they are stored encrypted with the mail key.
  */
 export class MailOutbox {
@@ -74,7 +74,7 @@ export class MailOutbox {
   /** Mail in hand, not yet tried: tried in order as sends finish. */
   readonly #held: HeldMail[] = [];
   readonly #sending = new Set<Promise<void>>();
-  /** Other store work to wait for before the sender is idle (releases). */
+  /** Other store work to wait for before the sender is idle (releases, removals). */
   readonly #working = new Set<Promise<void>>();
   #claiming: Promise<void> | undefined;
   /** Mail SMTP accepted (or that expired), not yet removed from the store. */

@@ -1,7 +1,7 @@
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type { ComposedMessage } from './mime-message.js';
 
-/** Messages one connection carries before it is closed and a fresh one opened (nodemailer's default). */
+/** Messages one connection carries before a fresh one replaces it (nodemailer's default). */
 const MAX_MESSAGES = 100;
 
 export interface SmtpPoolOptions {
