@@ -280,6 +280,29 @@ describe('the outbox shared by two nodes', () => {
     expect(new Set(delivered.map((one) => one.node))).toEqual(new Set(['a', 'b']));
   });
 
+  it('removes sent mail in batches, one store call for many, and never sends it again', async () => {
+    const { a, b, clock, delivered } = await twoNodes();
+    a.smtp.up = false;
+    for (let n = 0; n < 25; n++) await a.outbox.send(email(n), START + 300_000);
+    await a.outbox.settled();
+    const removals: number[][] = [];
+    const remove = a.store.removeMail.bind(a.store);
+    vi.spyOn(a.store, 'removeMail').mockImplementation(async (ids) => {
+      removals.push([...ids]);
+      return remove(ids);
+    });
+    a.smtp.up = true;
+    clock.now += 5_000;
+    await a.outbox.deliverDue();
+    expect(delivered).toHaveLength(25);
+    // Two claims (20, then 5): each batch is removed once its tries are done.
+    expect(removals.map((ids) => ids.length)).toEqual([20, 5]);
+    expect(await b.store.countMail()).toBe(0);
+    clock.now += 600_000;
+    await Promise.all([a.outbox.deliverDue(), b.outbox.deliverDue()]);
+    expect(delivered).toHaveLength(25);
+  });
+
   it('lets the other node send a mail whose sender died mid-try, once its lease ends', async () => {
     const { a, b, clock, delivered } = await twoNodes();
     a.smtp.up = false;

@@ -26,6 +26,8 @@ export interface SmtpSinkOptions {
    * the message only once that settles (an SMTP server that stalls).
    */
   hold?: () => Promise<void> | undefined;
+  /** Closes a connection idle this long, as SMTP servers do (smtp-server's default: 1 minute). */
+  idleTimeoutMs?: number;
 }
 
 /**
@@ -44,6 +46,7 @@ export async function startSmtpSink(
     disabledCommands: ['AUTH', 'STARTTLS'],
     logger: false,
     disableReverseLookup: true,
+    ...(options.idleTimeoutMs === undefined ? {} : { socketTimeout: options.idleTimeoutMs }),
     onConnect(_session, callback) {
       load.sessions++;
       load.maxSessions = Math.max(load.maxSessions, load.sessions);

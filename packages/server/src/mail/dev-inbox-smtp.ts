@@ -7,7 +7,7 @@ const MAX_MESSAGE_BYTES = 1024 * 1024;
 
 /**
  * `--dev` mail: an SMTP server on 127.0.0.1 (random port) that files every message in the dev
- * inbox, and a nodemailer transport pointed at it, so mail takes the same SMTP path as in
+ * inbox, and the SMTP mailer pointed at it, so mail takes the same SMTP path as in
  * production. A message is stored before the server acknowledges DATA, so by the time `send()`
  * resolves it is already in `/dev/inbox.json` (and the outbox sends it as soon as it is queued).
  */

@@ -1,4 +1,3 @@
-import type { Transporter } from 'nodemailer';
 import type { SmtpConfig } from '../config.js';
 import type { Mailbox } from './templates.js';
 
@@ -17,8 +16,8 @@ export interface Mailer {
 }
 
 /**
- * A nodemailer SMTP transport: to `SMTP_URL`/config `smtp`, or to the dev inbox's server, with
- * up to `connections` pooled connections (the outbox's `concurrent_sends`, one per try in flight).
+ * Mail over SMTP to `SMTP_URL`/config `smtp`, or to the dev inbox's server, through up to
+ * `connections` pooled connections (the outbox's `concurrent_sends`, one per try in flight).
  */
 export function createSmtpMailer(smtp: SmtpConfig, connections: number): Mailer {
   // Well under the outbox's 60 s lease: a hung server fails the try instead of blocking it.
@@ -27,35 +26,38 @@ export function createSmtpMailer(smtp: SmtpConfig, connections: number): Mailer 
   // delay (smtp-server waits 100 ms to catch early talkers; Postfix's postscreen longer), which
   // made that handshake most of /passwordless/start's time. A message still resolves only once
   // the server accepted it; a dropped connection fails the message, and the outbox retries it.
-  const pool = { pool: true, maxConnections: connections, maxMessages: 100 } as const;
-  // nodemailer (about 8 MiB) loads with the first mail, not at start; it connects only then anyway.
-  let transport: Promise<Transporter> | undefined;
+  // The SMTP client and MIME encoders (nodemailer's) load with the first mail, not at start.
   const open = async () => {
-    const { default: nodemailer } = await import('nodemailer');
-    return 'url' in smtp
-      ? nodemailer.createTransport({ url: smtp.url, ...pool, ...timeouts })
-      : nodemailer.createTransport({
-          host: smtp.host,
-          port: smtp.port,
-          secure: smtp.secure,
-          ...pool,
-          ...timeouts,
-          ...(smtp.user === undefined ? {} : { auth: { user: smtp.user, pass: smtp.pass ?? '' } }),
-        });
+    const [{ SmtpPool }, { composeMessage }, { parseConnectionUrl }] = await Promise.all([
+      import('./smtp-pool.js'),
+      import('./mime-message.js'),
+      import('nodemailer/lib/shared'),
+    ]);
+    // SMTP_URL's query may set nodemailer connection options (`?tls.rejectUnauthorized=false`).
+    const { auth, ...connection } =
+      'url' in smtp
+        ? parseConnectionUrl(smtp.url)
+        : {
+            host: smtp.host,
+            port: smtp.port,
+            secure: smtp.secure,
+            auth: smtp.user === undefined ? undefined : { user: smtp.user, pass: smtp.pass ?? '' },
+          };
+    const pool = new SmtpPool({
+      connection: { ...connection, ...timeouts },
+      auth: auth?.user || auth?.pass ? auth : undefined,
+      connections,
+    });
+    return { pool, composeMessage };
   };
+  let opened: ReturnType<typeof open> | undefined;
   return {
     async send(email) {
-      // Our templates never reference files or URLs; refuse them in case a template tries.
-      await (
-        await (transport ??= open())
-      ).sendMail({
-        ...email,
-        disableFileAccess: true,
-        disableUrlAccess: true,
-      });
+      const { pool, composeMessage } = await (opened ??= open());
+      await pool.send(composeMessage(email, new Date()));
     },
     async close() {
-      (await transport)?.close();
+      (await opened)?.pool.close();
     },
   };
 }

@@ -17,6 +17,14 @@ const MAX_RETRY_MS = 5 * 60_000;
 const CLOSE_GRACE_MS = 5_000;
 /** The fewest mails one claim asks for, so a backlog costs one claim per batch, not per mail. */
 const MIN_CLAIM = 20;
+/**
+ * Sent mail is removed from the store in batches of up to this many: one statement and commit
+ * for many mails. Each waits leased, so no node sends it again; only a crash before its removal
+ * does, as it does for a try in flight.
+ */
+const MAX_UNREMOVED = 20;
+/** The longest sent mail waits for its removal while the sender is busy: far inside its lease. */
+const REMOVE_WITHIN_MS = 100;
 
 /** A mail this node holds the lease of and will try: enqueued by it, or claimed. */
 interface HeldMail {
@@ -52,10 +60,10 @@ export interface OutboxOptions {
 
 /**
  * Durable mail delivery: every mail is written to the store, and `send` returns then; a sender
- * in the background hands it to SMTP, at most `concurrency` at a time, removes it once SMTP
- * accepted it, and retries it with exponential backoff (5 s doubling to 5 min) until it is sent
- * or its code has expired. A crash at any point leaves it in the store, for any node once its
- * lease (if it was being tried) has ended.
+ * in the background hands it to SMTP, at most `concurrency` at a time, removes it (in batches)
+ * once SMTP accepted it, and retries it with exponential backoff (5 s doubling to 5 min) until
+ * it is sent or its code has expired. A crash at any point leaves it in the store, for any node
+ * once its lease (if it was being tried) has ended.
  * Subject and bodies carry the code or link, so they are stored encrypted with the mail key.
  */
 export class MailOutbox {
@@ -66,9 +74,12 @@ export class MailOutbox {
   /** Mail in hand, not yet tried: tried in order as sends finish. */
   readonly #held: HeldMail[] = [];
   readonly #sending = new Set<Promise<void>>();
-  /** Other store work to wait for before the sender is idle (releases). */
+  /** Other store work to wait for before the sender is idle (releases, removals). */
   readonly #working = new Set<Promise<void>>();
   #claiming: Promise<void> | undefined;
+  /** Mail SMTP accepted (or that expired), not yet removed from the store. */
+  readonly #unremoved: number[] = [];
+  #removeTimer: NodeJS.Timeout | undefined;
   /** A pump to come, once the current I/O callbacks (the answer of the start) are done. */
   #waking: Promise<void> | undefined;
   /**
@@ -191,6 +202,8 @@ export class MailOutbox {
     } finally {
       clearTimeout(timer);
     }
+    // Grace or not: a removal is one quick statement, and it keeps accepted mail from a resend.
+    await this.#flushRemovals();
   }
 
   /**
@@ -229,6 +242,7 @@ export class MailOutbox {
       this.#sending.add(sending);
     }
     if (outlasting.length > 0) this.#track(this.#release(outlasting));
+    if (this.#sending.size === 0) void this.#flushRemovals();
     if (
       this.#held.length === 0 &&
       this.#sending.size < this.#concurrency &&
@@ -267,12 +281,12 @@ export class MailOutbox {
   async #deliver(mail: HeldMail): Promise<void> {
     const { store, mailer, now } = this.#options;
     if (mail.expiresAt <= now()) {
-      await this.#remove(mail.id);
+      this.#remove(mail.id);
       return;
     }
     if (!mail.email) {
       // Retrying cannot help: without the key it was sealed with, it can never be sent.
-      await this.#remove(mail.id);
+      this.#remove(mail.id);
       this.#options.onDropped?.(
         `queued mail ${mail.id} cannot be decrypted (was ${SERVER_SECRET_FILE} replaced?); dropped unsent`,
       );
@@ -286,12 +300,30 @@ export class MailOutbox {
       this.#options.onError?.(error);
       return;
     }
-    await this.#remove(mail.id);
+    this.#remove(mail.id);
   }
 
-  async #remove(id: number): Promise<void> {
-    await this.#options.store.removeMail(id);
-    this.#queued = Math.max(0, this.#queued - 1);
+  /**
+   * Removes a mail from the store soon: with the others waiting, once {@link MAX_UNREMOVED}
+   * wait, once the sender has no try in flight, or within {@link REMOVE_WITHIN_MS}.
+   */
+  #remove(id: number): void {
+    this.#unremoved.push(id);
+    if (this.#unremoved.length >= MAX_UNREMOVED) void this.#flushRemovals();
+    else this.#removeTimer ??= setTimeout(() => void this.#flushRemovals(), REMOVE_WITHIN_MS);
+  }
+
+  /** Removes the waiting mail in one step; one that fails is sent again once its lease ends. */
+  #flushRemovals(): Promise<void> {
+    clearTimeout(this.#removeTimer);
+    this.#removeTimer = undefined;
+    const ids = this.#unremoved.splice(0);
+    if (ids.length === 0) return Promise.resolve();
+    return this.#track(
+      this.#options.store.removeMail(ids).then(() => {
+        this.#queued = Math.max(0, this.#queued - ids.length);
+      }),
+    );
   }
 
   /** Makes held mail due now, for any claimer; each claim's lease is released as one step. */
@@ -305,7 +337,7 @@ export class MailOutbox {
     if (mails.length > 0) this.#maybeDue = true;
   }
 
-  #track(work: Promise<void>): void {
+  #track(work: Promise<void>): Promise<void> {
     const tracked: Promise<void> = work
       .catch((error: unknown) => this.#options.onError?.(error))
       .finally(() => {
@@ -313,6 +345,7 @@ export class MailOutbox {
         this.#pump();
       });
     this.#working.add(tracked);
+    return tracked;
   }
 
   /** Counts the outbox again: other nodes' mail, and what this node's estimate missed. */

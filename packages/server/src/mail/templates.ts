@@ -24,7 +24,7 @@ export interface VerificationEmailContext {
   user: { email: string };
 }
 
-/** A mailbox; nodemailer quotes and encodes `name`, so any application name is safe in it. */
+/** A mailbox; the MIME composer quotes and encodes `name`, so any name is safe in it. */
 export interface Mailbox {
   name: string;
   address: string;

@@ -43,8 +43,8 @@ export class PostgresOutboxStore implements OutboxStore {
     return oldestFirst(rows.map(withoutNulls));
   }
 
-  async removeMail(id: number): Promise<void> {
-    await this.#db.run('DELETE FROM mail_outbox WHERE id = @id', { id });
+  async removeMail(ids: readonly number[]): Promise<void> {
+    await this.#db.run('DELETE FROM mail_outbox WHERE id = ANY(@ids::bigint[])', { ids });
   }
 
   async rescheduleMail(id: number, nextAttemptAt: number, lastError: string): Promise<void> {

@@ -42,8 +42,10 @@ export class SqliteOutboxStore implements OutboxStore {
     return oldestFirst(rows.map(withoutNulls));
   }
 
-  async removeMail(id: number): Promise<void> {
-    this.#db.statement('DELETE FROM mail_outbox WHERE id = ?').run(id);
+  async removeMail(ids: readonly number[]): Promise<void> {
+    this.#db
+      .statement('DELETE FROM mail_outbox WHERE id IN (SELECT value FROM json_each(?))')
+      .run(JSON.stringify(ids));
   }
 
   async rescheduleMail(id: number, nextAttemptAt: number, lastError: string): Promise<void> {

@@ -146,8 +146,8 @@ export class ComposedStore implements Store {
   claimDueMail(dueBy: number, leaseUntil: number, limit: number) {
     return this.#parts.outbox.claimDueMail(dueBy, leaseUntil, limit);
   }
-  removeMail(id: number) {
-    return this.#parts.outbox.removeMail(id);
+  removeMail(ids: readonly number[]) {
+    return this.#parts.outbox.removeMail(ids);
   }
   rescheduleMail(id: number, nextAttemptAt: number, lastError: string) {
     return this.#parts.outbox.rescheduleMail(id, nextAttemptAt, lastError);

@@ -10,8 +10,11 @@ export interface OutboxStore {
    * @returns the claimed mail, oldest first, with `nextAttemptAt` = `leaseUntil`.
    */
   claimDueMail(dueBy: number, leaseUntil: number, limit: number): Promise<OutboxMail[]>;
-  /** Removes a mail from the outbox (sent, or no longer worth sending). */
-  removeMail(id: number): Promise<void>;
+  /**
+   * Removes mails from the outbox (sent, or no longer worth sending) as one step; ids already
+   * gone are ignored.
+   */
+  removeMail(ids: readonly number[]): Promise<void>;
   /**
    * Records a failed try and when to try again; `lastError` keeps the first
    * {@link OUTBOX_ERROR_MAX_LENGTH} characters of the error.

@@ -118,9 +118,19 @@ export function describeOutboxStoreContract(target: StoreTarget<OutboxStore>): v
       const { store } = await open();
       const id = await store.enqueueMail(mail(1));
       const other = await store.enqueueMail(mail(2));
-      await store.removeMail(id);
-      await store.removeMail(id);
+      await store.removeMail([id]);
+      await store.removeMail([id]);
+      await store.removeMail([]);
       expect(await claimedIds(store, LEASE)).toEqual([other]);
+    });
+
+    it('removes several mails in one call, leaving the others', async () => {
+      const { store, peer } = await open();
+      const ids: number[] = [];
+      for (let n = 0; n < 5; n++) ids.push(await store.enqueueMail(mail(n)));
+      await store.removeMail([ids[0]!, ids[2]!, ids[4]!, ids[4]! + 1_000]);
+      expect(await peer.countMail()).toBe(2);
+      expect(await claimedIds(store, LEASE)).toEqual([ids[1], ids[3]]);
     });
 
     it('releases claimed mail: due again at `dueAt`, for any claimer, the rest untouched', async () => {
@@ -148,7 +158,7 @@ export function describeOutboxStoreContract(target: StoreTarget<OutboxStore>): v
       const laterLease = LEASE + 60_000;
       expect((await peer.claimDueMail(LEASE, laterLease, 1)).map((one) => one.id)).toEqual([taken]);
       await store.rescheduleMail(rescheduled, NOW + 30_000, 'connection refused');
-      await store.removeMail(removed);
+      await store.removeMail([removed]);
       await store.releaseClaimedMail([taken, rescheduled, removed], LEASE, NOW);
       const claimUntilLater = async (dueBy: number) =>
         (await store.claimDueMail(dueBy, laterLease + 60_000, 10)).map((one) => one.id);
@@ -168,8 +178,7 @@ export function describeOutboxStoreContract(target: StoreTarget<OutboxStore>): v
       await store.rescheduleMail(ids[1]!, NOW + 60_000, 'connection refused');
       expect(await store.countMail()).toBe(4);
       expect(await peer.countMail()).toBe(4);
-      await store.removeMail(ids[0]!);
-      await store.removeMail(ids[2]!);
+      await store.removeMail([ids[0]!, ids[2]!]);
       expect(await peer.countMail()).toBe(2);
     });
   });
