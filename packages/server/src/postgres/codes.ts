@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import type { CodeStore, PendingCode } from '../store/codes.js';
 import { withoutNulls } from '../store/record-tables.js';
 import type { PostgresDatabase } from './database.js';
@@ -11,19 +12,7 @@ export class PostgresCodeStore implements CodeStore {
   }
 
   async saveCode(code: PendingCode): Promise<void> {
-    await this.#db.run(
-      `INSERT INTO pending_codes
-         (id, client_id, email, code_hash, salt, created_at, expires_at, attempts, max_attempts,
-          link_params, nonce)
-       VALUES (@id, @clientId, @email, @codeHash, @salt, @createdAt, @expiresAt, @attempts,
-               @maxAttempts, @linkParams, @nonce)
-       ON CONFLICT (client_id, email) DO UPDATE SET
-         id = excluded.id, code_hash = excluded.code_hash, salt = excluded.salt,
-         created_at = excluded.created_at, expires_at = excluded.expires_at,
-         attempts = excluded.attempts, max_attempts = excluded.max_attempts,
-         link_params = excluded.link_params, nonce = excluded.nonce`,
-      { ...code },
-    );
+    await upsertCode(this.#db, code);
   }
 
   async findCode(clientId: string, email: string): Promise<PendingCode | undefined> {
@@ -50,4 +39,26 @@ export class PostgresCodeStore implements CodeStore {
     // Of racing DELETEs, only the one that removed the row reports it.
     return (await this.#db.run('DELETE FROM pending_codes WHERE id = @codeId', { codeId })) === 1;
   }
+}
+
+/** Saves `code`, replacing the client's earlier code for the email (also in start's transaction). */
+export async function upsertCode(
+  db: PostgresDatabase,
+  code: PendingCode,
+  client?: pg.PoolClient,
+): Promise<void> {
+  await db.run(
+    `INSERT INTO pending_codes
+       (id, client_id, email, code_hash, salt, created_at, expires_at, attempts, max_attempts,
+        link_params, nonce)
+     VALUES (@id, @clientId, @email, @codeHash, @salt, @createdAt, @expiresAt, @attempts,
+             @maxAttempts, @linkParams, @nonce)
+     ON CONFLICT (client_id, email) DO UPDATE SET
+       id = excluded.id, code_hash = excluded.code_hash, salt = excluded.salt,
+       created_at = excluded.created_at, expires_at = excluded.expires_at,
+       attempts = excluded.attempts, max_attempts = excluded.max_attempts,
+       link_params = excluded.link_params, nonce = excluded.nonce`,
+    { ...code },
+    client,
+  );
 }
