@@ -74,7 +74,7 @@ export async function startLogin(ctx: AppContext, request: StartRequest): Promis
         ui_locales: request.language,
       })
     : '';
-  const message = await ctx.templates.render({
+  const message = ctx.templates.render({
     code,
     link,
     send,

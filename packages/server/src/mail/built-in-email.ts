@@ -9,6 +9,9 @@ import type { VerificationEmailContext } from './templates.js';
 const LRI = '\u2066';
 const PDI = '\u2069';
 
+/** Requested languages whose matched locale is remembered (oldest forgotten first). */
+const MATCHES_KEPT = 256;
+
 /** The parts of the built-in mail; `from` is always the tenant's (it has a default). */
 export interface BuiltInParts {
   subject: string;
@@ -30,6 +33,7 @@ interface LocaleEmail {
  */
 export class BuiltInEmails {
   readonly #locales = new Map<string, LocaleEmail>();
+  readonly #matched = new Map<string, LocaleEmail>();
   readonly #match: (requested: readonly string[]) => string | undefined;
 
   constructor(
@@ -53,13 +57,26 @@ export class BuiltInEmails {
     this.#match = localeMatcher(Object.keys(texts));
   }
 
-  /** The locale of the request's language, else of the tenant's default language, else English. */
-  #localeFor(requestLanguage: string): string {
-    return this.#match([requestLanguage, this.defaultLanguage]) ?? FALLBACK_LOCALE;
+  /**
+   * The locale of the request's language, else of the tenant's default language, else English.
+   * Matching works out likely subtags (`Intl.Locale.maximize`), the most costly part of a mail:
+   * it is remembered per requested language, for the {@link MATCHES_KEPT} last asked.
+   */
+  #localeFor(requestLanguage: string): LocaleEmail {
+    let locale = this.#matched.get(requestLanguage);
+    if (!locale) {
+      const tag = this.#match([requestLanguage, this.defaultLanguage]) ?? FALLBACK_LOCALE;
+      locale = this.#locales.get(tag)!;
+      // The header is the client's to choose: what is kept stays bounded.
+      if (this.#matched.size >= MATCHES_KEPT)
+        this.#matched.delete(this.#matched.keys().next().value!);
+      this.#matched.set(requestLanguage, locale);
+    }
+    return locale;
   }
 
   render(context: VerificationEmailContext): BuiltInParts {
-    const locale = this.#locales.get(this.#localeFor(context.request_language))!;
+    const locale = this.#localeFor(context.request_language);
     const values = {
       app: context.application.name,
       minutes: locale.minutes.format(context.expires_in_minutes),
