@@ -47,13 +47,21 @@ export class PostgresRateCounterStore implements RateCounterStore {
   }
 
   async countHits(key: string, now: number): Promise<HitCount> {
-    const [row] = await this.#db.query<HitCount>(LIVE_HITS, { key, now });
-    return withoutNulls(row!);
+    return liveHits(this.#db, { key, now });
   }
 
   async clearHits(key: string): Promise<void> {
     await this.#db.run('DELETE FROM rate_counters WHERE key = @key', { key });
   }
+}
+
+/** The live counters of `key` at `now`, not locked: what a later count may no longer find. */
+export async function liveHits(
+  db: PostgresDatabase,
+  { key, now }: Pick<Hit, 'key' | 'now'>,
+): Promise<HitCount> {
+  const [row] = await db.query<HitCount>(LIVE_HITS, { key, now });
+  return withoutNulls(row!);
 }
 
 /**

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { CodeIssue, CodeIssueOutcome, StartStore } from '../store/start.js';
 import { upsertCode } from './codes.js';
 import type { PostgresDatabase } from './database.js';
-import { claimCodeSlot, countHit, lockedLiveHits } from './limits.js';
+import { claimCodeSlot, countHit, liveHits, lockedLiveHits } from './limits.js';
 import { insertMail } from './outbox.js';
 
 /**
@@ -19,7 +19,19 @@ const RETIRE_REPLACED_MAIL = `WITH replaced AS (
   UPDATE mail_outbox SET expires_at = LEAST(expires_at, @now::bigint)
   WHERE code_id IN (SELECT id FROM replaced) AND next_attempt_at > @now::bigint`;
 
-/** Start's writes over the tables of the other PostgreSQL parts, in one transaction. */
+/** The locked count found the address at its limit: the start's transaction is rolled back. */
+class AddressLimited extends Error {
+  constructor(readonly retryAt: number) {
+    super('address limited');
+  }
+}
+
+/**
+ * Start's writes over the tables of the other PostgreSQL parts, in one transaction. Every start
+ * of an address takes its advisory lock (behind a proxy or a NAT, that may be every start), so
+ * the lock is taken last and held only for the check, the count and the commit, as `takeHit`
+ * holds it; the email's claim comes first.
+ */
 export class PostgresStartStore implements StartStore {
   readonly #db: PostgresDatabase;
 
@@ -28,25 +40,45 @@ export class PostgresStartStore implements StartStore {
   }
 
   async issueCode(issue: CodeIssue): Promise<CodeIssueOutcome> {
-    return this.#db.transaction((client) => this.#issue(client, issue));
+    // A first look without the lock: an address already at its limit is refused at the cost of
+    // one read (and, as SQLite does, before the email's cooldown is looked at).
+    const seen = await liveHits(this.#db, issue.startHit);
+    if (seen.count >= issue.startLimit) return addressLimited(seen.firstExpiry!);
+    try {
+      return await this.#db.transaction((client) => this.#issue(client, issue));
+    } catch (error) {
+      if (error instanceof AddressLimited) return addressLimited(error.retryAt);
+      throw error;
+    }
   }
 
   async #issue(client: pg.PoolClient, issue: CodeIssue): Promise<CodeIssueOutcome> {
     const db = this.#db;
     const { startHit, startLimit, budget, code, mail } = issue;
     const now = startHit.now;
-    // The address's advisory lock and then the email's row (the claim's upsert) are held until
-    // the commit, so racing starts of one address or one email take their turns.
-    const live = await lockedLiveHits(db, client, startHit);
-    if (live.count >= startLimit) return { outcome: 'address_limited', retryAt: live.firstExpiry! };
+    // The upsert locks the email's guard row until the commit: racing starts of one email take
+    // turns.
     const claim = await claimCodeSlot(db, client, code.email, now, budget);
     if (!claim.claimed) return { outcome: 'email_limited', retryAt: claim.retryAt };
-    await countHit(db, client, startHit);
     const maxAttempts = Math.min(code.maxAttempts, claim.guesses);
-    if (claim.blocked) return { outcome: 'blocked', maxAttempts };
-    await db.run(RETIRE_REPLACED_MAIL, { clientId: code.clientId, email: code.email, now }, client);
-    await upsertCode(db, { ...code, maxAttempts }, client);
-    const mailId = await insertMail(db, mail, code.id, client);
-    return { outcome: 'issued', mailId, maxAttempts };
+    let outcome: CodeIssueOutcome = { outcome: 'blocked', maxAttempts };
+    if (!claim.blocked) {
+      await db.run(
+        RETIRE_REPLACED_MAIL,
+        { clientId: code.clientId, email: code.email, now },
+        client,
+      );
+      await upsertCode(db, { ...code, maxAttempts }, client);
+      const mailId = await insertMail(db, mail, code.id, client);
+      outcome = { outcome: 'issued', mailId, maxAttempts };
+    }
+    const live = await lockedLiveHits(db, client, startHit);
+    if (live.count >= startLimit) throw new AddressLimited(live.firstExpiry!);
+    await countHit(db, client, startHit);
+    return outcome;
   }
+}
+
+function addressLimited(retryAt: number): CodeIssueOutcome {
+  return { outcome: 'address_limited', retryAt };
 }
