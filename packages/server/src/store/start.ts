@@ -8,9 +8,9 @@ import type { NewOutboxMail } from './outbox.js';
  */
 export interface StartStore {
   /**
-   * In one transaction, at `issue.startHit.now`:
+   * All in one transaction, at `issue.startHit.now` (in whatever order the database needs):
    * 1. checks the address's limit: the live counters of `startHit.key` must add up to less than
-   *    `startLimit` (as `takeHit` checks);
+   *    `startLimit` (as `takeHit` checks; an address refused by this and 2 is told this);
    * 2. claims the email's next code (any client): not within `budget.resendMs` of the last one,
    *    and only while the email's guess budget holds a whole guess;
    * 3. counts `startHit`;
