@@ -1,4 +1,3 @@
-import type pg from 'pg';
 import type { CodeStore, PendingCode } from '../store/codes.js';
 import { withoutNulls } from '../store/record-tables.js';
 import type { PostgresDatabase } from './database.js';
@@ -12,7 +11,7 @@ export class PostgresCodeStore implements CodeStore {
   }
 
   async saveCode(code: PendingCode): Promise<void> {
-    await upsertCode(this.#db, code);
+    await this.#db.run(SAVE_CODE, { ...code });
   }
 
   async findCode(clientId: string, email: string): Promise<PendingCode | undefined> {
@@ -41,24 +40,14 @@ export class PostgresCodeStore implements CodeStore {
   }
 }
 
-/** Saves `code`, replacing the client's earlier code for the email (also in start's transaction). */
-export async function upsertCode(
-  db: PostgresDatabase,
-  code: PendingCode,
-  client?: pg.PoolClient,
-): Promise<void> {
-  await db.run(
-    `INSERT INTO pending_codes
-       (id, client_id, email, code_hash, salt, created_at, expires_at, attempts, max_attempts,
-        link_params, nonce)
-     VALUES (@id, @clientId, @email, @codeHash, @salt, @createdAt, @expiresAt, @attempts,
-             @maxAttempts, @linkParams, @nonce)
-     ON CONFLICT (client_id, email) DO UPDATE SET
-       id = excluded.id, code_hash = excluded.code_hash, salt = excluded.salt,
-       created_at = excluded.created_at, expires_at = excluded.expires_at,
-       attempts = excluded.attempts, max_attempts = excluded.max_attempts,
-       link_params = excluded.link_params, nonce = excluded.nonce`,
-    { ...code },
-    client,
-  );
-}
+/** Saves `@…` (a {@link PendingCode}'s fields), replacing the client's earlier code for the email. */
+export const SAVE_CODE = `INSERT INTO pending_codes
+    (id, client_id, email, code_hash, salt, created_at, expires_at, attempts, max_attempts,
+     link_params, nonce)
+  VALUES (@id, @clientId, @email, @codeHash, @salt, @createdAt, @expiresAt, @attempts,
+          @maxAttempts, @linkParams, @nonce)
+  ON CONFLICT (client_id, email) DO UPDATE SET
+    id = excluded.id, code_hash = excluded.code_hash, salt = excluded.salt,
+    created_at = excluded.created_at, expires_at = excluded.expires_at,
+    attempts = excluded.attempts, max_attempts = excluded.max_attempts,
+    link_params = excluded.link_params, nonce = excluded.nonce`;

@@ -1,4 +1,3 @@
-import type pg from 'pg';
 import {
   oldestFirst,
   OUTBOX_ERROR_MAX_LENGTH,
@@ -18,7 +17,14 @@ export class PostgresOutboxStore implements OutboxStore {
   }
 
   async enqueueMail(mail: NewOutboxMail): Promise<number> {
-    return insertMail(this.#db, mail);
+    const [row] = await this.#db.query<{ id: number }>(
+      `INSERT INTO mail_outbox
+         (recipient, from_name, from_address, subject, text, html, expires_at, next_attempt_at)
+       VALUES (@to, @fromName, @fromAddress, @subject, @text, @html, @expiresAt, @nextAttemptAt)
+       RETURNING id`,
+      { ...mail },
+    );
+    return row!.id;
   }
 
   async claimDueMail(dueBy: number, leaseUntil: number, limit: number): Promise<OutboxMail[]> {
@@ -67,27 +73,4 @@ export class PostgresOutboxStore implements OutboxStore {
     const [row] = await this.#db.query<{ count: string }>('SELECT count(*) FROM mail_outbox');
     return Number(row!.count);
   }
-}
-
-/**
- * Queues `mail`; `codeId` links it to the code it carries (start's transaction), so that a start
- * replacing the code can drop it. Returns its id.
- */
-export async function insertMail(
-  db: PostgresDatabase,
-  mail: NewOutboxMail,
-  codeId?: string,
-  client?: pg.PoolClient,
-): Promise<number> {
-  const [row] = await db.query<{ id: number }>(
-    `INSERT INTO mail_outbox
-       (recipient, from_name, from_address, subject, text, html, expires_at, next_attempt_at,
-        code_id)
-     VALUES (@to, @fromName, @fromAddress, @subject, @text, @html, @expiresAt, @nextAttemptAt,
-             @codeId)
-     RETURNING id`,
-    { ...mail, codeId },
-    client,
-  );
-  return row!.id;
 }

@@ -1,23 +1,29 @@
 import type pg from 'pg';
 import type { CodeIssue, CodeIssueOutcome, StartStore } from '../store/start.js';
-import { upsertCode } from './codes.js';
+import { SAVE_CODE } from './codes.js';
 import type { PostgresDatabase } from './database.js';
 import { claimCodeSlot, countHit, liveHits, lockedLiveHits } from './limits.js';
-import { insertMail } from './outbox.js';
 
 /**
- * The mail of the code about to be replaced (see {@link StartStore.issueCode}, step 4), read
- * before the code's upsert. A mail a sender claims at this moment holds its row lock first: the
- * DELETE then finds it leased and leaves it, and the UPDATE's snapshot saw it due.
+ * Saves the code (`SAVE_CODE`'s parameters) and queues its mail (`@to` … `@mailExpiresAt`,
+ * `@nextAttemptAt`), linked to it, as one statement. First, by the statement's snapshot, it
+ * retires the mail of the code it replaces (see {@link StartStore.issueCode}, step 4): a mail a
+ * sender claims at this moment holds its row lock first, so the DELETE then finds it leased and
+ * leaves it, and the UPDATE's snapshot saw it due.
  */
-const RETIRE_REPLACED_MAIL = `WITH replaced AS (
+const SAVE_CODE_AND_QUEUE_MAIL = `WITH replaced AS (
     SELECT id FROM pending_codes WHERE client_id = @clientId AND email = @email
   ), dropped AS (
     DELETE FROM mail_outbox
     WHERE code_id IN (SELECT id FROM replaced) AND next_attempt_at <= @now::bigint
-  )
-  UPDATE mail_outbox SET expires_at = LEAST(expires_at, @now::bigint)
-  WHERE code_id IN (SELECT id FROM replaced) AND next_attempt_at > @now::bigint`;
+  ), retired AS (
+    UPDATE mail_outbox SET expires_at = LEAST(expires_at, @now::bigint)
+    WHERE code_id IN (SELECT id FROM replaced) AND next_attempt_at > @now::bigint
+  ), saved AS (${SAVE_CODE})
+  INSERT INTO mail_outbox
+    (recipient, from_name, from_address, subject, text, html, expires_at, next_attempt_at, code_id)
+  VALUES (@to, @fromName, @fromAddress, @subject, @text, @html, @mailExpiresAt, @nextAttemptAt, @id)
+  RETURNING id`;
 
 /** The locked count found the address at its limit: the start's transaction is rolled back. */
 class AddressLimited extends Error {
@@ -63,13 +69,12 @@ export class PostgresStartStore implements StartStore {
     const maxAttempts = Math.min(code.maxAttempts, claim.guesses);
     let outcome: CodeIssueOutcome = { outcome: 'blocked', maxAttempts };
     if (!claim.blocked) {
-      await db.run(
-        RETIRE_REPLACED_MAIL,
-        { clientId: code.clientId, email: code.email, now },
+      const [queued] = await db.query<{ id: number }>(
+        SAVE_CODE_AND_QUEUE_MAIL,
+        { ...mail, mailExpiresAt: mail.expiresAt, ...code, maxAttempts, now },
         client,
       );
-      await upsertCode(db, { ...code, maxAttempts }, client);
-      const mailId = await insertMail(db, mail, code.id, client);
+      const mailId = queued!.id;
       outcome = { outcome: 'issued', mailId, maxAttempts };
     }
     const live = await lockedLiveHits(db, client, startHit);
