@@ -8,6 +8,7 @@ import { PostgresEmailGuardStore, PostgresRateCounterStore } from './postgres/li
 import { PostgresOutboxStore } from './postgres/outbox.js';
 import { PostgresRefreshTokenStore } from './postgres/refresh-tokens.js';
 import { PostgresServerSecretCheck } from './postgres/server-secret.js';
+import { PostgresStartStore } from './postgres/start.js';
 import {
   PostgresAccessTokenStore,
   PostgresAuthorizationCodeStore,
@@ -38,6 +39,7 @@ export class PostgresStore extends ComposedStore implements DevInboxStore {
       rateCounters: new PostgresRateCounterStore(db),
       emailGuards: new PostgresEmailGuardStore(db),
       outbox: new PostgresOutboxStore(db),
+      start: new PostgresStartStore(db),
       expiry: new PostgresExpiryStore(db),
       serverSecretCheck: new PostgresServerSecretCheck(db),
       health: new PostgresHealthStore(db),

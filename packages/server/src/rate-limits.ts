@@ -1,7 +1,7 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import type { AppContext } from './context.js';
 import { AuthError } from './errors.js';
-import type { GuessBudget, Hit } from './store.js';
+import type { CodeIssue, CodeIssueOutcome, GuessBudget, Hit } from './store.js';
 
 const HOUR_MS = 3_600_000;
 /** Sliding windows are counted in this many slots, so a window holds at most this many rows. */
@@ -64,53 +64,43 @@ function expandIPv6(ip: string): string[] {
 }
 
 /**
- * `/passwordless/start` per address: `start_per_ip_per_hour` mailed codes in a sliding hour
- * (counted in 5-minute slots), then 429. The start is counted here, before the per-email checks;
- * a start refused after this gives its count back ({@link giveBackStart}).
+ * What a `/passwordless/start` is counted against, in the transaction that stores its code
+ * (store/start.ts): per address, `start_per_ip_per_hour` mailed codes in a sliding hour (counted
+ * in 5-minute slots); per email, for any client, `resend_after_s` since the previous code (even
+ * one that has since died), and a guess budget holding a whole guess. The code gets no more
+ * tries than the budget holds, so once an email's codes are being burned each later code allows
+ * one guess.
  */
-export async function takeStart(ctx: AppContext, ip: string): Promise<Hit> {
-  const hit = slidingHit(`start:${limitAddress(ip)}`, HOUR_MS, ctx.now());
-  const result = await ctx.store.takeHit(hit, ctx.config.rateLimits.startPerIpPerHour);
-  if (!result.taken) {
-    throw new RateLimitedError(
-      'start_per_ip_per_hour',
-      'too_many_requests',
-      'Too many requests. Try again later.',
-      result.firstExpiry! - hit.now,
-    );
-  }
-  return hit;
-}
-
-export async function giveBackStart(ctx: AppContext, start: Hit): Promise<void> {
-  await ctx.store.returnHit(start.key, start.slot);
-}
-
-/**
- * Claims the right to mail `email` a new code, for any client: not within `resend_after_s` of
- * the previous code (even one that has since died), and not while the email's guess budget is
- * empty. Returns how many tries the new code gets: `max_attempts`, or fewer when the budget
- * holds fewer, so once an email's codes are being burned each later code allows one guess; and
- * whether the email's user is blocked (read by the same statement).
- */
-export async function claimNewCode(
+export function startLimits(
   ctx: AppContext,
-  email: string,
-): Promise<{ maxAttempts: number; blocked: boolean }> {
-  const now = ctx.now();
-  const claim = await ctx.store.claimCodeSlot(email, now, guessBudget(ctx));
-  if (!claim.claimed) {
-    throw new RateLimitedError(
-      'resend_after_s',
-      'too_many_requests',
-      'A code was sent moments ago. Wait before asking for another.',
-      claim.retryAt - now,
-    );
-  }
+  ip: string,
+  now: number,
+): Pick<CodeIssue, 'startHit' | 'startLimit' | 'budget'> {
   return {
-    maxAttempts: Math.min(ctx.config.connections.email.otp.maxAttempts, claim.guesses),
-    blocked: claim.blocked,
+    startHit: slidingHit(`start:${limitAddress(ip)}`, HOUR_MS, now),
+    startLimit: ctx.config.rateLimits.startPerIpPerHour,
+    budget: guessBudget(ctx),
   };
+}
+
+/** The 429 of a start refused by one of {@link startLimits}. */
+export function startRefused(
+  refusal: Extract<CodeIssueOutcome, { retryAt: number }>,
+  now: number,
+): RateLimitedError {
+  return refusal.outcome === 'address_limited'
+    ? new RateLimitedError(
+        'start_per_ip_per_hour',
+        'too_many_requests',
+        'Too many requests. Try again later.',
+        refusal.retryAt - now,
+      )
+    : new RateLimitedError(
+        'resend_after_s',
+        'too_many_requests',
+        'A code was sent moments ago. Wait before asking for another.',
+        refusal.retryAt - now,
+      );
 }
 
 /**

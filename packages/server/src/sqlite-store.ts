@@ -7,6 +7,7 @@ import { SqliteEmailGuardStore, SqliteRateCounterStore } from './sqlite/limits.j
 import { SqliteOutboxStore } from './sqlite/outbox.js';
 import { SqliteRefreshTokenStore } from './sqlite/refresh-tokens.js';
 import { SqliteServerSecretCheck } from './sqlite/server-secret.js';
+import { SqliteStartStore } from './sqlite/start.js';
 import {
   SqliteAccessTokenStore,
   SqliteAuthorizationCodeStore,
@@ -36,6 +37,7 @@ export class SqliteStore extends ComposedStore implements DevInboxStore {
       rateCounters: new SqliteRateCounterStore(db),
       emailGuards: new SqliteEmailGuardStore(db),
       outbox: new SqliteOutboxStore(db),
+      start: new SqliteStartStore(db),
       expiry: new SqliteExpiryStore(db),
       serverSecretCheck: new SqliteServerSecretCheck(db),
       health: new SqliteHealthStore(db),

@@ -5,6 +5,7 @@ import type { EmailGuardStore, RateCounterStore } from './store/limits.js';
 import type { OutboxStore } from './store/outbox.js';
 import type { RefreshTokenStore } from './store/refresh-tokens.js';
 import type { ServerSecretCheck } from './store/server-secret.js';
+import type { StartStore } from './store/start.js';
 import type { AccessTokenStore, AuthorizationCodeStore, LoginTicketStore } from './store/tokens.js';
 import type { UserStore } from './store/users.js';
 
@@ -25,6 +26,7 @@ export interface Store
     RateCounterStore,
     EmailGuardStore,
     OutboxStore,
+    StartStore,
     ExpiryStore,
     ServerSecretCheck,
     HealthStore {
@@ -42,6 +44,7 @@ export type {
   SlotClaim,
 } from './store/limits.js';
 export type { NewOutboxMail, OutboxMail } from './store/outbox.js';
+export type { CodeIssue, CodeIssueOutcome } from './store/start.js';
 export type { AccessTokenRecord, AuthorizationCodeRecord, LoginTicket } from './store/tokens.js';
 export type { RefreshTokenRecord } from './store/refresh-tokens.js';
 export type { DeletedUser, User, UserRecords } from './store/users.js';

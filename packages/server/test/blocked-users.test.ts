@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../src/sqlite-store.js';
-import type { AuthorizationCodeRecord, LoginTicket, PendingCode } from '../src/store.js';
+import type { AuthorizationCodeRecord, CodeIssue, LoginTicket } from '../src/store.js';
 import { clickLink } from './confirm-link.js';
 import { makeDataDir, startTestServer, wrongCode, type TestServer } from './helpers.js';
 
@@ -30,9 +30,19 @@ const WRONG_CODE = {
 class RacingBlockStore extends SqliteStore {
   blockBefore?: 'saveCode' | 'saveLoginTicket' | 'saveAuthorizationCode';
 
-  override async saveCode(code: PendingCode) {
-    if (this.blockBefore === 'saveCode') await this.#block(code.email);
-    return super.saveCode(code);
+  /**
+   * Start saves its code in the transaction that read the user unblocked. On PostgreSQL a block
+   * can still commit between that read and the start's commit, and the block's removal of the
+   * email's codes does not see the start's code (or its mail, which its node sends from memory
+   * anyway): this leaves that outcome.
+   */
+  override async issueCode(issue: CodeIssue) {
+    const issued = await super.issueCode(issue);
+    if (this.blockBefore === 'saveCode' && issued.outcome === 'issued') {
+      await this.#block(issue.code.email);
+      await super.saveCode({ ...issue.code, maxAttempts: issued.maxAttempts });
+    }
+    return issued;
   }
   override async saveLoginTicket(ticket: LoginTicket) {
     if (this.blockBefore === 'saveLoginTicket') await this.#blockSub(ticket.sub);

@@ -89,6 +89,7 @@ describe('dev inbox', () => {
       rateCounters: sqlite,
       emailGuards: sqlite,
       outbox: sqlite,
+      start: sqlite,
       expiry: sqlite,
       serverSecretCheck: sqlite,
       health: sqlite,

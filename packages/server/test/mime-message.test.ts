@@ -6,12 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { BuiltInEmails } from '../src/mail/built-in-email.js';
 import type { OutgoingEmail } from '../src/mail/mailer.js';
 import { composeMessage } from '../src/mail/mime-message.js';
-import { SERVER_TEXT } from '../src/locales/index.js';
+import { SERVER_LOCALES } from '../src/locales/index.js';
 
 const DATE = new Date('2030-01-02T03:04:05Z');
 
-function builtInMail(language: string): OutgoingEmail {
-  const rendered = new BuiltInEmails('en').render({
+async function builtInMail(language: string): Promise<OutgoingEmail> {
+  const rendered = await new BuiltInEmails('en').render({
     code: '123456',
     link: '',
     send: 'code',
@@ -48,8 +48,8 @@ async function read(email: OutgoingEmail) {
 }
 
 describe('the composed MIME message', () => {
-  it.each(Object.keys(SERVER_TEXT))('carries the built-in %s mail intact', async (language) => {
-    const email = builtInMail(language);
+  it.each(SERVER_LOCALES)('carries the built-in %s mail intact', async (language) => {
+    const email = await builtInMail(language);
     const got = await read(email);
     expect(got.subject).toBe(email.subject);
     expect(got.text).toBe(email.text);

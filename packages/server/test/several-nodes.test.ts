@@ -334,9 +334,10 @@ describe('two server processes on one PostgreSQL behind one address', () => {
         let { mail, index } = await mailTo(email, { from, via, timeout: 100_000 });
         if (started.servedBy === 'A' && mail.via === 'B') answeredByAMailedByB++;
         let tokens = await viaProxy('/oauth/token', tokenBody(email, codeIn(mail)));
-        // A start A queued but never answered is mailed by B once A's claim ends; the retried
-        // start replaced its code, and start no longer waits for SMTP, so that stale mail may
-        // come first. The user takes the next mail, the retried start's.
+        // A start A queued but never answered: the retried start on B replaced its code and
+        // dropped its mail, or made it expire if A held it. Only a mail B claimed in the moment
+        // between A's death and the retry can still come first (rare: staleMails counts it);
+        // the user takes the next mail, the retried start's.
         if (tokens.status === 403 && tokens.retries === 0 && started.retries > 0) {
           figures.staleMails++;
           ({ mail, index } = await mailTo(email, { from: index + 1, via, timeout: 100_000 }));

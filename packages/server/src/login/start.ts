@@ -4,8 +4,9 @@ import type { ClientConfig } from '../config.js';
 import type { AppContext } from '../context.js';
 import { normalizeEmail } from '../email-address.js';
 import { AuthError } from '../errors.js';
-import { claimNewCode, giveBackStart, takeStart } from '../rate-limits.js';
+import { startLimits, startRefused } from '../rate-limits.js';
 import type { StartParams, StartResponse } from '../routes/passwordless.js';
+import type { CodeIssueOutcome } from '../store.js';
 import { reportIfRateLimited, reportOutboxFull, reportSent } from './events.js';
 import { checkedLinkParams, linkParamsFingerprint, magicLink } from './magic-link.js';
 
@@ -26,9 +27,10 @@ export const OUTBOX_FULL_RETRY_AFTER_S = 5;
 
 /**
  * Starts an email login: checks the connection, the address and (for a link) the authorize
- * parameters; takes the start from the address's limit and the email's resend cooldown; stores
- * a new code (only its HMAC), which replaces any earlier one; and mails it, as a code or a magic
- * link, through the outbox. Known, unknown and blocked emails get the same answer; a blocked one
+ * parameters; writes the mail, as a code or a magic link; then, as one transaction, takes the
+ * start from the address's limit and the email's resend cooldown, stores the new code (only its
+ * HMAC), which replaces any earlier one (and drops its unsent mail), and queues the mail in the
+ * outbox. Known, unknown and blocked emails get the same answer; a blocked one
  * gets no code and no mail. While the outbox is full (SMTP is not keeping up) it refuses with 503
  * before taking anything, so the refused start costs no limit and stores nothing.
  */
@@ -57,46 +59,11 @@ export async function startLogin(ctx: AppContext, request: StartRequest): Promis
     );
   }
 
-  const rateLimited = reportIfRateLimited(ctx, request.log, {
-    clientId: client.clientId,
-    email,
-    login: false,
-  });
-  const start = await takeStart(ctx, request.ip).catch(rateLimited);
-  const { maxAttempts, blocked } = await claimNewCode(ctx, email).catch(async (error: unknown) => {
-    await giveBackStart(ctx, start);
-    return rateLimited(error);
-  });
-
   const now = ctx.now();
   const code = generateCode(ctx.random, otp.length);
   const salt = ctx.random(CODE_SALT_BYTES);
   const id = ctx.random(12).toString('hex');
   const expiresAt = now + otp.lifetimeS * 1000;
-  const answer: StartResponse = {
-    _id: id,
-    email,
-    expires_in: otp.lifetimeS,
-    resend_after: otp.resendAfterS,
-    max_attempts: maxAttempts,
-    code_length: otp.length,
-  };
-  // Read by the limits' claim, so a blocked email is limited and answered as any other.
-  if (blocked) return answer;
-  await ctx.store.saveCode({
-    id,
-    clientId: client.clientId,
-    email,
-    codeHash: hashCode(ctx.serverSecret.codeKey, salt, code),
-    salt,
-    createdAt: now,
-    expiresAt,
-    attempts: 0,
-    maxAttempts,
-    ...(linkParams ? { linkParams: linkParamsFingerprint(linkParams) } : {}),
-    ...(authParams.nonce === undefined ? {} : { nonce: authParams.nonce }),
-  });
-
   const link = linkParams
     ? magicLink(ctx, {
         client_id: client.clientId,
@@ -119,8 +86,48 @@ export async function startLogin(ctx: AppContext, request: StartRequest): Promis
     connection: { name: connection.name },
     user: { email },
   });
-  // Answered once stored; SMTP gets it from the outbox, which retries until the code expires.
-  await ctx.outbox.send({ ...message, to: email }, expiresAt);
+  // One transaction takes the limits, saves the code and queues its mail, so the answer comes
+  // once the mail is durably queued; SMTP gets it from the outbox, which retries until the code
+  // expires.
+  let issued!: CodeIssueOutcome;
+  await ctx.outbox.send({ ...message, to: email }, expiresAt, async (mail) => {
+    issued = await ctx.store.issueCode({
+      ...startLimits(ctx, request.ip, now),
+      code: {
+        id,
+        clientId: client.clientId,
+        email,
+        codeHash: hashCode(ctx.serverSecret.codeKey, salt, code),
+        salt,
+        createdAt: now,
+        expiresAt,
+        attempts: 0,
+        maxAttempts: otp.maxAttempts,
+        ...(linkParams ? { linkParams: linkParamsFingerprint(linkParams) } : {}),
+        ...(authParams.nonce === undefined ? {} : { nonce: authParams.nonce }),
+      },
+      mail,
+    });
+    return issued.outcome === 'issued' ? issued.mailId : undefined;
+  });
+  if (issued.outcome === 'address_limited' || issued.outcome === 'email_limited') {
+    const rateLimited = reportIfRateLimited(ctx, request.log, {
+      clientId: client.clientId,
+      email,
+      login: false,
+    });
+    return rateLimited(startRefused(issued, now));
+  }
+  const answer: StartResponse = {
+    _id: id,
+    email,
+    expires_in: otp.lifetimeS,
+    resend_after: otp.resendAfterS,
+    max_attempts: issued.maxAttempts,
+    code_length: otp.length,
+  };
+  // A blocked email is limited and answered as any other, with no code and no mail.
+  if (issued.outcome === 'blocked') return answer;
   reportSent(ctx, request.log, { clientId: client.clientId, send });
   return answer;
 }

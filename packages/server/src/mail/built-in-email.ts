@@ -7,6 +7,9 @@ import type { VerificationEmailContext } from './templates.js';
 const LRI = '\u2066';
 const PDI = '\u2069';
 
+/** Requested languages whose matched locale is remembered (oldest forgotten first). */
+const MATCHES_KEPT = 256;
+
 /** The parts of the built-in mail; `from` is always the tenant's (it has a default). */
 export interface BuiltInParts {
   subject: string;
@@ -28,12 +31,31 @@ interface LocaleEmail {
  */
 export class BuiltInEmails {
   readonly #locales = new Map<string, Promise<LocaleEmail>>();
+  /** Requested language → its locale's tag (see {@link BuiltInEmails.#tagFor}). */
+  readonly #matched = new Map<string, string>();
 
   constructor(private readonly defaultLanguage: string) {}
 
-  /** The locale of the request's language, else of the tenant's default language, else English. */
+  /**
+   * The locale of the request's language, else of the tenant's default language, else English.
+   * Matching works out likely subtags (`Intl.Locale.maximize`), the most costly part of a mail:
+   * it is remembered per requested language, for the {@link MATCHES_KEPT} last asked.
+   */
+  #tagFor(requestLanguage: string): string {
+    let tag = this.#matched.get(requestLanguage);
+    if (tag === undefined) {
+      tag = serverLocale([requestLanguage, this.defaultLanguage]);
+      // The header is the client's to choose: what is kept stays bounded.
+      if (this.#matched.size >= MATCHES_KEPT) {
+        this.#matched.delete(this.#matched.keys().next().value!);
+      }
+      this.#matched.set(requestLanguage, tag);
+    }
+    return tag;
+  }
+
   #localeFor(requestLanguage: string): Promise<LocaleEmail> {
-    const tag = serverLocale([requestLanguage, this.defaultLanguage]);
+    const tag = this.#tagFor(requestLanguage);
     let locale = this.#locales.get(tag);
     if (!locale) {
       locale = serverText(tag).then((text) => ({

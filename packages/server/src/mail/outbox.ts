@@ -1,6 +1,6 @@
 import { openSealedText, sealText } from '../sealed-text.js';
 import { SERVER_SECRET_FILE } from '../server-secret.js';
-import type { OutboxMail, OutboxStore } from '../store/outbox.js';
+import type { NewOutboxMail, OutboxMail, OutboxStore } from '../store/outbox.js';
 import type { Mailer, OutgoingEmail } from './mailer.js';
 
 /**
@@ -103,16 +103,23 @@ export class MailOutbox {
 
   /**
    * Stores the mail and wakes the sender; resolves once the mail is durably queued, before SMTP
-   * has seen it.
+   * has seen it. `enqueue` stores the sealed mail and resolves with its id; by default it is
+   * stored on its own. Start stores it in the transaction that saves its code (store/start.ts),
+   * which may store nothing (a refused or blocked start: no id).
    */
-  async send(email: OutgoingEmail, expiresAt: number): Promise<void> {
-    const { store, now } = this.#options;
+  async send(
+    email: OutgoingEmail,
+    expiresAt: number,
+    enqueue: (mail: NewOutboxMail) => Promise<number | undefined> = (mail) =>
+      this.#options.store.enqueueMail(mail),
+  ): Promise<void> {
+    const { now } = this.#options;
     // Mail the sender gets to soon is queued under this node's lease and tried from memory, with
     // no claim in between; the rest is queued due, for the next claim of any node.
     const keep = !this.#closing && this.#held.length < this.#concurrency;
     const queuedAt = now();
     const leaseUntil = queuedAt + SEND_LEASE_MS;
-    const id = await store.enqueueMail({
+    const mail: NewOutboxMail = {
       to: email.to,
       fromName: email.from.name,
       fromAddress: email.from.address,
@@ -121,7 +128,9 @@ export class MailOutbox {
       ),
       expiresAt,
       nextAttemptAt: keep ? leaseUntil : queuedAt,
-    });
+    };
+    const id = await enqueue(mail);
+    if (id === undefined) return;
     this.#queued++;
     const held: HeldMail = { id, attempts: 0, expiresAt, leaseUntil, email };
     if (keep && this.#stopped) await this.#release([held]);

@@ -81,17 +81,22 @@ export class EmailTemplates {
     this.#builtIn = new BuiltInEmails(defaultLanguage);
   }
 
+  /**
+   * Liquid renders synchronously: the templates are parsed at start, and its async render would
+   * only add promises to every mail (an `{% include %}` reads its file synchronously then). Only
+   * a locale's first mail waits, for its built-in text to load.
+   */
   async render(context: VerificationEmailContext): Promise<RenderedEmail> {
     const language = context.request_language;
-    const render = async (engine: Liquid, compiled: Compiled) =>
-      String(await engine.render(this.#pick(compiled, language), { ...context }));
+    const render = (engine: Liquid, compiled: Compiled) =>
+      String(engine.renderSync(this.#pick(compiled, language), { ...context }));
     const oneLine = (text: string) => text.replace(/[\r\n]+/g, ' ').trim();
     const builtIn = await this.#builtIn.render(context);
     return {
-      from: parseMailbox(oneLine(await render(this.#text, this.#from))),
-      subject: oneLine(this.#subject ? await render(this.#text, this.#subject) : builtIn.subject),
-      text: this.#textBody ? await render(this.#text, this.#textBody) : builtIn.text,
-      html: this.#htmlBody ? await render(this.#html, this.#htmlBody) : builtIn.html,
+      from: parseMailbox(oneLine(render(this.#text, this.#from))),
+      subject: oneLine(this.#subject ? render(this.#text, this.#subject) : builtIn.subject),
+      text: this.#textBody ? render(this.#text, this.#textBody) : builtIn.text,
+      html: this.#htmlBody ? render(this.#html, this.#htmlBody) : builtIn.html,
     };
   }
 

@@ -11,19 +11,7 @@ export class PostgresCodeStore implements CodeStore {
   }
 
   async saveCode(code: PendingCode): Promise<void> {
-    await this.#db.run(
-      `INSERT INTO pending_codes
-         (id, client_id, email, code_hash, salt, created_at, expires_at, attempts, max_attempts,
-          link_params, nonce)
-       VALUES (@id, @clientId, @email, @codeHash, @salt, @createdAt, @expiresAt, @attempts,
-               @maxAttempts, @linkParams, @nonce)
-       ON CONFLICT (client_id, email) DO UPDATE SET
-         id = excluded.id, code_hash = excluded.code_hash, salt = excluded.salt,
-         created_at = excluded.created_at, expires_at = excluded.expires_at,
-         attempts = excluded.attempts, max_attempts = excluded.max_attempts,
-         link_params = excluded.link_params, nonce = excluded.nonce`,
-      { ...code },
-    );
+    await this.#db.run(SAVE_CODE, { ...code });
   }
 
   async findCode(clientId: string, email: string): Promise<PendingCode | undefined> {
@@ -51,3 +39,15 @@ export class PostgresCodeStore implements CodeStore {
     return (await this.#db.run('DELETE FROM pending_codes WHERE id = @codeId', { codeId })) === 1;
   }
 }
+
+/** Saves `@…` (a {@link PendingCode}'s fields), replacing the client's earlier code for the email. */
+export const SAVE_CODE = `INSERT INTO pending_codes
+    (id, client_id, email, code_hash, salt, created_at, expires_at, attempts, max_attempts,
+     link_params, nonce)
+  VALUES (@id, @clientId, @email, @codeHash, @salt, @createdAt, @expiresAt, @attempts,
+          @maxAttempts, @linkParams, @nonce)
+  ON CONFLICT (client_id, email) DO UPDATE SET
+    id = excluded.id, code_hash = excluded.code_hash, salt = excluded.salt,
+    created_at = excluded.created_at, expires_at = excluded.expires_at,
+    attempts = excluded.attempts, max_attempts = excluded.max_attempts,
+    link_params = excluded.link_params, nonce = excluded.nonce`;

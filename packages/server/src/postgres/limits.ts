@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import type {
   EmailGuardStore,
   GuessBudget,
@@ -29,28 +30,10 @@ export class PostgresRateCounterStore implements RateCounterStore {
   }
 
   async takeHit(hit: Hit, limit: number): Promise<HitResult> {
-    // The limit is a sum over several rows, some not yet there, so no row lock can guard it: a
-    // transaction-scoped advisory lock on the key makes racing takers (on any node) check and
-    // count one after another.
     return this.#db.transaction(async (client): Promise<HitResult> => {
-      await this.#db.query(
-        "SELECT pg_advisory_xact_lock(hashtextextended('rate_counters:' || @key, 0))",
-        { key: hit.key },
-        client,
-      );
-      const [row] = await this.#db.query<HitCount>(LIVE_HITS, hit, client);
-      const live = withoutNulls(row!);
+      const live = await lockedLiveHits(this.#db, client, hit);
       if (Number.isFinite(limit) && live.count >= limit) return { taken: false, ...live };
-      await this.#db.query(
-        `INSERT INTO rate_counters (key, slot, count, expires_at)
-         VALUES (@key, @slot, 1, @expiresAt)
-         ON CONFLICT (key, slot) DO UPDATE SET
-           count = CASE WHEN rate_counters.expires_at > @now::bigint
-                   THEN rate_counters.count + 1 ELSE 1 END,
-           expires_at = GREATEST(rate_counters.expires_at, excluded.expires_at)`,
-        hit,
-        client,
-      );
+      await countHit(this.#db, client, hit);
       const firstExpiry = Math.min(live.firstExpiry ?? hit.expiresAt, hit.expiresAt);
       return { taken: true, count: live.count + 1, firstExpiry };
     });
@@ -64,13 +47,58 @@ export class PostgresRateCounterStore implements RateCounterStore {
   }
 
   async countHits(key: string, now: number): Promise<HitCount> {
-    const [row] = await this.#db.query<HitCount>(LIVE_HITS, { key, now });
-    return withoutNulls(row!);
+    return liveHits(this.#db, { key, now });
   }
 
   async clearHits(key: string): Promise<void> {
     await this.#db.run('DELETE FROM rate_counters WHERE key = @key', { key });
   }
+}
+
+/** The live counters of `key` at `now`, not locked: what a later count may no longer find. */
+export async function liveHits(
+  db: PostgresDatabase,
+  { key, now }: Pick<Hit, 'key' | 'now'>,
+): Promise<HitCount> {
+  const [row] = await db.query<HitCount>(LIVE_HITS, { key, now });
+  return withoutNulls(row!);
+}
+
+/**
+ * The live counters of `hit.key`, locked until the transaction ends. The limit is a sum over
+ * several rows, some not yet there, so no row lock can guard it: a transaction-scoped advisory
+ * lock on the key makes racing takers (on any node) check and count one after another.
+ */
+export async function lockedLiveHits(
+  db: PostgresDatabase,
+  client: pg.PoolClient,
+  hit: Hit,
+): Promise<HitCount> {
+  await db.query(
+    "SELECT pg_advisory_xact_lock(hashtextextended('rate_counters:' || @key, 0))",
+    { key: hit.key },
+    client,
+  );
+  const [row] = await db.query<HitCount>(LIVE_HITS, hit, client);
+  return withoutNulls(row!);
+}
+
+/** Adds `hit` to its counter, in the transaction that locked and checked it. */
+export async function countHit(
+  db: PostgresDatabase,
+  client: pg.PoolClient,
+  hit: Hit,
+): Promise<void> {
+  await db.query(
+    `INSERT INTO rate_counters (key, slot, count, expires_at)
+     VALUES (@key, @slot, 1, @expiresAt)
+     ON CONFLICT (key, slot) DO UPDATE SET
+       count = CASE WHEN rate_counters.expires_at > @now::bigint
+               THEN rate_counters.count + 1 ELSE 1 END,
+       expires_at = GREATEST(rate_counters.expires_at, excluded.expires_at)`,
+    hit,
+    client,
+  );
 }
 
 /** Per-email guards in `email_guards`: the guess bucket and when the last code was mailed. */
@@ -85,31 +113,6 @@ export class PostgresEmailGuardStore implements EmailGuardStore {
   // locked (READ COMMITTED re-reads it after a racing writer commits): the check and the write
   // cannot be split. Reading the guard after a refusal only computes when to ask again.
 
-  async claimCodeSlot(email: string, now: number, budget: GuessBudget): Promise<SlotClaim> {
-    const [claimed] = await this.#db.query<{ guesses: number; blocked: boolean }>(
-      `INSERT INTO email_guards (email, guesses, guesses_at, last_code_at, expires_at)
-       VALUES (@email, @capacity, @now, @now, @now::bigint + @keepMs::bigint)
-       ON CONFLICT (email) DO UPDATE SET
-         last_code_at = @now, expires_at = @now::bigint + @keepMs::bigint
-         WHERE (email_guards.last_code_at IS NULL
-                OR email_guards.last_code_at + @resendMs::bigint <= @now::bigint)
-           AND ${BUDGET_NOW} >= 1
-       RETURNING ${BUDGET_NOW} AS guesses, ${BLOCKED_USER} AS blocked`,
-      { email, now, ...budget },
-    );
-    if (claimed) {
-      return { claimed: true, guesses: Math.floor(claimed.guesses), blocked: claimed.blocked };
-    }
-    const guard = await this.#guard(email);
-    return {
-      claimed: false,
-      retryAt: Math.max(
-        (guard.lastCodeAt ?? 0) + budget.resendMs,
-        guard.guessesAt + (1 - guard.guesses) * budget.refillMs,
-      ),
-    };
-  }
-
   async takeGuess(email: string, now: number, budget: GuessBudget): Promise<GuessClaim> {
     const [taken] = await this.#db.query(
       `INSERT INTO email_guards (email, guesses, guesses_at, last_code_at, expires_at)
@@ -122,7 +125,7 @@ export class PostgresEmailGuardStore implements EmailGuardStore {
       { email, now, ...budget },
     );
     if (taken) return { taken: true };
-    const guard = await this.#guard(email);
+    const guard = await emailGuard(this.#db, email);
     return { taken: false, retryAt: guard.guessesAt + (1 - guard.guesses) * budget.refillMs };
   }
 
@@ -134,15 +137,55 @@ export class PostgresEmailGuardStore implements EmailGuardStore {
       { email, now, ...budget },
     );
   }
+}
 
-  async #guard(
-    email: string,
-  ): Promise<{ guesses: number; guessesAt: number; lastCodeAt?: number }> {
-    const [row] = await this.#db.query<{ guesses: number; guessesAt: number; lastCodeAt: number }>(
-      `SELECT guesses, guesses_at AS "guessesAt", last_code_at AS "lastCodeAt"
-       FROM email_guards WHERE email = @email`,
-      { email },
-    );
-    return withoutNulls(row!);
+/**
+ * Claims the right to mail `email` a new code (start's transaction, store/start.ts): granted
+ * only when the last code was sent at least `resendMs` ago and the guess budget holds a whole
+ * guess. Says with the grant whether the email's user is blocked, or when to ask again.
+ */
+export async function claimCodeSlot(
+  db: PostgresDatabase,
+  client: pg.PoolClient,
+  email: string,
+  now: number,
+  budget: GuessBudget,
+): Promise<SlotClaim> {
+  const [claimed] = await db.query<{ guesses: number; blocked: boolean }>(
+    `INSERT INTO email_guards (email, guesses, guesses_at, last_code_at, expires_at)
+     VALUES (@email, @capacity, @now, @now, @now::bigint + @keepMs::bigint)
+     ON CONFLICT (email) DO UPDATE SET
+       last_code_at = @now, expires_at = @now::bigint + @keepMs::bigint
+       WHERE (email_guards.last_code_at IS NULL
+              OR email_guards.last_code_at + @resendMs::bigint <= @now::bigint)
+         AND ${BUDGET_NOW} >= 1
+     RETURNING ${BUDGET_NOW} AS guesses, ${BLOCKED_USER} AS blocked`,
+    { email, now, ...budget },
+    client,
+  );
+  if (claimed) {
+    return { claimed: true, guesses: Math.floor(claimed.guesses), blocked: claimed.blocked };
   }
+  const guard = await emailGuard(db, email, client);
+  return {
+    claimed: false,
+    retryAt: Math.max(
+      (guard.lastCodeAt ?? 0) + budget.resendMs,
+      guard.guessesAt + (1 - guard.guesses) * budget.refillMs,
+    ),
+  };
+}
+
+async function emailGuard(
+  db: PostgresDatabase,
+  email: string,
+  client?: pg.PoolClient,
+): Promise<{ guesses: number; guessesAt: number; lastCodeAt?: number }> {
+  const [row] = await db.query<{ guesses: number; guessesAt: number; lastCodeAt: number }>(
+    `SELECT guesses, guesses_at AS "guessesAt", last_code_at AS "lastCodeAt"
+     FROM email_guards WHERE email = @email`,
+    { email },
+    client,
+  );
+  return withoutNulls(row!);
 }

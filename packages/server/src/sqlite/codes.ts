@@ -10,20 +10,7 @@ export class SqliteCodeStore implements CodeStore {
   }
 
   async saveCode(code: PendingCode): Promise<void> {
-    this.#db
-      .statement(
-        `INSERT INTO pending_codes
-           (id, client_id, email, code_hash, salt, created_at, expires_at, attempts, max_attempts,
-            link_params, nonce)
-         VALUES (@id, @clientId, @email, @codeHash, @salt, @createdAt, @expiresAt, @attempts,
-                 @maxAttempts, @linkParams, @nonce)
-         ON CONFLICT (client_id, email) DO UPDATE SET
-           id = excluded.id, code_hash = excluded.code_hash, salt = excluded.salt,
-           created_at = excluded.created_at, expires_at = excluded.expires_at,
-           attempts = excluded.attempts, max_attempts = excluded.max_attempts,
-           link_params = excluded.link_params, nonce = excluded.nonce`,
-      )
-      .run({ ...code, linkParams: code.linkParams ?? null, nonce: code.nonce ?? null });
+    upsertCode(this.#db, code);
   }
 
   async findCode(clientId: string, email: string): Promise<PendingCode | undefined> {
@@ -48,4 +35,20 @@ export class SqliteCodeStore implements CodeStore {
   async consumeCode(codeId: string): Promise<boolean> {
     return this.#db.statement('DELETE FROM pending_codes WHERE id = ?').run(codeId).changes === 1;
   }
+}
+
+/** Saves `code`, replacing the client's earlier code for the email (also in start's transaction). */
+export function upsertCode(db: SqliteDatabase, code: PendingCode): void {
+  db.statement(
+    `INSERT INTO pending_codes
+       (id, client_id, email, code_hash, salt, created_at, expires_at, attempts, max_attempts,
+        link_params, nonce)
+     VALUES (@id, @clientId, @email, @codeHash, @salt, @createdAt, @expiresAt, @attempts,
+             @maxAttempts, @linkParams, @nonce)
+     ON CONFLICT (client_id, email) DO UPDATE SET
+       id = excluded.id, code_hash = excluded.code_hash, salt = excluded.salt,
+       created_at = excluded.created_at, expires_at = excluded.expires_at,
+       attempts = excluded.attempts, max_attempts = excluded.max_attempts,
+       link_params = excluded.link_params, nonce = excluded.nonce`,
+  ).run({ ...code, linkParams: code.linkParams ?? null, nonce: code.nonce ?? null });
 }

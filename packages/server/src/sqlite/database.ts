@@ -83,6 +83,15 @@ export class SqliteDatabase {
     return this.#db.transaction(work)();
   }
 
+  /**
+   * As {@link transaction}, holding the write lock from the start (`BEGIN IMMEDIATE`): a
+   * transaction that reads before it writes then waits its turn (busy_timeout) when another
+   * connection writes, instead of failing with SQLITE_BUSY when it comes to write.
+   */
+  immediateTransaction<T>(work: () => T): T {
+    return this.#db.transaction(work).immediate();
+  }
+
   close(): void {
     if (this.#db.open) this.#db.close();
     const fd = this.#walFd;

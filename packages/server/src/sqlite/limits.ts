@@ -25,16 +25,9 @@ export class SqliteRateCounterStore implements RateCounterStore {
 
   async takeHit(hit: Hit, limit: number): Promise<HitResult> {
     return this.#db.transaction((): HitResult => {
-      const live = this.#liveHits(hit.key, hit.now);
+      const live = liveHits(this.#db, hit.key, hit.now);
       if (Number.isFinite(limit) && live.count >= limit) return { taken: false, ...live };
-      this.#db
-        .statement(
-          `INSERT INTO rate_counters (key, slot, count, expires_at) VALUES (@key, @slot, 1, @expiresAt)
-           ON CONFLICT (key, slot) DO UPDATE SET
-             count = CASE WHEN expires_at > @now THEN count + 1 ELSE 1 END,
-             expires_at = MAX(expires_at, excluded.expires_at)`,
-        )
-        .run(hit);
+      countHit(this.#db, hit);
       const firstExpiry = Math.min(live.firstExpiry ?? hit.expiresAt, hit.expiresAt);
       return { taken: true, count: live.count + 1, firstExpiry };
     });
@@ -49,22 +42,33 @@ export class SqliteRateCounterStore implements RateCounterStore {
   }
 
   async countHits(key: string, now: number): Promise<HitCount> {
-    return this.#liveHits(key, now);
+    return liveHits(this.#db, key, now);
   }
 
   async clearHits(key: string): Promise<void> {
     this.#db.statement('DELETE FROM rate_counters WHERE key = ?').run(key);
   }
+}
 
-  #liveHits(key: string, now: number): HitCount {
-    const row = this.#db
-      .statement(
-        `SELECT COALESCE(SUM(count), 0) AS count, MIN(expires_at) AS firstExpiry
-         FROM rate_counters WHERE key = ? AND expires_at > ?`,
-      )
-      .get(key, now) as HitCount;
-    return withoutNulls(row);
-  }
+/** The live counters of `key` at `now` (part of a transaction that checks a limit). */
+export function liveHits(db: SqliteDatabase, key: string, now: number): HitCount {
+  const row = db
+    .statement(
+      `SELECT COALESCE(SUM(count), 0) AS count, MIN(expires_at) AS firstExpiry
+       FROM rate_counters WHERE key = ? AND expires_at > ?`,
+    )
+    .get(key, now) as HitCount;
+  return withoutNulls(row);
+}
+
+/** Adds `hit` to its counter (in the transaction that checked the limit). */
+export function countHit(db: SqliteDatabase, hit: Hit): void {
+  db.statement(
+    `INSERT INTO rate_counters (key, slot, count, expires_at) VALUES (@key, @slot, 1, @expiresAt)
+     ON CONFLICT (key, slot) DO UPDATE SET
+       count = CASE WHEN expires_at > @now THEN count + 1 ELSE 1 END,
+       expires_at = MAX(expires_at, excluded.expires_at)`,
+  ).run(hit);
 }
 
 /** Per-email guards in `email_guards`: the guess bucket and when the last code was mailed. */
@@ -73,36 +77,6 @@ export class SqliteEmailGuardStore implements EmailGuardStore {
 
   constructor(db: SqliteDatabase) {
     this.#db = db;
-  }
-
-  async claimCodeSlot(email: string, now: number, budget: GuessBudget): Promise<SlotClaim> {
-    return this.#db.transaction((): SlotClaim => {
-      const claimed = this.#db
-        .statement(
-          `INSERT INTO email_guards (email, guesses, guesses_at, last_code_at, expires_at)
-           VALUES (@email, @capacity, @now, @now, @now + @keepMs)
-           ON CONFLICT (email) DO UPDATE SET last_code_at = @now, expires_at = @now + @keepMs
-             WHERE (last_code_at IS NULL OR last_code_at + @resendMs <= @now)
-               AND ${BUDGET_NOW} >= 1
-           RETURNING ${BUDGET_NOW} AS guesses, ${BLOCKED_USER} AS blocked`,
-        )
-        .get({ email, now, ...budget }) as { guesses: number; blocked: number } | undefined;
-      if (claimed) {
-        return {
-          claimed: true,
-          guesses: Math.floor(claimed.guesses),
-          blocked: claimed.blocked === 1,
-        };
-      }
-      const guard = this.#guard(email);
-      return {
-        claimed: false,
-        retryAt: Math.max(
-          (guard.lastCodeAt ?? 0) + budget.resendMs,
-          guard.guessesAt + (1 - guard.guesses) * budget.refillMs,
-        ),
-      };
-    });
   }
 
   async takeGuess(email: string, now: number, budget: GuessBudget): Promise<GuessClaim> {
@@ -118,7 +92,7 @@ export class SqliteEmailGuardStore implements EmailGuardStore {
         )
         .get({ email, now, ...budget });
       if (taken) return { taken: true };
-      const guard = this.#guard(email);
+      const guard = emailGuard(this.#db, email);
       return { taken: false, retryAt: guard.guessesAt + (1 - guard.guesses) * budget.refillMs };
     });
   }
@@ -131,14 +105,51 @@ export class SqliteEmailGuardStore implements EmailGuardStore {
       )
       .run({ email, now, ...budget });
   }
+}
 
-  #guard(email: string): { guesses: number; guessesAt: number; lastCodeAt?: number } {
-    const row = this.#db
-      .statement(
-        `SELECT guesses, guesses_at AS guessesAt, last_code_at AS lastCodeAt
-         FROM email_guards WHERE email = ?`,
-      )
-      .get(email) as { guesses: number; guessesAt: number; lastCodeAt: number | null };
-    return withoutNulls(row) as { guesses: number; guessesAt: number; lastCodeAt?: number };
+/**
+ * Claims the right to mail `email` a new code (start's transaction, store/start.ts): granted
+ * only when the last code was sent at least `resendMs` ago and the guess budget holds a whole
+ * guess. Says with the grant whether the email's user is blocked, or when to ask again.
+ */
+export function claimCodeSlot(
+  db: SqliteDatabase,
+  email: string,
+  now: number,
+  budget: GuessBudget,
+): SlotClaim {
+  const claimed = db
+    .statement(
+      `INSERT INTO email_guards (email, guesses, guesses_at, last_code_at, expires_at)
+       VALUES (@email, @capacity, @now, @now, @now + @keepMs)
+       ON CONFLICT (email) DO UPDATE SET last_code_at = @now, expires_at = @now + @keepMs
+         WHERE (last_code_at IS NULL OR last_code_at + @resendMs <= @now)
+           AND ${BUDGET_NOW} >= 1
+       RETURNING ${BUDGET_NOW} AS guesses, ${BLOCKED_USER} AS blocked`,
+    )
+    .get({ email, now, ...budget }) as { guesses: number; blocked: number } | undefined;
+  if (claimed) {
+    return { claimed: true, guesses: Math.floor(claimed.guesses), blocked: claimed.blocked === 1 };
   }
+  const guard = emailGuard(db, email);
+  return {
+    claimed: false,
+    retryAt: Math.max(
+      (guard.lastCodeAt ?? 0) + budget.resendMs,
+      guard.guessesAt + (1 - guard.guesses) * budget.refillMs,
+    ),
+  };
+}
+
+function emailGuard(
+  db: SqliteDatabase,
+  email: string,
+): { guesses: number; guessesAt: number; lastCodeAt?: number } {
+  const row = db
+    .statement(
+      `SELECT guesses, guesses_at AS guessesAt, last_code_at AS lastCodeAt
+       FROM email_guards WHERE email = ?`,
+    )
+    .get(email) as { guesses: number; guessesAt: number; lastCodeAt: number | null };
+  return withoutNulls(row) as { guesses: number; guessesAt: number; lastCodeAt?: number };
 }

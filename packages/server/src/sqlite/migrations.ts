@@ -125,4 +125,8 @@ export const MIGRATIONS = [
    CREATE INDEX refresh_tokens_family ON refresh_tokens (family_id);
    CREATE INDEX refresh_tokens_sub ON refresh_tokens (sub);
    CREATE INDEX refresh_tokens_expiry ON refresh_tokens (expires_at);`,
+  // Queued mail names the code it carries, so a start that replaces the code drops its
+  // unsent mail (store/start.ts).
+  `ALTER TABLE mail_outbox ADD COLUMN code_id TEXT;
+   CREATE INDEX mail_outbox_code ON mail_outbox (code_id);`,
 ];

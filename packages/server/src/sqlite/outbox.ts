@@ -16,14 +16,7 @@ export class SqliteOutboxStore implements OutboxStore {
   }
 
   async enqueueMail(mail: NewOutboxMail): Promise<number> {
-    const result = this.#db
-      .statement(
-        `INSERT INTO mail_outbox
-           (recipient, from_name, from_address, subject, text, html, expires_at, next_attempt_at)
-         VALUES (@to, @fromName, @fromAddress, @subject, @text, @html, @expiresAt, @nextAttemptAt)`,
-      )
-      .run(mail);
-    return Number(result.lastInsertRowid);
+    return insertMail(this.#db, mail);
   }
 
   async claimDueMail(dueBy: number, leaseUntil: number, limit: number): Promise<OutboxMail[]> {
@@ -76,4 +69,21 @@ export class SqliteOutboxStore implements OutboxStore {
     };
     return row.count;
   }
+}
+
+/**
+ * Queues `mail`; `codeId` links it to the code it carries (start's transaction), so that a start
+ * replacing the code can drop it. Returns its id.
+ */
+export function insertMail(db: SqliteDatabase, mail: NewOutboxMail, codeId?: string): number {
+  const result = db
+    .statement(
+      `INSERT INTO mail_outbox
+         (recipient, from_name, from_address, subject, text, html, expires_at, next_attempt_at,
+          code_id)
+       VALUES (@to, @fromName, @fromAddress, @subject, @text, @html, @expiresAt, @nextAttemptAt,
+               @codeId)`,
+    )
+    .run({ ...mail, codeId: codeId ?? null });
+  return Number(result.lastInsertRowid);
 }

@@ -4,6 +4,7 @@ import type { ExpiryStore } from './expiry.js';
 import type { HealthStore } from './health.js';
 import type { EmailGuardStore, GuessBudget, Hit, RateCounterStore } from './limits.js';
 import type { NewOutboxMail, OutboxStore } from './outbox.js';
+import type { CodeIssue, StartStore } from './start.js';
 import type {
   RefreshTokenRotation,
   RefreshTokenRecord,
@@ -31,6 +32,7 @@ export interface StoreParts {
   rateCounters: RateCounterStore;
   emailGuards: EmailGuardStore;
   outbox: OutboxStore;
+  start: StartStore;
   expiry: ExpiryStore;
   serverSecretCheck: ServerSecretCheck;
   health: HealthStore;
@@ -130,9 +132,6 @@ export class ComposedStore implements Store {
   clearHits(key: string) {
     return this.#parts.rateCounters.clearHits(key);
   }
-  claimCodeSlot(email: string, now: number, budget: GuessBudget) {
-    return this.#parts.emailGuards.claimCodeSlot(email, now, budget);
-  }
   takeGuess(email: string, now: number, budget: GuessBudget) {
     return this.#parts.emailGuards.takeGuess(email, now, budget);
   }
@@ -157,6 +156,10 @@ export class ComposedStore implements Store {
   }
   countMail() {
     return this.#parts.outbox.countMail();
+  }
+
+  issueCode(issue: CodeIssue) {
+    return this.#parts.start.issueCode(issue);
   }
 
   pruneExpired(now: number, batch: number) {

@@ -20,16 +20,11 @@ export interface RateCounterStore {
   clearHits(key: string): Promise<void>;
 }
 
-/** Per email, across clients: the resend cooldown and the token bucket of wrong guesses. */
+/**
+ * Per email, across clients: the token bucket of wrong guesses. The resend cooldown is claimed
+ * with the start's other writes (store/start.ts).
+ */
 export interface EmailGuardStore {
-  /**
-   * Claims the right to mail a new code to `email` (any client): granted only when the last
-   * code was sent at least `resendMs` ago and the email's guess budget holds one wrong guess.
-   * Atomic. Returns how many whole guesses the budget holds and whether a user with this email
-   * is blocked (read in the same statement, so a start costs no separate user lookup), or when
-   * to ask again.
-   */
-  claimCodeSlot(email: string, now: number, budget: GuessBudget): Promise<SlotClaim>;
   /** Takes one guess from the email's budget before a code is compared; atomic. */
   takeGuess(email: string, now: number, budget: GuessBudget): Promise<GuessClaim>;
   /** A successful login fills the email's guess budget again. */
@@ -69,6 +64,7 @@ export interface GuessBudget {
   keepMs: number;
 }
 
+/** A start's claim of the email's next code: its whole guesses and whether its user is blocked. */
 export type SlotClaim =
   { claimed: true; guesses: number; blocked: boolean } | { claimed: false; retryAt: number };
 export type GuessClaim = { taken: true } | { taken: false; retryAt: number };

@@ -8,6 +8,7 @@ import { describeEmailGuardStoreContract, describeRateCounterStoreContract } fro
 import { describeOutboxStoreContract } from './outbox.js';
 import { describeRefreshTokenStoreContract } from './refresh-tokens.js';
 import { describeServerSecretCheckContract } from './server-secret.js';
+import { describeStartStoreContract } from './start.js';
 import type { StoreTarget } from './target.js';
 import {
   describeAccessTokenStoreContract,
@@ -34,6 +35,7 @@ export function describeStoreContracts<T extends Store & DevInboxStore>(
   describeRateCounterStoreContract(target);
   describeEmailGuardStoreContract(target);
   describeOutboxStoreContract(target);
+  describeStartStoreContract(target);
   describeExpiryStoreContract(target);
   describeServerSecretCheckContract(target);
   describeHealthStoreContract(target);
