@@ -5,6 +5,7 @@ import { PostgresExpiryStore } from './postgres/expiry.js';
 import { PostgresHealthStore } from './postgres/health.js';
 import { PostgresSigningKeyStore } from './postgres/keys.js';
 import { PostgresEmailGuardStore, PostgresRateCounterStore } from './postgres/limits.js';
+import { PostgresLoginStore } from './postgres/logins.js';
 import { PostgresOutboxStore } from './postgres/outbox.js';
 import { PostgresRefreshTokenStore } from './postgres/refresh-tokens.js';
 import { PostgresServerSecretCheck } from './postgres/server-secret.js';
@@ -37,6 +38,7 @@ export class PostgresStore extends ComposedStore implements DevInboxStore {
       refreshTokens: new PostgresRefreshTokenStore(db),
       rateCounters: new PostgresRateCounterStore(db),
       emailGuards: new PostgresEmailGuardStore(db),
+      logins: new PostgresLoginStore(db),
       outbox: new PostgresOutboxStore(db),
       expiry: new PostgresExpiryStore(db),
       serverSecretCheck: new PostgresServerSecretCheck(db),

@@ -4,6 +4,7 @@ import { SqliteDevInboxStore } from './sqlite/dev-inbox.js';
 import { SqliteExpiryStore } from './sqlite/expiry.js';
 import { SqliteHealthStore } from './sqlite/health.js';
 import { SqliteEmailGuardStore, SqliteRateCounterStore } from './sqlite/limits.js';
+import { SqliteLoginStore } from './sqlite/logins.js';
 import { SqliteOutboxStore } from './sqlite/outbox.js';
 import { SqliteRefreshTokenStore } from './sqlite/refresh-tokens.js';
 import { SqliteServerSecretCheck } from './sqlite/server-secret.js';
@@ -35,6 +36,7 @@ export class SqliteStore extends ComposedStore implements DevInboxStore {
       refreshTokens: new SqliteRefreshTokenStore(db),
       rateCounters: new SqliteRateCounterStore(db),
       emailGuards: new SqliteEmailGuardStore(db),
+      logins: new SqliteLoginStore(db),
       outbox: new SqliteOutboxStore(db),
       expiry: new SqliteExpiryStore(db),
       serverSecretCheck: new SqliteServerSecretCheck(db),

@@ -1,7 +1,6 @@
 import type {
   EmailGuardStore,
   GuessBudget,
-  GuessClaim,
   Hit,
   HitCount,
   HitResult,
@@ -63,14 +62,6 @@ export class PostgresRateCounterStore implements RateCounterStore {
     );
   }
 
-  async countHits(key: string, now: number): Promise<HitCount> {
-    const [row] = await this.#db.query<HitCount>(LIVE_HITS, { key, now });
-    return withoutNulls(row!);
-  }
-
-  async clearHits(key: string): Promise<void> {
-    await this.#db.run('DELETE FROM rate_counters WHERE key = @key', { key });
-  }
 }
 
 /** Per-email guards in `email_guards`: the guess bucket and when the last code was mailed. */
@@ -108,31 +99,6 @@ export class PostgresEmailGuardStore implements EmailGuardStore {
         guard.guessesAt + (1 - guard.guesses) * budget.refillMs,
       ),
     };
-  }
-
-  async takeGuess(email: string, now: number, budget: GuessBudget): Promise<GuessClaim> {
-    const [taken] = await this.#db.query(
-      `INSERT INTO email_guards (email, guesses, guesses_at, last_code_at, expires_at)
-       VALUES (@email, @capacity::float8 - 1, @now, NULL, @now::bigint + @keepMs::bigint)
-       ON CONFLICT (email) DO UPDATE SET
-         guesses = ${BUDGET_NOW} - 1, guesses_at = @now,
-         expires_at = @now::bigint + @keepMs::bigint
-         WHERE ${BUDGET_NOW} >= 1
-       RETURNING guesses`,
-      { email, now, ...budget },
-    );
-    if (taken) return { taken: true };
-    const guard = await this.#guard(email);
-    return { taken: false, retryAt: guard.guessesAt + (1 - guard.guesses) * budget.refillMs };
-  }
-
-  async refillGuesses(email: string, now: number, budget: GuessBudget): Promise<void> {
-    await this.#db.run(
-      `UPDATE email_guards SET guesses = @capacity, guesses_at = @now,
-         expires_at = @now::bigint + @keepMs::bigint
-       WHERE email = @email`,
-      { email, now, ...budget },
-    );
   }
 
   async #guard(

@@ -83,6 +83,15 @@ export class SqliteDatabase {
     return this.#db.transaction(work)();
   }
 
+  /**
+   * {@link transaction} begun with `BEGIN IMMEDIATE`: it holds the write lock from its first
+   * read, so another connection cannot commit in between (a deferred one that reads first would
+   * fail with SQLITE_BUSY when it came to write).
+   */
+  writeTransaction<T>(work: () => T): T {
+    return this.#db.transaction(work).immediate();
+  }
+
   close(): void {
     if (this.#db.open) this.#db.close();
     const fd = this.#walFd;

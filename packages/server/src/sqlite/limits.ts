@@ -1,7 +1,6 @@
 import type {
   EmailGuardStore,
   GuessBudget,
-  GuessClaim,
   Hit,
   HitCount,
   HitResult,
@@ -46,14 +45,6 @@ export class SqliteRateCounterStore implements RateCounterStore {
         'UPDATE rate_counters SET count = count - 1 WHERE key = ? AND slot = ? AND count > 0',
       )
       .run(key, slot);
-  }
-
-  async countHits(key: string, now: number): Promise<HitCount> {
-    return this.#liveHits(key, now);
-  }
-
-  async clearHits(key: string): Promise<void> {
-    this.#db.statement('DELETE FROM rate_counters WHERE key = ?').run(key);
   }
 
   #liveHits(key: string, now: number): HitCount {
@@ -103,33 +94,6 @@ export class SqliteEmailGuardStore implements EmailGuardStore {
         ),
       };
     });
-  }
-
-  async takeGuess(email: string, now: number, budget: GuessBudget): Promise<GuessClaim> {
-    return this.#db.transaction((): GuessClaim => {
-      const taken = this.#db
-        .statement(
-          `INSERT INTO email_guards (email, guesses, guesses_at, last_code_at, expires_at)
-           VALUES (@email, @capacity - 1, @now, NULL, @now + @keepMs)
-           ON CONFLICT (email) DO UPDATE SET
-             guesses = ${BUDGET_NOW} - 1, guesses_at = @now, expires_at = @now + @keepMs
-             WHERE ${BUDGET_NOW} >= 1
-           RETURNING guesses`,
-        )
-        .get({ email, now, ...budget });
-      if (taken) return { taken: true };
-      const guard = this.#guard(email);
-      return { taken: false, retryAt: guard.guessesAt + (1 - guard.guesses) * budget.refillMs };
-    });
-  }
-
-  async refillGuesses(email: string, now: number, budget: GuessBudget): Promise<void> {
-    this.#db
-      .statement(
-        `UPDATE email_guards SET guesses = @capacity, guesses_at = @now, expires_at = @now + @keepMs
-         WHERE email = @email`,
-      )
-      .run({ email, now, ...budget });
   }
 
   #guard(email: string): { guesses: number; guessesAt: number; lastCodeAt?: number } {

@@ -3,6 +3,7 @@ import type { CodeStore, PendingCode } from './codes.js';
 import type { ExpiryStore } from './expiry.js';
 import type { HealthStore } from './health.js';
 import type { EmailGuardStore, GuessBudget, Hit, RateCounterStore } from './limits.js';
+import type { LoginAttempt, LoginStore } from './logins.js';
 import type { NewOutboxMail, OutboxStore } from './outbox.js';
 import type {
   RefreshTokenRotation,
@@ -30,6 +31,7 @@ export interface StoreParts {
   refreshTokens: RefreshTokenStore;
   rateCounters: RateCounterStore;
   emailGuards: EmailGuardStore;
+  logins: LoginStore;
   outbox: OutboxStore;
   expiry: ExpiryStore;
   serverSecretCheck: ServerSecretCheck;
@@ -54,12 +56,6 @@ export class ComposedStore implements Store {
   }
   findCode(clientId: string, email: string) {
     return this.#parts.codes.findCode(clientId, email);
-  }
-  addFailedAttempt(codeId: string) {
-    return this.#parts.codes.addFailedAttempt(codeId);
-  }
-  consumeCode(codeId: string) {
-    return this.#parts.codes.consumeCode(codeId);
   }
 
   upsertUserOnLogin(email: string, newSub: string, at: number) {
@@ -124,20 +120,12 @@ export class ComposedStore implements Store {
   returnHit(key: string, slot: number) {
     return this.#parts.rateCounters.returnHit(key, slot);
   }
-  countHits(key: string, now: number) {
-    return this.#parts.rateCounters.countHits(key, now);
-  }
-  clearHits(key: string) {
-    return this.#parts.rateCounters.clearHits(key);
-  }
   claimCodeSlot(email: string, now: number, budget: GuessBudget) {
     return this.#parts.emailGuards.claimCodeSlot(email, now, budget);
   }
-  takeGuess(email: string, now: number, budget: GuessBudget) {
-    return this.#parts.emailGuards.takeGuess(email, now, budget);
-  }
-  refillGuesses(email: string, now: number, budget: GuessBudget) {
-    return this.#parts.emailGuards.refillGuesses(email, now, budget);
+
+  attemptLogin(attempt: LoginAttempt) {
+    return this.#parts.logins.attemptLogin(attempt);
   }
 
   enqueueMail(mail: NewOutboxMail) {

@@ -14,13 +14,12 @@ export interface RateCounterStore {
   takeHit(hit: Hit, limit: number): Promise<HitResult>;
   /** Takes back one hit counted by {@link takeHit} (a start refused after it was counted). */
   returnHit(key: string, slot: number): Promise<void>;
-  /** The live counters of `key` at `now`: their sum and the earliest expiry among them. */
-  countHits(key: string, now: number): Promise<HitCount>;
-  /** Drops every counter of `key`. */
-  clearHits(key: string): Promise<void>;
 }
 
-/** Per email, across clients: the resend cooldown and the token bucket of wrong guesses. */
+/**
+ * Per email, across clients: the resend cooldown and the token bucket of wrong guesses (which a
+ * login takes from and fills again: store/logins.ts).
+ */
 export interface EmailGuardStore {
   /**
    * Claims the right to mail a new code to `email` (any client): granted only when the last
@@ -30,10 +29,6 @@ export interface EmailGuardStore {
    * to ask again.
    */
   claimCodeSlot(email: string, now: number, budget: GuessBudget): Promise<SlotClaim>;
-  /** Takes one guess from the email's budget before a code is compared; atomic. */
-  takeGuess(email: string, now: number, budget: GuessBudget): Promise<GuessClaim>;
-  /** A successful login fills the email's guess budget again. */
-  refillGuesses(email: string, now: number, budget: GuessBudget): Promise<void>;
 }
 
 /** One counted event: counter `slot` of `key`, alive until `expiresAt`. */
@@ -52,6 +47,7 @@ export interface HitResult {
   firstExpiry?: number;
 }
 
+/** The live counters of a key: their sum and the earliest expiry among them. */
 export interface HitCount {
   count: number;
   firstExpiry?: number;
@@ -71,4 +67,3 @@ export interface GuessBudget {
 
 export type SlotClaim =
   { claimed: true; guesses: number; blocked: boolean } | { claimed: false; retryAt: number };
-export type GuessClaim = { taken: true } | { taken: false; retryAt: number };
