@@ -88,6 +88,7 @@ describe('dev inbox', () => {
       refreshTokens: sqlite,
       rateCounters: sqlite,
       emailGuards: sqlite,
+      logins: sqlite,
       outbox: sqlite,
       expiry: sqlite,
       serverSecretCheck: sqlite,

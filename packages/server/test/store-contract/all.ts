@@ -5,6 +5,7 @@ import { describeDevInboxStoreContract } from './dev-inbox.js';
 import { describeExpiryStoreContract } from './expiry.js';
 import { describeHealthStoreContract } from './health.js';
 import { describeEmailGuardStoreContract, describeRateCounterStoreContract } from './limits.js';
+import { describeLoginStoreContract } from './logins.js';
 import { describeOutboxStoreContract } from './outbox.js';
 import { describeRefreshTokenStoreContract } from './refresh-tokens.js';
 import { describeServerSecretCheckContract } from './server-secret.js';
@@ -33,6 +34,7 @@ export function describeStoreContracts<T extends Store & DevInboxStore>(
   describeRefreshTokenStoreContract(target);
   describeRateCounterStoreContract(target);
   describeEmailGuardStoreContract(target);
+  describeLoginStoreContract(target);
   describeOutboxStoreContract(target);
   describeExpiryStoreContract(target);
   describeServerSecretCheckContract(target);

@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store.js';
 import type { GuessBudget } from '../../src/store/limits.js';
-import { NOW, useStores, type StoreTarget } from './target.js';
+import { liveHits, NOW, useStores, type StoreTarget } from './target.js';
 
-/** One guess, refilling far slower than the record is kept: a drained record stays drained. */
-const SLOW_BUDGET: GuessBudget = { capacity: 1, refillMs: 1e9, resendMs: 0, keepMs: 1_000 };
+/** A guard kept 1 s after its last claim. */
+const SHORT_KEPT: GuessBudget = { capacity: 1, refillMs: 1e9, resendMs: 0, keepMs: 1_000 };
+/** A cooldown longer than the test: a guard that was kept still refuses a claim. */
+const LONG_COOLDOWN: GuessBudget = { ...SHORT_KEPT, resendMs: 1e9 };
 
 /**
  * One record of every kind that expires, alive until `expiresAt`: a code, a login ticket, an
- * authorization code, an access token, a refresh token, a mail, a rate counter and a (drained)
- * email guard.
+ * authorization code, an access token, a refresh token, a mail, a rate counter and an email guard
+ * (just claimed).
  */
 async function saveOneOfEach(store: Store, name: string, expiresAt: number): Promise<void> {
   const hash = `${name}-hash`;
@@ -53,7 +55,7 @@ async function saveOneOfEach(store: Store, name: string, expiresAt: number): Pro
     nextAttemptAt: NOW - 180_000,
   });
   await store.takeHit({ key: name, slot: 0, now: NOW - 1, expiresAt }, Infinity);
-  await store.takeGuess(`${name}@example.com`, expiresAt - SLOW_BUDGET.keepMs, SLOW_BUDGET);
+  await store.claimCodeSlot(`${name}@example.com`, expiresAt - SHORT_KEPT.keepMs, SHORT_KEPT);
 }
 
 /** What every {@link Store} must do when pruning: it spans the records of every contract. */
@@ -77,17 +79,21 @@ export function describeExpiryStoreContract(target: StoreTarget<Store>): void {
       expect(await store.consumeAuthorizationCode('expired-hash')).toBeUndefined();
       expect(await store.findAccessToken('expired-hash')).toBeUndefined();
       expect(await store.findRefreshToken('expired-hash')).toBeUndefined();
-      expect((await store.countHits('expired', NOW - 1)).count).toBe(0);
-      // A drained guard that was kept would still refuse; a pruned one starts full.
-      expect((await store.takeGuess('expired@example.com', NOW, SLOW_BUDGET)).taken).toBe(true);
+      expect((await liveHits(store, 'expired', NOW - 1)).count).toBe(0);
+      // A guard that was kept would still be in its cooldown; a pruned one grants a code.
+      expect((await store.claimCodeSlot('expired@example.com', NOW, LONG_COOLDOWN)).claimed).toBe(
+        true,
+      );
 
       expect(await store.findCode('app', 'live@example.com')).toBeDefined();
       expect(await store.consumeLoginTicket('live-hash')).toBeDefined();
       expect(await store.consumeAuthorizationCode('live-hash')).toBeDefined();
       expect(await store.findAccessToken('live-hash')).toBeDefined();
       expect(await store.findRefreshToken('live-hash')).toBeDefined();
-      expect((await store.countHits('live', NOW)).count).toBe(1);
-      expect((await store.takeGuess('live@example.com', NOW, SLOW_BUDGET)).taken).toBe(false);
+      expect((await liveHits(store, 'live', NOW)).count).toBe(1);
+      expect((await store.claimCodeSlot('live@example.com', NOW, LONG_COOLDOWN)).claimed).toBe(
+        false,
+      );
       const mail = await store.claimDueMail(NOW, NOW, 10);
       expect(mail.map((one) => one.to)).toEqual(['live@example.com']);
     });
