@@ -245,6 +245,16 @@ export function describeLoginStoreContract(target: StoreTarget<LoginTarget>): vo
       expect(outcomes.filter((o) => o.outcome === 'refused')).toHaveLength(8);
     });
 
+    it('lets no more racing failures of one address across emails through than its limit', async () => {
+      const handles = await open();
+      let n = 0;
+      const outcomes = await race(10, handles, (store) =>
+        store.attemptLogin(attempt(false, { email: `${n++}@example.com`, addressLimit: 3 })),
+      );
+      expect(outcomes.filter((o) => o.outcome === 'failed')).toHaveLength(3);
+      expect(outcomes.filter((o) => o.outcome === 'refused')).toHaveLength(7);
+    });
+
     it('lets exactly one of racing right guesses log in', async () => {
       const handles = await open();
       await handles.store.saveCode(pendingCode());
