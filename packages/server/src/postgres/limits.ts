@@ -61,7 +61,6 @@ export class PostgresRateCounterStore implements RateCounterStore {
       { key, slot },
     );
   }
-
 }
 
 /** Per-email guards in `email_guards`: the guess bucket and when the last code was mailed. */

@@ -45,7 +45,8 @@ export class SqliteLoginStore implements LoginStore {
     for (const { sql, params, expect } of writes) {
       const statement = this.#db.statement(sql);
       if (expect === 'user') user = rowToUser(statement.get(params));
-      else if (statement.run(params).changes === 0 && expect === 'change') throw new LostLoginRace();
+      else if (statement.run(params).changes === 0 && expect === 'change')
+        throw new LostLoginRace();
     }
     return outcome.outcome === 'login' ? { ...outcome, user: user! } : outcome;
   }

@@ -80,8 +80,16 @@ type ReadRow = { [K in keyof PendingCode]-?: PendingCode[K] | null } & {
 
 /** The row of {@link LOGIN_STATEMENTS.read} as a {@link LoginState}. */
 export function toLoginState(row: unknown): LoginState {
-  const { guesses, guessesAt, lockoutCount, lockoutExpiry, addressCount, addressExpiry, runCount, ...code } =
-    row as ReadRow;
+  const {
+    guesses,
+    guessesAt,
+    lockoutCount,
+    lockoutExpiry,
+    addressCount,
+    addressExpiry,
+    runCount,
+    ...code
+  } = row as ReadRow;
   const counters = (count: number, firstExpiry: number | null) =>
     firstExpiry === null ? { count } : { count, firstExpiry };
   const state: LoginState = {
@@ -126,7 +134,10 @@ export function planLogin(attempt: LoginAttempt, state: LoginState): LoginPlan {
     sql: LOGIN_STATEMENTS.setGuesses,
     params: { email, guesses: value, now, expiresAt: now + budget.keepMs },
   });
-  const deleteCode = (id: string): LoginWrite => ({ sql: LOGIN_STATEMENTS.deleteCode, params: { id } });
+  const deleteCode = (id: string): LoginWrite => ({
+    sql: LOGIN_STATEMENTS.deleteCode,
+    params: { id },
+  });
   const clearRun: LoginWrite = {
     sql: LOGIN_STATEMENTS.clearCounters,
     params: { key: attempt.runFailure.key },
@@ -156,7 +167,11 @@ export function planLogin(attempt: LoginAttempt, state: LoginState): LoginPlan {
   const lastTry = code !== undefined && code.attempts + 1 >= code.maxAttempts;
   if (code) {
     writes.push(setGuesses(guesses - 1));
-    writes.push(lastTry ? deleteCode(code.id) : { sql: LOGIN_STATEMENTS.countAttempt, params: { id: code.id } });
+    writes.push(
+      lastTry
+        ? deleteCode(code.id)
+        : { sql: LOGIN_STATEMENTS.countAttempt, params: { id: code.id } },
+    );
   }
   writes.push(countHit(attempt.addressFailure));
   if (state.runFailures + 1 >= attempt.runLimit) writes.push(countHit(attempt.lockout), clearRun);

@@ -70,7 +70,9 @@ export async function wrongGuesses(
   budget: GuessBudget,
   count: number,
 ): Promise<void> {
-  await store.saveCode(pendingCode({ id: `drain-${email}`, clientId: 'drain', email, maxAttempts: 100 }));
+  await store.saveCode(
+    pendingCode({ id: `drain-${email}`, clientId: 'drain', email, maxAttempts: 100 }),
+  );
   for (let i = 0; i < count; i++) {
     const outcome = await store.attemptLogin(
       attempt(false, { clientId: 'drain', email, now, budget }),
@@ -137,7 +139,7 @@ export function describeLoginStoreContract(target: StoreTarget<LoginTarget>): vo
       expect((await liveHits(store, 'ip-failed:a', NOW)).count).toBe(1);
     });
 
-    it("counts wrong tries against the code, and its last try kills it", async () => {
+    it('counts wrong tries against the code, and its last try kills it', async () => {
       const { store } = await open();
       await store.saveCode(pendingCode());
       for (let i = 1; i <= 2; i++) {

@@ -47,7 +47,11 @@ export function race<T, R>(
 }
 
 /** The live counters of `key` at `now`: a hit refused for want of room counts without adding. */
-export async function liveHits(store: RateCounterStore, key: string, now: number): Promise<HitCount> {
+export async function liveHits(
+  store: RateCounterStore,
+  key: string,
+  now: number,
+): Promise<HitCount> {
   const { count, firstExpiry } = await store.takeHit({ key, slot: 0, now, expiresAt: now + 1 }, 0);
   return firstExpiry === undefined ? { count } : { count, firstExpiry };
 }
