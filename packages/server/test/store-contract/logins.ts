@@ -11,7 +11,7 @@ type LoginTarget = LoginStore & CodeStore & AccessTokenStore & UserStore & RateC
 const HOUR_MS = 3_600_000;
 const BUDGET: GuessBudget = { capacity: 4, refillMs: 60_000, resendMs: 0, keepMs: 240_000 };
 
-function pendingCode(overrides: Partial<PendingCode> = {}): PendingCode {
+export function pendingCode(overrides: Partial<PendingCode> = {}): PendingCode {
   return {
     id: 'code-1',
     clientId: 'app',
@@ -27,7 +27,7 @@ function pendingCode(overrides: Partial<PendingCode> = {}): PendingCode {
 }
 
 /** An attempt on `a@example.com` from address `a`; `right` says whether the guess matches. */
-function attempt(right: boolean, overrides: Partial<LoginAttempt> = {}): LoginAttempt {
+export function attempt(right: boolean, overrides: Partial<LoginAttempt> = {}): LoginAttempt {
   const now = overrides.now ?? NOW;
   const email = overrides.email ?? 'a@example.com';
   return {
