@@ -1,9 +1,11 @@
 import {
+  limitRefusal,
   LOGIN_STATEMENTS,
   loginReadParams,
   LOST_RACE,
   LostLoginRace,
   planLogin,
+  toLimitState,
   toLoginState,
 } from '../store/login-tables.js';
 import type { LoginAttempt, LoginOutcome, LoginStore } from '../store/logins.js';
@@ -11,17 +13,18 @@ import { rowToUser } from '../store/user-tables.js';
 import type { User } from '../store/users.js';
 import type { PostgresDatabase } from './database.js';
 
-/**
- * Transaction-scoped locks on the address's failure counter (the key takeHit locks too) and on
- * the email, always in this order: attempts from one address, or on one email, are decided one
- * after another on every node, and each reads what the one before committed.
- */
-const LOCK_ATTEMPT = `SELECT pg_advisory_xact_lock(hashtextextended('rate_counters:' || @addressKey, 0)),
-  pg_advisory_xact_lock(hashtextextended('login:' || @email, 0))`;
+/** The lock takeHit takes on a counter's key: attempts from one address count one at a time. */
+const LOCK_ADDRESS = "SELECT pg_advisory_xact_lock(hashtextextended('rate_counters:' || @key, 0))";
+/** Attempts on one email are decided one after another, on every node. */
+const LOCK_EMAIL = "SELECT pg_advisory_xact_lock(hashtextextended('login:' || @email, 0))";
 
 /**
- * A login as one transaction: the locks, one read, the comparison, the writes, one commit
- * (durable: `synchronous_commit`, which a new user's `sub` needs).
+ * A login in two short transactions. The first checks the lockout and the address's failures
+ * and counts this one, under the address's lock, which it holds only that long: held for the
+ * whole login, every login from one address (a NAT, a proxy) would queue for it, each holding
+ * a pooled connection, until the pool ran dry for everything else. The second locks the email,
+ * reads, compares, writes and gives the address's count back unless the code was wrong, then
+ * commits once (durable: `synchronous_commit`, which a new user's `sub` needs).
  */
 export class PostgresLoginStore implements LoginStore {
   readonly #db: PostgresDatabase;
@@ -31,12 +34,13 @@ export class PostgresLoginStore implements LoginStore {
   }
 
   async attemptLogin(attempt: LoginAttempt): Promise<LoginOutcome> {
+    const refusal = await this.#countAddressFailure(attempt);
+    if (refusal) return refusal;
     try {
       return await this.#db.transaction(async (client): Promise<LoginOutcome> => {
-        const { email, addressFailure } = attempt;
-        await this.#db.query(LOCK_ATTEMPT, { addressKey: addressFailure.key, email }, client);
+        await this.#db.query(LOCK_EMAIL, { email: attempt.email }, client);
         const [row] = await this.#db.query(LOGIN_STATEMENTS.read, loginReadParams(attempt), client);
-        const { outcome, writes } = planLogin(attempt, toLoginState(row));
+        const { outcome, writes } = planLogin(attempt, toLoginState(row), true);
         let user: User | undefined;
         for (const { sql, params, expect } of writes) {
           if (expect === 'user') {
@@ -49,8 +53,24 @@ export class PostgresLoginStore implements LoginStore {
         return outcome.outcome === 'login' ? { ...outcome, user: user! } : outcome;
       });
     } catch (error) {
-      if (error instanceof LostLoginRace) return LOST_RACE;
-      throw error;
+      if (!(error instanceof LostLoginRace)) throw error;
+      // Not a wrong guess: the address's count goes back, as for a right one.
+      await this.#db.run(LOGIN_STATEMENTS.uncountHit, attempt.addressFailure);
+      return LOST_RACE;
     }
+  }
+
+  async #countAddressFailure(attempt: LoginAttempt): Promise<LoginOutcome | undefined> {
+    return this.#db.transaction(async (client) => {
+      await this.#db.query(LOCK_ADDRESS, { key: attempt.addressFailure.key }, client);
+      const [row] = await this.#db.query(
+        LOGIN_STATEMENTS.readLimits,
+        loginReadParams(attempt),
+        client,
+      );
+      const refusal = limitRefusal(attempt, toLimitState(row));
+      if (!refusal) await this.#db.run(LOGIN_STATEMENTS.countHit, attempt.addressFailure, client);
+      return refusal;
+    });
   }
 }

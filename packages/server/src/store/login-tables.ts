@@ -28,6 +28,8 @@ export const LOGIN_STATEMENTS = {
     FROM (SELECT 1 AS attempt) AS attempt
     LEFT JOIN pending_codes AS c ON c.client_id = @clientId AND c.email = @email
     LEFT JOIN email_guards AS g ON g.email = @email`,
+  /** The limits that refuse before a comparison, for an address counted ahead (PostgreSQL). */
+  readLimits: `SELECT ${liveCounters('lockout')}, ${liveCounters('address')}`,
   /** One more in counter `(key, slot)`; a counter found expired starts again from one. */
   countHit: `INSERT INTO rate_counters (key, slot, count, expires_at)
     VALUES (@key, @slot, 1, @expiresAt)
@@ -35,6 +37,9 @@ export const LOGIN_STATEMENTS = {
       count = CASE WHEN rate_counters.expires_at > @now THEN rate_counters.count + 1 ELSE 1 END,
       expires_at = CASE WHEN excluded.expires_at > rate_counters.expires_at
         THEN excluded.expires_at ELSE rate_counters.expires_at END`,
+  /** Takes back one counted by {@link LOGIN_STATEMENTS.countHit}. */
+  uncountHit:
+    'UPDATE rate_counters SET count = count - 1 WHERE key = @key AND slot = @slot AND count > 0',
   clearCounters: 'DELETE FROM rate_counters WHERE key = @key',
   /** The email's budget as decided: one guess fewer after a wrong one, full after a login. */
   setGuesses: `INSERT INTO email_guards (email, guesses, guesses_at, last_code_at, expires_at)
@@ -90,17 +95,48 @@ export function toLoginState(row: unknown): LoginState {
     runCount,
     ...code
   } = row as ReadRow;
-  const counters = (count: number, firstExpiry: number | null) =>
-    firstExpiry === null ? { count } : { count, firstExpiry };
   const state: LoginState = {
-    lockout: counters(lockoutCount, lockoutExpiry),
-    addressFailures: counters(addressCount, addressExpiry),
+    ...toLimitState({ lockoutCount, lockoutExpiry, addressCount, addressExpiry }),
     runFailures: runCount,
   };
   // Without a pending code, its columns are all NULL (the LEFT JOIN found no row).
   if (code.id !== null) state.code = withoutNulls(code) as PendingCode;
   if (guesses !== null && guessesAt !== null) state.guard = { guesses, guessesAt };
   return state;
+}
+
+type LimitState = Pick<LoginState, 'lockout' | 'addressFailures'>;
+
+/** The row of {@link LOGIN_STATEMENTS.readLimits}. */
+export function toLimitState(row: unknown): LimitState {
+  const read = row as Pick<
+    ReadRow,
+    'lockoutCount' | 'lockoutExpiry' | 'addressCount' | 'addressExpiry'
+  >;
+  const counters = (count: number, firstExpiry: number | null) =>
+    firstExpiry === null ? { count } : { count, firstExpiry };
+  return {
+    lockout: counters(read.lockoutCount, read.lockoutExpiry),
+    addressFailures: counters(read.addressCount, read.addressExpiry),
+  };
+}
+
+/**
+ * The limits that refuse even the right code before anything else is read: this address locked
+ * out of this email, or (unless it was already counted) failing too often across emails.
+ */
+export function limitRefusal(
+  attempt: LoginAttempt,
+  state: LimitState,
+  addressCounted = false,
+): Extract<LoginOutcome, { outcome: 'refused' }> | undefined {
+  if (state.lockout.count > 0) {
+    return { outcome: 'refused', limit: 'lockout', retryAt: state.lockout.firstExpiry! };
+  }
+  if (!addressCounted && state.addressFailures.count >= attempt.addressLimit) {
+    return { outcome: 'refused', limit: 'address', retryAt: state.addressFailures.firstExpiry! };
+  }
+  return undefined;
 }
 
 /** A login's write that found its code gone: another request used it first. */
@@ -112,15 +148,22 @@ export const LOST_RACE: LoginOutcome = { outcome: 'failed', reason: 'wrong_code'
 /**
  * Decides an attempt on what the transaction read, calling `attempt.matches` unless a limit
  * refuses first, and lists the writes that record it. Their order is the order rows are locked
- * in: the user before its code (as block does) and the budget before the code (as start does),
- * so that on PostgreSQL no two of these transactions wait on each other in a circle.
+ * in: the user before its code (as block does), the budget before the code (as start does) and
+ * the address's counter last, so that on PostgreSQL no two of these transactions wait on each
+ * other in a circle. `addressCounted`: the address's failure was checked and counted before
+ * the transaction (PostgreSQL), so only a failure keeps it.
  */
-export function planLogin(attempt: LoginAttempt, state: LoginState): LoginPlan {
+export function planLogin(
+  attempt: LoginAttempt,
+  state: LoginState,
+  addressCounted = false,
+): LoginPlan {
   const { now, email, budget } = attempt;
-  if (state.lockout.count > 0) return refused('lockout', state.lockout.firstExpiry!);
-  if (state.addressFailures.count >= attempt.addressLimit) {
-    return refused('address', state.addressFailures.firstExpiry!);
-  }
+  const giveBack: LoginWrite[] = addressCounted
+    ? [{ sql: LOGIN_STATEMENTS.uncountHit, params: attempt.addressFailure }]
+    : [];
+  const refusal = limitRefusal(attempt, state, addressCounted);
+  if (refusal) return { outcome: refusal, writes: giveBack };
   const pending = state.code;
   const code = pending && pending.expiresAt > now ? pending : undefined;
   const guard = state.guard;
@@ -128,7 +171,8 @@ export function planLogin(attempt: LoginAttempt, state: LoginState): LoginPlan {
     ? Math.min(budget.capacity, guard.guesses + (now - guard.guessesAt) / budget.refillMs)
     : budget.capacity;
   if (code && guesses < 1) {
-    return refused('email', guard!.guessesAt + (1 - guard!.guesses) * budget.refillMs);
+    const retryAt = guard!.guessesAt + (1 - guard!.guesses) * budget.refillMs;
+    return refused('email', retryAt, giveBack);
   }
   const setGuesses = (value: number): LoginWrite => ({
     sql: LOGIN_STATEMENTS.setGuesses,
@@ -160,6 +204,7 @@ export function planLogin(attempt: LoginAttempt, state: LoginState): LoginPlan {
         params: { ...attempt.accessToken, email },
       });
     }
+    writes.push(...giveBack);
     return { outcome: { outcome: 'login', code }, writes };
   }
 
@@ -173,15 +218,15 @@ export function planLogin(attempt: LoginAttempt, state: LoginState): LoginPlan {
         : { sql: LOGIN_STATEMENTS.countAttempt, params: { id: code.id } },
     );
   }
-  writes.push(countHit(attempt.addressFailure));
+  if (!addressCounted) writes.push(countHit(attempt.addressFailure));
   if (state.runFailures + 1 >= attempt.runLimit) writes.push(countHit(attempt.lockout), clearRun);
   else writes.push(countHit(attempt.runFailure));
   const reason = pending && !code ? 'expired' : lastTry ? 'too_many_attempts' : 'wrong_code';
   return { outcome: { outcome: 'failed', reason }, writes };
 }
 
-function refused(limit: LoginLimit, retryAt: number): LoginPlan {
-  return { outcome: { outcome: 'refused', limit, retryAt }, writes: [] };
+function refused(limit: LoginLimit, retryAt: number, writes: LoginWrite[]): LoginPlan {
+  return { outcome: { outcome: 'refused', limit, retryAt }, writes };
 }
 
 function countHit(hit: Hit): LoginWrite {

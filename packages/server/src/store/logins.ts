@@ -8,7 +8,8 @@ import type { User } from './users.js';
  * the right code, the comparison with the newest pending code, and what the outcome records.
  * Inside the transaction the limits are check-then-act, so a right code takes nothing it must
  * give back, while racing attempts (on any node) are still decided one after another: SQLite
- * takes the write lock before it reads, PostgreSQL locks the address and the email first.
+ * takes the write lock before it reads; PostgreSQL counts the address's try first, in a short
+ * transaction of its own, then locks the email.
  */
 export interface LoginStore {
   /**

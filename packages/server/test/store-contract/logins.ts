@@ -103,6 +103,8 @@ export function describeLoginStoreContract(target: StoreTarget<LoginTarget>): vo
         },
       });
       expect(await store.findCode('app', 'a@example.com')).toBeUndefined();
+      // A right code costs the address nothing.
+      expect((await liveHits(store, 'ip-failed:a', NOW)).count).toBe(0);
       expect(await store.findAccessToken('token-1')).toEqual({
         ...token,
         sub: 'email|000000000000000000000001',
@@ -168,6 +170,8 @@ export function describeLoginStoreContract(target: StoreTarget<LoginTarget>): vo
         retryAt: NOW + 60_000,
       });
       expect(calls.all).toBe(0);
+      // Refused before a comparison: not a failure of the address.
+      expect((await liveHits(store, 'ip-failed:a', NOW + 1)).count).toBe(4);
       // No code pending: nothing to guess, so the budget does not refuse (and is not taken).
       const noCode = attempt(false, { clientId: 'none', now: NOW + 1 });
       expect(await store.attemptLogin(noCode)).toEqual({ outcome: 'failed', reason: 'wrong_code' });
