@@ -23,8 +23,9 @@ const LOCK_EMAIL = "SELECT pg_advisory_xact_lock(hashtextextended('login:' || @e
  * and counts this one, under the address's lock, which it holds only that long: held for the
  * whole login, every login from one address (a NAT, a proxy) would queue for it, each holding
  * a pooled connection, until the pool ran dry for everything else. The second locks the email,
- * reads, compares, writes and gives the address's count back unless the code was wrong, then
- * commits once (durable: `synchronous_commit`, which a new user's `sub` needs).
+ * reads, compares and writes, then commits once (durable: `synchronous_commit`, which a new
+ * user's `sub` needs). Unless the code was wrong, the address's count is then given back, on
+ * its own: inside the login its row would stay locked until the login's commit.
  */
 export class PostgresLoginStore implements LoginStore {
   readonly #db: PostgresDatabase;
@@ -36,6 +37,15 @@ export class PostgresLoginStore implements LoginStore {
   async attemptLogin(attempt: LoginAttempt): Promise<LoginOutcome> {
     const refusal = await this.#countAddressFailure(attempt);
     if (refusal) return refusal;
+    const outcome = await this.#decide(attempt);
+    // A lost race was no wrong guess either.
+    if (outcome.outcome !== 'failed' || outcome === LOST_RACE) {
+      await this.#db.run(LOGIN_STATEMENTS.uncountHit, attempt.addressFailure);
+    }
+    return outcome;
+  }
+
+  async #decide(attempt: LoginAttempt): Promise<LoginOutcome> {
     try {
       return await this.#db.transaction(async (client): Promise<LoginOutcome> => {
         await this.#db.query(LOCK_EMAIL, { email: attempt.email }, client);
@@ -53,10 +63,8 @@ export class PostgresLoginStore implements LoginStore {
         return outcome.outcome === 'login' ? { ...outcome, user: user! } : outcome;
       });
     } catch (error) {
-      if (!(error instanceof LostLoginRace)) throw error;
-      // Not a wrong guess: the address's count goes back, as for a right one.
-      await this.#db.run(LOGIN_STATEMENTS.uncountHit, attempt.addressFailure);
-      return LOST_RACE;
+      if (error instanceof LostLoginRace) return LOST_RACE;
+      throw error;
     }
   }
 

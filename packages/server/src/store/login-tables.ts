@@ -1,13 +1,6 @@
 import type { PendingCode } from './codes.js';
 import type { Hit } from './limits.js';
-import type {
-  LoginAttempt,
-  LoginLimit,
-  LoginOutcome,
-  LoginPlan,
-  LoginState,
-  LoginWrite,
-} from './logins.js';
+import type { LoginAttempt, LoginOutcome, LoginPlan, LoginState, LoginWrite } from './logins.js';
 import { withoutNulls } from './record-tables.js';
 import { USER_STATEMENTS } from './user-tables.js';
 
@@ -148,10 +141,10 @@ export const LOST_RACE: LoginOutcome = { outcome: 'failed', reason: 'wrong_code'
 /**
  * Decides an attempt on what the transaction read, calling `attempt.matches` unless a limit
  * refuses first, and lists the writes that record it. Their order is the order rows are locked
- * in: the user before its code (as block does), the budget before the code (as start does) and
- * the address's counter last, so that on PostgreSQL no two of these transactions wait on each
- * other in a circle. `addressCounted`: the address's failure was checked and counted before
- * the transaction (PostgreSQL), so only a failure keeps it.
+ * in: the user before its code (as block does) and the budget before the code (as start does),
+ * so that on PostgreSQL no two of these transactions wait on each other in a circle.
+ * `addressCounted`: the address's failure was checked and counted before the transaction
+ * (PostgreSQL); the store gives it back unless the outcome is a failure.
  */
 export function planLogin(
   attempt: LoginAttempt,
@@ -159,11 +152,8 @@ export function planLogin(
   addressCounted = false,
 ): LoginPlan {
   const { now, email, budget } = attempt;
-  const giveBack: LoginWrite[] = addressCounted
-    ? [{ sql: LOGIN_STATEMENTS.uncountHit, params: attempt.addressFailure }]
-    : [];
   const refusal = limitRefusal(attempt, state, addressCounted);
-  if (refusal) return { outcome: refusal, writes: giveBack };
+  if (refusal) return { outcome: refusal, writes: [] };
   const pending = state.code;
   const code = pending && pending.expiresAt > now ? pending : undefined;
   const guard = state.guard;
@@ -172,7 +162,7 @@ export function planLogin(
     : budget.capacity;
   if (code && guesses < 1) {
     const retryAt = guard!.guessesAt + (1 - guard!.guesses) * budget.refillMs;
-    return refused('email', retryAt, giveBack);
+    return { outcome: { outcome: 'refused', limit: 'email', retryAt }, writes: [] };
   }
   const setGuesses = (value: number): LoginWrite => ({
     sql: LOGIN_STATEMENTS.setGuesses,
@@ -204,7 +194,6 @@ export function planLogin(
         params: { ...attempt.accessToken, email },
       });
     }
-    writes.push(...giveBack);
     return { outcome: { outcome: 'login', code }, writes };
   }
 
@@ -223,10 +212,6 @@ export function planLogin(
   else writes.push(countHit(attempt.runFailure));
   const reason = pending && !code ? 'expired' : lastTry ? 'too_many_attempts' : 'wrong_code';
   return { outcome: { outcome: 'failed', reason }, writes };
-}
-
-function refused(limit: LoginLimit, retryAt: number, writes: LoginWrite[]): LoginPlan {
-  return { outcome: { outcome: 'refused', limit, retryAt }, writes };
 }
 
 function countHit(hit: Hit): LoginWrite {
