@@ -4,7 +4,8 @@ import { PostgresDevInboxStore } from './postgres/dev-inbox.js';
 import { PostgresExpiryStore } from './postgres/expiry.js';
 import { PostgresHealthStore } from './postgres/health.js';
 import { PostgresSigningKeyStore } from './postgres/keys.js';
-import { PostgresEmailGuardStore, PostgresRateCounterStore } from './postgres/limits.js';
+import { PostgresRateCounterStore } from './postgres/limits.js';
+import { PostgresLoginStore } from './postgres/logins.js';
 import { PostgresOutboxStore } from './postgres/outbox.js';
 import { PostgresRefreshTokenStore } from './postgres/refresh-tokens.js';
 import { PostgresServerSecretCheck } from './postgres/server-secret.js';
@@ -37,7 +38,7 @@ export class PostgresStore extends ComposedStore implements DevInboxStore {
       accessTokens: new PostgresAccessTokenStore(db),
       refreshTokens: new PostgresRefreshTokenStore(db),
       rateCounters: new PostgresRateCounterStore(db),
-      emailGuards: new PostgresEmailGuardStore(db),
+      logins: new PostgresLoginStore(db),
       outbox: new PostgresOutboxStore(db),
       start: new PostgresStartStore(db),
       expiry: new PostgresExpiryStore(db),

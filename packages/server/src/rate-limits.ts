@@ -2,6 +2,7 @@ import { isIPv4, isIPv6 } from 'node:net';
 import type { AppContext } from './context.js';
 import { AuthError } from './errors.js';
 import type { CodeIssue, CodeIssueOutcome, GuessBudget, Hit } from './store.js';
+import type { LoginAttempt, LoginLimit } from './store/logins.js';
 
 const HOUR_MS = 3_600_000;
 /** Sliding windows are counted in this many slots, so a window holds at most this many rows. */
@@ -103,96 +104,59 @@ export function startRefused(
       );
 }
 
-/**
- * Before a code is compared: refused while this address is locked out of this email
- * (`failed_verifications_per_ip_email` failures in a row → `lockout_s`), even for the right
- * code, and once the address has failed `failed_verifications_per_ip_per_hour` times across all
- * emails. The address's try is counted now (an atomic check-and-count); a right code gives it
- * back ({@link forgiveAfterLogin}).
- */
-export async function takeAddressGuess(ctx: AppContext, ip: string, email: string): Promise<Hit> {
-  const limits = ctx.config.rateLimits;
-  const now = ctx.now();
-  const address = limitAddress(ip);
-  const lockout = await ctx.store.countHits(lockoutKey(address, email), now);
-  if (lockout.count > 0) {
-    throw new RateLimitedError(
-      'lockout_s',
-      'too_many_attempts',
-      'Your account has been blocked after multiple consecutive login attempts.',
-      lockout.firstExpiry! - now,
-    );
-  }
-  const hit = slidingHit(`ip-failed:${address}`, HOUR_MS, now);
-  const result = await ctx.store.takeHit(hit, limits.failedVerificationsPerIpPerHour);
-  if (!result.taken) {
-    throw new RateLimitedError(
-      'failed_verifications_per_ip_per_hour',
-      'too_many_attempts',
-      'Too many failed verifications from this network. Try again later.',
-      result.firstExpiry! - now,
-    );
-  }
-  return hit;
-}
+/** The limits of a code login, which the store checks and counts in its one transaction. */
+export type LoginLimits = Pick<
+  LoginAttempt,
+  'lockout' | 'addressFailure' | 'addressLimit' | 'runFailure' | 'runLimit' | 'budget'
+>;
 
 /**
- * Takes one guess from the email's budget (all clients, all addresses) before its live code is
- * compared: at most `failed_verifications_per_email` at once, one more every
- * `failed_verification_refill_s`. An empty budget refuses even the right code until it refills.
+ * What refuses a code login, even with the right code: this address locked out of this email
+ * (`failed_verifications_per_ip_email` failures in a row, forgotten an hour or `lockout_s`
+ * after the last, lock it out for `lockout_s`); `failed_verifications_per_ip_per_hour`
+ * failures of the address across all emails; and, while a live code is pending, the email's
+ * empty guess budget (all clients, all addresses: `failed_verifications_per_email` at once, one
+ * more every `failed_verification_refill_s`). A right code ends the run and fills the budget.
  */
-export async function takeEmailGuess(ctx: AppContext, email: string): Promise<void> {
-  const now = ctx.now();
-  const claim = await ctx.store.takeGuess(email, now, guessBudget(ctx));
-  if (!claim.taken) {
-    throw new RateLimitedError(
-      'failed_verifications_per_email',
-      'too_many_attempts',
-      'Too many wrong codes for this email. Try again later.',
-      claim.retryAt - now,
-    );
-  }
-}
-
-/** A wrong code: the one that completes a run of `failed_verifications_per_ip_email` locks out. */
-export async function recordFailedVerification(
-  ctx: AppContext,
-  ip: string,
-  email: string,
-): Promise<void> {
+export function loginLimits(ctx: AppContext, ip: string, email: string, now: number): LoginLimits {
   const limits = ctx.config.rateLimits;
-  const now = ctx.now();
   const address = limitAddress(ip);
-  const run = runKey(address, email);
-  // A run of failures is forgotten an hour (or lockout_s, if longer) after its last failure.
-  const remember = Math.max(HOUR_MS, limits.lockoutS * 1000);
-  const failures = await ctx.store.takeHit(
-    { key: run, slot: 0, expiresAt: now + remember, now },
-    Infinity,
-  );
-  if (failures.count >= limits.failedVerificationsPerIpEmail) {
-    const lockout = { key: lockoutKey(address, email), slot: 0, now };
-    await ctx.store.takeHit({ ...lockout, expiresAt: now + limits.lockoutS * 1000 }, Infinity);
-    await ctx.store.clearHits(run);
-  }
+  const lockoutMs = limits.lockoutS * 1000;
+  return {
+    lockout: { key: `lockout:${address}:${email}`, slot: 0, expiresAt: now + lockoutMs, now },
+    addressFailure: slidingHit(`ip-failed:${address}`, HOUR_MS, now),
+    addressLimit: limits.failedVerificationsPerIpPerHour,
+    runFailure: {
+      key: `verify-failed:${address}:${email}`,
+      slot: 0,
+      expiresAt: now + Math.max(HOUR_MS, lockoutMs),
+      now,
+    },
+    runLimit: limits.failedVerificationsPerIpEmail,
+    budget: guessBudget(ctx),
+  };
 }
 
-/** A successful login ends the run of failures, refills the email's budget, returns the try. */
-export async function forgiveAfterLogin(
-  ctx: AppContext,
-  ip: string,
-  email: string,
-  addressGuess: Hit,
-): Promise<void> {
-  await ctx.store.clearHits(runKey(limitAddress(ip), email));
-  await ctx.store.returnHit(addressGuess.key, addressGuess.slot);
-  await ctx.store.refillGuesses(email, ctx.now(), guessBudget(ctx));
+/** The 429 for a login that a limit refused before its code was compared. */
+export function loginRefusal(limit: LoginLimit, retryAt: number, now: number): RateLimitedError {
+  const [name, description] = LOGIN_REFUSALS[limit];
+  return new RateLimitedError(name, 'too_many_attempts', description, retryAt - now);
 }
 
-/** A wrong guess that was never compared (the email's budget refused it) costs the address nothing. */
-export async function giveBackAddressGuess(ctx: AppContext, addressGuess: Hit): Promise<void> {
-  await ctx.store.returnHit(addressGuess.key, addressGuess.slot);
-}
+const LOGIN_REFUSALS: Record<LoginLimit, [RateLimitName, string]> = {
+  lockout: [
+    'lockout_s',
+    'Your account has been blocked after multiple consecutive login attempts.',
+  ],
+  address: [
+    'failed_verifications_per_ip_per_hour',
+    'Too many failed verifications from this network. Try again later.',
+  ],
+  email: [
+    'failed_verifications_per_email',
+    'Too many wrong codes for this email. Try again later.',
+  ],
+};
 
 function guessBudget(ctx: AppContext): GuessBudget {
   const limits = ctx.config.rateLimits;
@@ -208,12 +172,4 @@ function slidingHit(key: string, windowMs: number, now: number): Hit {
   const slotMs = windowMs / SLOTS_PER_WINDOW;
   const slot = Math.floor(now / slotMs);
   return { key, slot, expiresAt: (slot + SLOTS_PER_WINDOW) * slotMs, now };
-}
-
-function lockoutKey(address: string, email: string): string {
-  return `lockout:${address}:${email}`;
-}
-
-function runKey(address: string, email: string): string {
-  return `verify-failed:${address}:${email}`;
 }

@@ -3,7 +3,8 @@ import { SqliteDatabase } from './sqlite/database.js';
 import { SqliteDevInboxStore } from './sqlite/dev-inbox.js';
 import { SqliteExpiryStore } from './sqlite/expiry.js';
 import { SqliteHealthStore } from './sqlite/health.js';
-import { SqliteEmailGuardStore, SqliteRateCounterStore } from './sqlite/limits.js';
+import { SqliteRateCounterStore } from './sqlite/limits.js';
+import { SqliteLoginStore } from './sqlite/logins.js';
 import { SqliteOutboxStore } from './sqlite/outbox.js';
 import { SqliteRefreshTokenStore } from './sqlite/refresh-tokens.js';
 import { SqliteServerSecretCheck } from './sqlite/server-secret.js';
@@ -35,7 +36,7 @@ export class SqliteStore extends ComposedStore implements DevInboxStore {
       accessTokens: new SqliteAccessTokenStore(db),
       refreshTokens: new SqliteRefreshTokenStore(db),
       rateCounters: new SqliteRateCounterStore(db),
-      emailGuards: new SqliteEmailGuardStore(db),
+      logins: new SqliteLoginStore(db),
       outbox: new SqliteOutboxStore(db),
       start: new SqliteStartStore(db),
       expiry: new SqliteExpiryStore(db),

@@ -1,7 +1,8 @@
 import type { CodeStore } from './store/codes.js';
 import type { ExpiryStore } from './store/expiry.js';
 import type { HealthStore } from './store/health.js';
-import type { EmailGuardStore, RateCounterStore } from './store/limits.js';
+import type { RateCounterStore } from './store/limits.js';
+import type { LoginStore } from './store/logins.js';
 import type { OutboxStore } from './store/outbox.js';
 import type { RefreshTokenStore } from './store/refresh-tokens.js';
 import type { ServerSecretCheck } from './store/server-secret.js';
@@ -24,7 +25,7 @@ export interface Store
     AccessTokenStore,
     RefreshTokenStore,
     RateCounterStore,
-    EmailGuardStore,
+    LoginStore,
     OutboxStore,
     StartStore,
     ExpiryStore,
@@ -35,14 +36,8 @@ export interface Store
 
 // Every record type stays importable from here, where it was before the contracts were split.
 export type { PendingCode } from './store/codes.js';
-export type {
-  GuessBudget,
-  GuessClaim,
-  Hit,
-  HitCount,
-  HitResult,
-  SlotClaim,
-} from './store/limits.js';
+export type { LoginAttempt, LoginOutcome } from './store/logins.js';
+export type { GuessBudget, Hit, HitResult, SlotClaim } from './store/limits.js';
 export type { NewOutboxMail, OutboxMail } from './store/outbox.js';
 export type { CodeIssue, CodeIssueOutcome } from './store/start.js';
 export type { AccessTokenRecord, AuthorizationCodeRecord, LoginTicket } from './store/tokens.js';

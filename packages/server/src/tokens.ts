@@ -4,7 +4,7 @@ import type { AppContext } from './context.js';
 import { AuthError, quoteInput } from './errors.js';
 import { signJwt } from './jwt-sign.js';
 import { profileClaims } from './profile.js';
-import type { User } from './store.js';
+import type { AccessTokenRecord, User } from './store.js';
 
 /** The body of a successful `/oauth/token` answer. */
 export interface TokenResponse {
@@ -86,17 +86,25 @@ export function findApi(ctx: AppContext, audience: string | undefined): ApiConfi
   return api;
 }
 
+/** Tokens a grant already holds when it asks for the response. */
+export interface AlreadyIssued {
+  /** Rotated in by the refresh grant. */
+  refreshToken?: string;
+  /** Saved by the login itself, in its transaction ({@link mintOpaqueAccessToken}). */
+  accessToken?: IssuedAccessToken;
+}
+
 /**
  * An access token and, when `openid` is in scope, an id_token bound to it by `at_hash`. With
- * `offline_access` granted, a refresh token too: `refreshToken` when the refresh grant already
- * rotated one in, else the first of a new family.
+ * `offline_access` granted, a refresh token too: `issued.refreshToken` when the refresh grant
+ * already rotated one in, else the first of a new family.
  */
 export async function issueTokens(
   ctx: AppContext,
   grant: Grant,
-  refreshToken?: string,
+  issued: AlreadyIssued = {},
 ): Promise<TokenResponse> {
-  const access = await issueAccessToken(ctx, grant);
+  const access = issued.accessToken ?? (await issueAccessToken(ctx, grant));
   const response: TokenResponse = {
     access_token: access.token,
     token_type: 'Bearer',
@@ -107,7 +115,8 @@ export async function issueTokens(
     response.id_token = await signIdToken(ctx, grant, { accessToken: access.token });
   }
   const refresh =
-    refreshToken ?? (grant.scope.has(OFFLINE_ACCESS) ? await startFamily(ctx, grant) : undefined);
+    issued.refreshToken ??
+    (grant.scope.has(OFFLINE_ACCESS) ? await startFamily(ctx, grant) : undefined);
   if (refresh !== undefined) response.refresh_token = refresh;
   return response;
 }
@@ -117,10 +126,8 @@ export async function issueTokens(
  * JWT whose `aud` is the API (plus our /userinfo when `openid` is granted, as Auth0 does).
  */
 export async function issueAccessToken(ctx: AppContext, grant: Grant): Promise<IssuedAccessToken> {
-  const now = ctx.now();
-  const scope = [...grant.scope].join(' ');
   if (grant.api) {
-    const iat = Math.floor(now / 1000);
+    const iat = Math.floor(ctx.now() / 1000);
     const expiresIn = grant.api.accessTokenLifetimeS;
     const audience = [grant.api.identifier];
     if (grant.scope.has('openid')) audience.push(`${ctx.config.issuer}userinfo`);
@@ -131,21 +138,34 @@ export async function issueAccessToken(ctx: AppContext, grant: Grant): Promise<I
       iat,
       exp: iat + expiresIn,
       jti: ctx.random(16).toString('hex'),
-      scope,
+      scope: [...grant.scope].join(' '),
       client_id: grant.client.clientId,
     });
     return { token, expiresIn };
   }
+  const { issued, record } = mintOpaqueAccessToken(ctx, grant.client, grant.scope);
+  await ctx.store.saveAccessToken({ ...record, sub: grant.user.sub });
+  return issued;
+}
+
+/**
+ * An opaque access token (no API), and the record of it to store: only its SHA-256 is kept. The
+ * code login mints it before it knows the user, so the login's own transaction can save it.
+ */
+export function mintOpaqueAccessToken(
+  ctx: AppContext,
+  client: ClientConfig,
+  scope: ReadonlySet<string>,
+): { issued: IssuedAccessToken; record: Omit<AccessTokenRecord, 'sub' | 'audience'> } {
   const expiresIn = ctx.config.lifetimes.accessTokenS;
   const token = ctx.random(32).toString('base64url');
-  await ctx.store.saveAccessToken({
+  const record = {
     tokenHash: sha256Hex(token),
-    sub: grant.user.sub,
-    clientId: grant.client.clientId,
-    scope,
-    expiresAt: now + expiresIn * 1000,
-  });
-  return { token, expiresIn };
+    clientId: client.clientId,
+    scope: [...scope].join(' '),
+    expiresAt: ctx.now() + expiresIn * 1000,
+  };
+  return { issued: { token, expiresIn }, record };
 }
 
 /** A refresh token: 256 bits from the CSPRNG, base64url; only its SHA-256 is stored. */

@@ -87,7 +87,7 @@ describe('dev inbox', () => {
       accessTokens: sqlite,
       refreshTokens: sqlite,
       rateCounters: sqlite,
-      emailGuards: sqlite,
+      logins: sqlite,
       outbox: sqlite,
       start: sqlite,
       expiry: sqlite,

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_CLIENT, OTP_GRANT, SqliteStore } from '../src/app.js';
 import { limitAddress } from '../src/rate-limits.js';
+import type { LoginAttempt, LoginOutcome } from '../src/store.js';
 import { makeDataDir, startTestServer, wrongCode, type TestServer } from './helpers.js';
 
 const DAY_MS = 86_400_000;
@@ -10,9 +11,15 @@ const DAY_MS = 86_400_000;
 class CountingStore extends SqliteStore {
   comparedWrong = 0;
 
-  override async addFailedAttempt(codeId: string): Promise<number> {
-    this.comparedWrong++;
-    return super.addFailedAttempt(codeId);
+  override async attemptLogin(attempt: LoginAttempt): Promise<LoginOutcome> {
+    return super.attemptLogin({
+      ...attempt,
+      matches: (code) => {
+        const right = attempt.matches(code);
+        if (code && !right) this.comparedWrong++;
+        return right;
+      },
+    });
   }
 }
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SqliteStore } from '../src/sqlite-store.js';
 import { makeDataDir } from './helpers.js';
+import { attempt, pendingCode } from './store-contract/logins.js';
 
 const NOW = Date.parse('2030-01-01T00:00:00Z');
 const sub = (n: number) => `email|${n.toString(16).padStart(24, '0')}`;
@@ -28,6 +29,22 @@ describe('SqliteStore durability', () => {
     await store.upsertUserOnLogin('a@example.com', sub(1), NOW);
     expect(syncs).toHaveBeenCalledTimes(1);
     await store.upsertUserOnLogin('a@example.com', sub(2), NOW + 60_000);
+    expect(syncs).toHaveBeenCalledTimes(1);
+  });
+
+  it("has a first login's new user on disk before attemptLogin resolves; a wrong code or a returning login does not sync", async () => {
+    const { store, syncs } = await openStore();
+    await store.saveCode(pendingCode());
+    expect((await store.attemptLogin(attempt(false))).outcome).toBe('failed');
+    expect(syncs).not.toHaveBeenCalled();
+    const first = await store.attemptLogin(attempt(true, { newSub: sub(1) }));
+    expect(first).toMatchObject({ outcome: 'login', user: { sub: sub(1) } });
+    expect(syncs).toHaveBeenCalledTimes(1);
+    await store.saveCode(pendingCode({ id: 'code-2' }));
+    const returning = await store.attemptLogin(
+      attempt(true, { newSub: sub(2), now: NOW + 60_000 }),
+    );
+    expect(returning).toMatchObject({ outcome: 'login', user: { sub: sub(1) } });
     expect(syncs).toHaveBeenCalledTimes(1);
   });
 

@@ -1,6 +1,12 @@
 import { assertEmailRealm, verifyEmailCode } from '../login/verify.js';
 import { requiredParam } from '../required-param.js';
-import { findApi, grantedScope, issueTokens, type TokenResponse } from '../tokens.js';
+import {
+  findApi,
+  grantedScope,
+  issueTokens,
+  mintOpaqueAccessToken,
+  type TokenResponse,
+} from '../tokens.js';
 import type { AppContext } from '../context.js';
 import type { TokenRequest } from './index.js';
 
@@ -16,6 +22,9 @@ export async function otpGrant(
   const otp = requiredParam(params.otp, 'otp');
   assertEmailRealm(ctx, requiredParam(params.realm, 'realm'));
   const api = findApi(ctx, params.audience);
+  const scope = grantedScope(params.scope, client, api);
+  // Without an API the access token is opaque: the login saves it in its own transaction.
+  const opaque = api ? undefined : mintOpaqueAccessToken(ctx, client, scope);
   const login = await verifyEmailCode(ctx, {
     client,
     ip,
@@ -23,13 +32,15 @@ export async function otpGrant(
     otp,
     wrongCodeError: 'invalid_grant',
     log,
+    ...(opaque ? { accessToken: opaque.record } : {}),
   });
   const nonce = params.nonce ?? login.nonce;
-  return issueTokens(ctx, {
+  const grant = {
     client,
     user: login.user,
-    scope: grantedScope(params.scope, client, api),
+    scope,
     ...(nonce === undefined ? {} : { nonce }),
     ...(api ? { api } : {}),
-  });
+  };
+  return issueTokens(ctx, grant, opaque ? { accessToken: opaque.issued } : {});
 }

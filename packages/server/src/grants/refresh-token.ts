@@ -66,7 +66,7 @@ export async function refreshTokenGrant(
       authTime: family.authTime,
       ...(api ? { api } : {}),
     },
-    successor,
+    { refreshToken: successor },
   );
 }
 

@@ -5,14 +5,8 @@ import type { ClientConfig } from '../config.js';
 import type { AppContext } from '../context.js';
 import { normalizeEmail } from '../email-address.js';
 import { AuthError } from '../errors.js';
-import {
-  forgiveAfterLogin,
-  giveBackAddressGuess,
-  recordFailedVerification,
-  takeAddressGuess,
-  takeEmailGuess,
-} from '../rate-limits.js';
-import type { PendingCode, User } from '../store.js';
+import { loginLimits, loginRefusal } from '../rate-limits.js';
+import type { AccessTokenRecord, PendingCode, User } from '../store.js';
 import type { LoginFailure } from '../metrics/metrics.js';
 import { assertNotBlocked } from './blocked.js';
 import { reportIfRateLimited, reportLoginFailed, reportLoginSucceeded } from './events.js';
@@ -30,6 +24,8 @@ export interface CodeAttempt {
   linkParams?: LinkParams;
   /** The request's logger: the outcome is logged with the request's id. */
   log: FastifyBaseLogger;
+  /** An opaque access token to save with the login, in the same transaction (tokens.ts). */
+  accessToken?: Omit<AccessTokenRecord, 'sub' | 'audience'>;
 }
 
 export interface VerifiedLogin {
@@ -55,13 +51,13 @@ export function assertEmailRealm(ctx: AppContext, realm: string): void {
 const NO_CODE = { salt: randomBytes(CODE_SALT_BYTES), hash: randomBytes(CODE_HASH_BYTES) };
 
 /**
- * Checks an emailed code. First the limits that refuse even the right code (this address
- * locked out of this email, or failing across emails; the email's guess budget, taken only when
- * a live code exists), then the newest pending code, compared in constant time — and for a
- * magic link, the link's parameters, which must be those it was mailed with. A wrong code
- * counts against the code (its `maxAttempts` kills it), the email and the address. The right
- * code is consumed (single use) and logs the user in, creating the user on first login; a
- * blocked user is refused.
+ * Checks an emailed code, as one store transaction (store/logins.ts). First the limits that
+ * refuse even the right code (this address locked out of this email, or failing across emails;
+ * the email's empty guess budget, while a live code is pending), then the newest pending code,
+ * compared in constant time (hashed even when there is none) — and for a magic link, the link's
+ * parameters, which must be those it was mailed with. A wrong code counts against the code (its
+ * `maxAttempts` kills it), the email and the address. The right code is consumed (single use)
+ * and logs the user in, creating the user on first login; a blocked user is refused.
  */
 export async function verifyEmailCode(
   ctx: AppContext,
@@ -75,39 +71,35 @@ export async function verifyEmailCode(
     return new AuthError(403, attempt.wrongCodeError, 'Wrong email or verification code.');
   };
   if (!email) throw wrongCode('wrong_code');
-  const rateLimited = reportIfRateLimited(ctx, attempt.log, { ...subject, login: true });
 
-  const addressGuess = await takeAddressGuess(ctx, attempt.ip, email).catch(rateLimited);
-  const pending = await ctx.store.findCode(attempt.client.clientId, email);
-  const live = pending && pending.expiresAt > ctx.now() ? pending : undefined;
-  if (live) {
-    await takeEmailGuess(ctx, email).catch(async (error: unknown) => {
-      await giveBackAddressGuess(ctx, addressGuess);
-      return rateLimited(error);
-    });
+  const now = ctx.now();
+  const login = await ctx.store.attemptLogin({
+    clientId: attempt.client.clientId,
+    email,
+    now,
+    ...loginLimits(ctx, attempt.ip, email, now),
+    matches: (code) =>
+      // The hash is computed first, whatever the link check says.
+      codeMatches(
+        ctx.serverSecret.codeKey,
+        code?.salt ?? NO_CODE.salt,
+        code?.codeHash ?? NO_CODE.hash,
+        attempt.otp,
+      ) && linkUnchanged(code, attempt.linkParams),
+    newSub: newUserSub(ctx.random),
+    ...(attempt.accessToken ? { accessToken: attempt.accessToken } : {}),
+  });
+  if (login.outcome === 'refused') {
+    const rateLimited = reportIfRateLimited(ctx, attempt.log, { ...subject, login: true });
+    return rateLimited(loginRefusal(login.limit, login.retryAt, now));
   }
-  // Hash even when there is no code, so timing does not tell whether one is pending.
-  const codeIsRight = codeMatches(
-    ctx.serverSecret.codeKey,
-    live?.salt ?? NO_CODE.salt,
-    live?.codeHash ?? NO_CODE.hash,
-    attempt.otp,
-  );
-  if (!live || !codeIsRight || !linkUnchanged(live, attempt.linkParams)) {
-    const lastTry = live && (await ctx.store.addFailedAttempt(live.id)) >= live.maxAttempts;
-    if (lastTry) await ctx.store.consumeCode(live.id);
-    await recordFailedVerification(ctx, attempt.ip, email);
-    throw wrongCode(pending && !live ? 'expired' : lastTry ? 'too_many_attempts' : 'wrong_code');
-  }
-  // Two requests racing with the same code: only the one that deletes it wins.
-  if (!(await ctx.store.consumeCode(live.id))) throw wrongCode('wrong_code');
-  await forgiveAfterLogin(ctx, attempt.ip, email, addressGuess);
+  if (login.outcome === 'failed') throw wrongCode(login.reason);
 
-  const user = await ctx.store.upsertUserOnLogin(email, newUserSub(ctx.random), ctx.now());
+  const { user, code } = login;
   if (user.blocked) reportLoginFailed(ctx, attempt.log, subject, 'blocked');
   assertNotBlocked(user);
   reportLoginSucceeded(ctx, attempt.log, subject, user.sub);
-  return live.nonce === undefined ? { user } : { user, nonce: live.nonce };
+  return code.nonce === undefined ? { user } : { user, nonce: code.nonce };
 }
 
 /**
@@ -115,7 +107,7 @@ export async function verifyEmailCode(
  * must carry exactly the parameters its code was mailed with; a code mailed as a code has none,
  * so it cannot be turned into a link. Refused like a wrong code, so it tells an attacker nothing.
  */
-function linkUnchanged(pending: PendingCode, clicked: LinkParams | undefined): boolean {
+function linkUnchanged(pending: PendingCode | undefined, clicked: LinkParams | undefined): boolean {
   if (clicked === undefined) return true;
-  return pending.linkParams === linkParamsFingerprint(clicked);
+  return pending?.linkParams === linkParamsFingerprint(clicked);
 }

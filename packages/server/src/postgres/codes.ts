@@ -24,20 +24,6 @@ export class PostgresCodeStore implements CodeStore {
     );
     return row && withoutNulls(row);
   }
-
-  async addFailedAttempt(codeId: string): Promise<number> {
-    // One UPDATE: the row lock makes racing wrong guesses count one after another.
-    const [row] = await this.#db.query<{ attempts: number }>(
-      'UPDATE pending_codes SET attempts = attempts + 1 WHERE id = @codeId RETURNING attempts',
-      { codeId },
-    );
-    return row?.attempts ?? Number.POSITIVE_INFINITY;
-  }
-
-  async consumeCode(codeId: string): Promise<boolean> {
-    // Of racing DELETEs, only the one that removed the row reports it.
-    return (await this.#db.run('DELETE FROM pending_codes WHERE id = @codeId', { codeId })) === 1;
-  }
 }
 
 /** Saves `@…` (a {@link PendingCode}'s fields), replacing the client's earlier code for the email. */

@@ -1,8 +1,6 @@
 import type pg from 'pg';
 import type {
-  EmailGuardStore,
   GuessBudget,
-  GuessClaim,
   Hit,
   HitCount,
   HitResult,
@@ -44,14 +42,6 @@ export class PostgresRateCounterStore implements RateCounterStore {
       'UPDATE rate_counters SET count = count - 1 WHERE key = @key AND slot = @slot AND count > 0',
       { key, slot },
     );
-  }
-
-  async countHits(key: string, now: number): Promise<HitCount> {
-    return liveHits(this.#db, { key, now });
-  }
-
-  async clearHits(key: string): Promise<void> {
-    await this.#db.run('DELETE FROM rate_counters WHERE key = @key', { key });
   }
 }
 
@@ -99,44 +89,6 @@ export async function countHit(
     hit,
     client,
   );
-}
-
-/** Per-email guards in `email_guards`: the guess bucket and when the last code was mailed. */
-export class PostgresEmailGuardStore implements EmailGuardStore {
-  readonly #db: PostgresDatabase;
-
-  constructor(db: PostgresDatabase) {
-    this.#db = db;
-  }
-
-  // Each claim is one upsert whose DO UPDATE … WHERE is checked against the row as it is once
-  // locked (READ COMMITTED re-reads it after a racing writer commits): the check and the write
-  // cannot be split. Reading the guard after a refusal only computes when to ask again.
-
-  async takeGuess(email: string, now: number, budget: GuessBudget): Promise<GuessClaim> {
-    const [taken] = await this.#db.query(
-      `INSERT INTO email_guards (email, guesses, guesses_at, last_code_at, expires_at)
-       VALUES (@email, @capacity::float8 - 1, @now, NULL, @now::bigint + @keepMs::bigint)
-       ON CONFLICT (email) DO UPDATE SET
-         guesses = ${BUDGET_NOW} - 1, guesses_at = @now,
-         expires_at = @now::bigint + @keepMs::bigint
-         WHERE ${BUDGET_NOW} >= 1
-       RETURNING guesses`,
-      { email, now, ...budget },
-    );
-    if (taken) return { taken: true };
-    const guard = await emailGuard(this.#db, email);
-    return { taken: false, retryAt: guard.guessesAt + (1 - guard.guesses) * budget.refillMs };
-  }
-
-  async refillGuesses(email: string, now: number, budget: GuessBudget): Promise<void> {
-    await this.#db.run(
-      `UPDATE email_guards SET guesses = @capacity, guesses_at = @now,
-         expires_at = @now::bigint + @keepMs::bigint
-       WHERE email = @email`,
-      { email, now, ...budget },
-    );
-  }
 }
 
 /**

@@ -24,17 +24,6 @@ export class SqliteCodeStore implements CodeStore {
       .get(clientId, email) as PendingCode | undefined;
     return row && withoutNulls(row);
   }
-
-  async addFailedAttempt(codeId: string): Promise<number> {
-    const row = this.#db
-      .statement('UPDATE pending_codes SET attempts = attempts + 1 WHERE id = ? RETURNING attempts')
-      .get(codeId) as { attempts: number } | undefined;
-    return row?.attempts ?? Number.POSITIVE_INFINITY;
-  }
-
-  async consumeCode(codeId: string): Promise<boolean> {
-    return this.#db.statement('DELETE FROM pending_codes WHERE id = ?').run(codeId).changes === 1;
-  }
 }
 
 /** Saves `code`, replacing the client's earlier code for the email (also in start's transaction). */

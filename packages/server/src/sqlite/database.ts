@@ -84,11 +84,11 @@ export class SqliteDatabase {
   }
 
   /**
-   * As {@link transaction}, holding the write lock from the start (`BEGIN IMMEDIATE`): a
-   * transaction that reads before it writes then waits its turn (busy_timeout) when another
-   * connection writes, instead of failing with SQLITE_BUSY when it comes to write.
+   * {@link transaction} begun with `BEGIN IMMEDIATE`: it holds the write lock from its first
+   * read, so another connection cannot commit in between (a deferred one that reads first would
+   * fail with SQLITE_BUSY when it came to write).
    */
-  immediateTransaction<T>(work: () => T): T {
+  writeTransaction<T>(work: () => T): T {
     return this.#db.transaction(work).immediate();
   }
 

@@ -1,7 +1,5 @@
 import type {
-  EmailGuardStore,
   GuessBudget,
-  GuessClaim,
   Hit,
   HitCount,
   HitResult,
@@ -40,14 +38,6 @@ export class SqliteRateCounterStore implements RateCounterStore {
       )
       .run(key, slot);
   }
-
-  async countHits(key: string, now: number): Promise<HitCount> {
-    return liveHits(this.#db, key, now);
-  }
-
-  async clearHits(key: string): Promise<void> {
-    this.#db.statement('DELETE FROM rate_counters WHERE key = ?').run(key);
-  }
 }
 
 /** The live counters of `key` at `now` (part of a transaction that checks a limit). */
@@ -69,42 +59,6 @@ export function countHit(db: SqliteDatabase, hit: Hit): void {
        count = CASE WHEN expires_at > @now THEN count + 1 ELSE 1 END,
        expires_at = MAX(expires_at, excluded.expires_at)`,
   ).run(hit);
-}
-
-/** Per-email guards in `email_guards`: the guess bucket and when the last code was mailed. */
-export class SqliteEmailGuardStore implements EmailGuardStore {
-  readonly #db: SqliteDatabase;
-
-  constructor(db: SqliteDatabase) {
-    this.#db = db;
-  }
-
-  async takeGuess(email: string, now: number, budget: GuessBudget): Promise<GuessClaim> {
-    return this.#db.transaction((): GuessClaim => {
-      const taken = this.#db
-        .statement(
-          `INSERT INTO email_guards (email, guesses, guesses_at, last_code_at, expires_at)
-           VALUES (@email, @capacity - 1, @now, NULL, @now + @keepMs)
-           ON CONFLICT (email) DO UPDATE SET
-             guesses = ${BUDGET_NOW} - 1, guesses_at = @now, expires_at = @now + @keepMs
-             WHERE ${BUDGET_NOW} >= 1
-           RETURNING guesses`,
-        )
-        .get({ email, now, ...budget });
-      if (taken) return { taken: true };
-      const guard = emailGuard(this.#db, email);
-      return { taken: false, retryAt: guard.guessesAt + (1 - guard.guesses) * budget.refillMs };
-    });
-  }
-
-  async refillGuesses(email: string, now: number, budget: GuessBudget): Promise<void> {
-    this.#db
-      .statement(
-        `UPDATE email_guards SET guesses = @capacity, guesses_at = @now, expires_at = @now + @keepMs
-         WHERE email = @email`,
-      )
-      .run({ email, now, ...budget });
-  }
 }
 
 /**

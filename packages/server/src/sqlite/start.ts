@@ -15,7 +15,7 @@ export class SqliteStartStore implements StartStore {
   async issueCode(issue: CodeIssue): Promise<CodeIssueOutcome> {
     const { startHit, startLimit, budget, code, mail } = issue;
     const now = startHit.now;
-    return this.#db.immediateTransaction((): CodeIssueOutcome => {
+    return this.#db.writeTransaction((): CodeIssueOutcome => {
       const live = liveHits(this.#db, startHit.key, now);
       if (live.count >= startLimit)
         return { outcome: 'address_limited', retryAt: live.firstExpiry! };

@@ -8,6 +8,16 @@ import type { SqliteDatabase } from './database.js';
  */
 const RECENTLY_CREATED_MS = 1_000;
 
+/**
+ * Whether a login that upserted `user` must wait for it to be on disk before its id_token
+ * leaves: a first login's id_token carries the new `sub`, and losing that row to a power cut
+ * would give the same person another `sub` next time. A returning login's write
+ * (`updated_at`) heals itself and does not wait.
+ */
+export function mustBeOnDisk(user: User, newSub: string, at: number): boolean {
+  return user.sub === newSub || at - user.createdAt < RECENTLY_CREATED_MS;
+}
+
 /** Users in `users`, unique by email. */
 export class SqliteUserStore implements UserStore {
   readonly #db: SqliteDatabase;
@@ -20,10 +30,7 @@ export class SqliteUserStore implements UserStore {
     const user = rowToUser(
       this.#db.statement(USER_STATEMENTS.upsertOnLogin).get({ newSub, email, at }),
     );
-    // A first login's id_token carries the new `sub`; losing that row to a power cut would give
-    // the same person another `sub` next time, so it is on disk before it is returned. A
-    // returning login's write (`updated_at`) heals itself and does not wait.
-    if (user.sub === newSub || at - user.createdAt < RECENTLY_CREATED_MS) await this.#db.durable();
+    if (mustBeOnDisk(user, newSub, at)) await this.#db.durable();
     return user;
   }
 

@@ -6,13 +6,6 @@ export interface CodeStore {
   /** Saves the code for `(clientId, email)`, replacing any earlier one: only the newest is valid. */
   saveCode(code: PendingCode): Promise<void>;
   findCode(clientId: string, email: string): Promise<PendingCode | undefined>;
-  /**
-   * Counts one wrong try and returns the new total; a code that is gone (used or replaced)
-   * answers `Infinity`, out of tries. Atomic, so racing wrong guesses are all counted.
-   */
-  addFailedAttempt(codeId: string): Promise<number>;
-  /** Removes the code; `true` only for the one caller that removed it (single use). */
-  consumeCode(codeId: string): Promise<boolean>;
 }
 
 export interface PendingCode {

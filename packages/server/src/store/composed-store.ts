@@ -2,7 +2,8 @@ import type { Store } from '../store.js';
 import type { CodeStore, PendingCode } from './codes.js';
 import type { ExpiryStore } from './expiry.js';
 import type { HealthStore } from './health.js';
-import type { EmailGuardStore, GuessBudget, Hit, RateCounterStore } from './limits.js';
+import type { Hit, RateCounterStore } from './limits.js';
+import type { LoginAttempt, LoginStore } from './logins.js';
 import type { NewOutboxMail, OutboxStore } from './outbox.js';
 import type { CodeIssue, StartStore } from './start.js';
 import type {
@@ -30,7 +31,7 @@ export interface StoreParts {
   accessTokens: AccessTokenStore;
   refreshTokens: RefreshTokenStore;
   rateCounters: RateCounterStore;
-  emailGuards: EmailGuardStore;
+  logins: LoginStore;
   outbox: OutboxStore;
   start: StartStore;
   expiry: ExpiryStore;
@@ -56,12 +57,6 @@ export class ComposedStore implements Store {
   }
   findCode(clientId: string, email: string) {
     return this.#parts.codes.findCode(clientId, email);
-  }
-  addFailedAttempt(codeId: string) {
-    return this.#parts.codes.addFailedAttempt(codeId);
-  }
-  consumeCode(codeId: string) {
-    return this.#parts.codes.consumeCode(codeId);
   }
 
   upsertUserOnLogin(email: string, newSub: string, at: number) {
@@ -126,17 +121,8 @@ export class ComposedStore implements Store {
   returnHit(key: string, slot: number) {
     return this.#parts.rateCounters.returnHit(key, slot);
   }
-  countHits(key: string, now: number) {
-    return this.#parts.rateCounters.countHits(key, now);
-  }
-  clearHits(key: string) {
-    return this.#parts.rateCounters.clearHits(key);
-  }
-  takeGuess(email: string, now: number, budget: GuessBudget) {
-    return this.#parts.emailGuards.takeGuess(email, now, budget);
-  }
-  refillGuesses(email: string, now: number, budget: GuessBudget) {
-    return this.#parts.emailGuards.refillGuesses(email, now, budget);
+  attemptLogin(attempt: LoginAttempt) {
+    return this.#parts.logins.attemptLogin(attempt);
   }
 
   enqueueMail(mail: NewOutboxMail) {

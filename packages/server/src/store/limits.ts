@@ -14,21 +14,6 @@ export interface RateCounterStore {
   takeHit(hit: Hit, limit: number): Promise<HitResult>;
   /** Takes back one hit counted by {@link takeHit} (a start refused after it was counted). */
   returnHit(key: string, slot: number): Promise<void>;
-  /** The live counters of `key` at `now`: their sum and the earliest expiry among them. */
-  countHits(key: string, now: number): Promise<HitCount>;
-  /** Drops every counter of `key`. */
-  clearHits(key: string): Promise<void>;
-}
-
-/**
- * Per email, across clients: the token bucket of wrong guesses. The resend cooldown is claimed
- * with the start's other writes (store/start.ts).
- */
-export interface EmailGuardStore {
-  /** Takes one guess from the email's budget before a code is compared; atomic. */
-  takeGuess(email: string, now: number, budget: GuessBudget): Promise<GuessClaim>;
-  /** A successful login fills the email's guess budget again. */
-  refillGuesses(email: string, now: number, budget: GuessBudget): Promise<void>;
 }
 
 /** One counted event: counter `slot` of `key`, alive until `expiresAt`. */
@@ -47,6 +32,7 @@ export interface HitResult {
   firstExpiry?: number;
 }
 
+/** The live counters of a key: their sum and the earliest expiry among them. */
 export interface HitCount {
   count: number;
   firstExpiry?: number;
@@ -67,4 +53,3 @@ export interface GuessBudget {
 /** A start's claim of the email's next code: its whole guesses and whether its user is blocked. */
 export type SlotClaim =
   { claimed: true; guesses: number; blocked: boolean } | { claimed: false; retryAt: number };
-export type GuessClaim = { taken: true } | { taken: false; retryAt: number };

@@ -4,7 +4,8 @@ import { describeCodeStoreContract } from './codes.js';
 import { describeDevInboxStoreContract } from './dev-inbox.js';
 import { describeExpiryStoreContract } from './expiry.js';
 import { describeHealthStoreContract } from './health.js';
-import { describeEmailGuardStoreContract, describeRateCounterStoreContract } from './limits.js';
+import { describeRateCounterStoreContract } from './limits.js';
+import { describeLoginStoreContract } from './logins.js';
 import { describeOutboxStoreContract } from './outbox.js';
 import { describeRefreshTokenStoreContract } from './refresh-tokens.js';
 import { describeServerSecretCheckContract } from './server-secret.js';
@@ -33,7 +34,7 @@ export function describeStoreContracts<T extends Store & DevInboxStore>(
   describeAccessTokenStoreContract(target);
   describeRefreshTokenStoreContract(target);
   describeRateCounterStoreContract(target);
-  describeEmailGuardStoreContract(target);
+  describeLoginStoreContract(target);
   describeOutboxStoreContract(target);
   describeStartStoreContract(target);
   describeExpiryStoreContract(target);

@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store.js';
 import type { GuessBudget } from '../../src/store/limits.js';
-import { NOW, useStores, type StoreTarget } from './target.js';
+import { attempt, pendingCode, wrongGuesses } from './logins.js';
+import { liveHits, NOW, useStores, type StoreTarget } from './target.js';
 
 /** One guess, refilling far slower than the record is kept: a drained record stays drained. */
 const SLOW_BUDGET: GuessBudget = { capacity: 1, refillMs: 1e9, resendMs: 0, keepMs: 1_000 };
+
+/** A wrong code for `email` at `now` on a code of its own: what its guess budget says. */
+async function guessAgain(store: Store, email: string) {
+  await store.saveCode(pendingCode({ id: `again-${email}`, clientId: 'again', email }));
+  const outcome = await store.attemptLogin(
+    attempt(false, { clientId: 'again', email, budget: SLOW_BUDGET }),
+  );
+  return outcome.outcome;
+}
 
 /**
  * One record of every kind that expires, alive until `expiresAt`: a code, a login ticket, an
@@ -53,7 +63,7 @@ async function saveOneOfEach(store: Store, name: string, expiresAt: number): Pro
     nextAttemptAt: NOW - 180_000,
   });
   await store.takeHit({ key: name, slot: 0, now: NOW - 1, expiresAt }, Infinity);
-  await store.takeGuess(`${name}@example.com`, expiresAt - SLOW_BUDGET.keepMs, SLOW_BUDGET);
+  await wrongGuesses(store, `${name}@example.com`, expiresAt - SLOW_BUDGET.keepMs, SLOW_BUDGET, 1);
 }
 
 /** What every {@link Store} must do when pruning: it spans the records of every contract. */
@@ -77,17 +87,17 @@ export function describeExpiryStoreContract(target: StoreTarget<Store>): void {
       expect(await store.consumeAuthorizationCode('expired-hash')).toBeUndefined();
       expect(await store.findAccessToken('expired-hash')).toBeUndefined();
       expect(await store.findRefreshToken('expired-hash')).toBeUndefined();
-      expect((await store.countHits('expired', NOW - 1)).count).toBe(0);
-      // A drained guard that was kept would still refuse; a pruned one starts full.
-      expect((await store.takeGuess('expired@example.com', NOW, SLOW_BUDGET)).taken).toBe(true);
+      expect((await liveHits(store, 'expired', NOW - 1)).count).toBe(0);
+      // A guard that was kept would still be drained; a pruned one takes the guess.
+      expect(await guessAgain(store, 'expired@example.com')).toBe('failed');
 
       expect(await store.findCode('app', 'live@example.com')).toBeDefined();
       expect(await store.consumeLoginTicket('live-hash')).toBeDefined();
       expect(await store.consumeAuthorizationCode('live-hash')).toBeDefined();
       expect(await store.findAccessToken('live-hash')).toBeDefined();
       expect(await store.findRefreshToken('live-hash')).toBeDefined();
-      expect((await store.countHits('live', NOW)).count).toBe(1);
-      expect((await store.takeGuess('live@example.com', NOW, SLOW_BUDGET)).taken).toBe(false);
+      expect((await liveHits(store, 'live', NOW)).count).toBe(1);
+      expect(await guessAgain(store, 'live@example.com')).toBe('refused');
       const mail = await store.claimDueMail(NOW, NOW, 10);
       expect(mail.map((one) => one.to)).toEqual(['live@example.com']);
     });

@@ -4,7 +4,8 @@ import type { NewOutboxMail } from '../../src/store/outbox.js';
 import type { CodeIssue } from '../../src/store/start.js';
 import type { Store } from '../../src/store.js';
 import { BUDGET } from './limits.js';
-import { NOW, race, useStores, type StoreTarget } from './target.js';
+import { wrongGuesses } from './logins.js';
+import { liveHits, NOW, race, useStores, type StoreTarget } from './target.js';
 
 const HOUR = 3_600_000;
 const LEASE = 60_000;
@@ -68,7 +69,7 @@ export function describeStartStoreContract(target: StoreTarget<Store>): void {
       const outcome = await store.issueCode(first);
       expect(outcome).toEqual({ outcome: 'issued', mailId: expect.any(Number), maxAttempts: 3 });
       expect(await peer.findCode('app', 'a@example.com')).toEqual(first.code);
-      expect(await peer.countHits('start:192.0.2.1', NOW)).toEqual({
+      expect(await liveHits(peer, 'start:192.0.2.1', NOW)).toEqual({
         count: 1,
         firstExpiry: NOW + HOUR,
       });
@@ -105,7 +106,7 @@ export function describeStartStoreContract(target: StoreTarget<Store>): void {
         outcome: 'email_limited',
         retryAt: NOW + 30_000,
       });
-      expect((await store.countHits('start:192.0.2.1', NOW)).count).toBe(1);
+      expect((await liveHits(store, 'start:192.0.2.1', NOW)).count).toBe(1);
       expect(await store.findCode('other', 'a@example.com')).toBeUndefined();
       expect(await dueSubjects(store, NOW + 29_999)).toEqual(['sealed subject code-1']);
       expect(await store.issueCode(issue('code-3', { now: NOW + 30_000 }))).toMatchObject({
@@ -115,7 +116,7 @@ export function describeStartStoreContract(target: StoreTarget<Store>): void {
 
     it("gives the code no more tries than the email's guess budget holds, and none while it is empty", async () => {
       const { store } = await open();
-      await store.takeGuess('a@example.com', NOW, BUDGET);
+      await wrongGuesses(store, 'a@example.com', NOW, BUDGET, 1);
       // Two guesses left, and half of the next one refilled: two whole ones.
       expect(await store.issueCode(issue('code-1', { now: NOW + 30_000 }))).toMatchObject({
         outcome: 'issued',
@@ -123,7 +124,7 @@ export function describeStartStoreContract(target: StoreTarget<Store>): void {
       });
       expect((await store.findCode('app', 'a@example.com'))?.maxAttempts).toBe(2);
       const drained = 'b@example.com';
-      for (let i = 0; i < 3; i++) await store.takeGuess(drained, NOW, BUDGET);
+      await wrongGuesses(store, drained, NOW, BUDGET, 3);
       expect(await store.issueCode(issue('code-2', { email: drained }))).toEqual({
         outcome: 'email_limited',
         retryAt: NOW + 60_000,
@@ -142,7 +143,7 @@ export function describeStartStoreContract(target: StoreTarget<Store>): void {
       });
       expect(await store.findCode('app', 'a@example.com')).toBeUndefined();
       expect(await store.countMail()).toBe(0);
-      expect((await store.countHits('start:192.0.2.1', NOW)).count).toBe(1);
+      expect((await liveHits(store, 'start:192.0.2.1', NOW)).count).toBe(1);
       expect(await store.issueCode(issue('code-2', { now: NOW + 1 }))).toMatchObject({
         outcome: 'email_limited',
       });
@@ -163,7 +164,7 @@ export function describeStartStoreContract(target: StoreTarget<Store>): void {
         return store.issueCode(issue(id, { email: `${id}@example.com`, startLimit: 4 }));
       });
       expect(oneAddress.filter((one) => one.outcome === 'issued')).toHaveLength(3);
-      expect((await handles.store.countHits('start:192.0.2.1', NOW)).count).toBe(4);
+      expect((await liveHits(handles.store, 'start:192.0.2.1', NOW)).count).toBe(4);
       expect(await handles.store.countMail()).toBe(4);
     });
 

@@ -1,4 +1,5 @@
 import { afterEach } from 'vitest';
+import type { HitCount, RateCounterStore } from '../../src/store/limits.js';
 
 /** An implementation under test, as each contract suite opens it. */
 export interface StoreTarget<T> {
@@ -43,4 +44,14 @@ export function race<T, R>(
   return Promise.all(
     Array.from({ length: count }, (_, i) => call(i % 2 === 0 ? handles.store : handles.peer)),
   );
+}
+
+/** The live counters of `key` at `now`: a hit refused for want of room counts without adding. */
+export async function liveHits(
+  store: RateCounterStore,
+  key: string,
+  now: number,
+): Promise<HitCount> {
+  const { count, firstExpiry } = await store.takeHit({ key, slot: 0, now, expiresAt: now + 1 }, 0);
+  return firstExpiry === undefined ? { count } : { count, firstExpiry };
 }
