@@ -10,6 +10,11 @@ export const DRAIN_TIMEOUT_MS = 10_000;
  * after this are closed.
  */
 export const IDLE_GRACE_MS = 1_000;
+/**
+ * Idle connections are closed at the end of an event-loop turn no longer than this, so the
+ * loop read every socket at most this long before: see {@link closeIdleAfterQuietTurn}.
+ */
+const QUIET_TURN_MS = 5;
 
 /**
  * Lets a server stop without cutting anyone off: once {@link drain} starts, it accepts no new
@@ -47,15 +52,45 @@ export class GracefulShutdown {
     const closed = new Promise<void>((resolve) =>
       net.Server.prototype.close.call(this.#server, () => resolve()),
     );
-    const closeIdle = setTimeout(() => this.#server.closeIdleConnections(), IDLE_GRACE_MS);
+    const closeIdle = new AbortController();
+    const grace = setTimeout(
+      () => closeIdleAfterQuietTurn(this.#server, closeIdle.signal),
+      IDLE_GRACE_MS,
+    );
     const cut = setTimeout(() => this.#server.closeAllConnections(), timeoutMs);
     try {
       await closed;
     } finally {
-      clearTimeout(closeIdle);
+      clearTimeout(grace);
+      closeIdle.abort();
       clearTimeout(cut);
     }
   }
+}
+
+/**
+ * Closes the server's idle connections from the end of the first event-loop turn that took at
+ * most {@link QUIET_TURN_MS}. Node counts a connection idle when its parser has no request
+ * started, but a request can sit unread in the socket while the loop is busy with other
+ * callbacks (mail being built and sent, a descheduled process): destroying that socket resets
+ * the request (the kernel answers unread bytes with RST). Each turn reads every readable socket
+ * (its poll) before it runs immediates, so a quick turn leaves unread only what arrived in its
+ * last few milliseconds, which is the race every keep-alive close has (RFC 9112 §9.3.1: clients
+ * retry). A busy turn waits for the next.
+ */
+function closeIdleAfterQuietTurn(server: http.Server, signal: AbortSignal): void {
+  let turnStartedAt = performance.now();
+  const check = () => {
+    if (signal.aborted) return;
+    const now = performance.now();
+    if (now - turnStartedAt > QUIET_TURN_MS) {
+      turnStartedAt = now;
+      setImmediate(check);
+    } else {
+      server.closeIdleConnections();
+    }
+  };
+  setImmediate(check);
 }
 
 /**

@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHttpServer } from '../src/http-server.js';
-import { DRAIN_TIMEOUT_MS, GracefulShutdown } from '../src/shutdown.js';
+import { DRAIN_TIMEOUT_MS, GracefulShutdown, IDLE_GRACE_MS } from '../src/shutdown.js';
 import { CLI_ARGS, makeDataDir, REPO_ROOT } from './helpers.js';
 
 const children: ChildProcess[] = [];
@@ -236,4 +236,113 @@ describe('shutdown on SIGTERM', () => {
     expect(await hanging).toMatchObject({ kind: 'failed' });
     expect(server.listening).toBe(false);
   });
+
+  describe('closes an idle keep-alive connection only once it has stayed idle', () => {
+    /** A server that says `ok`, running `before` first, with two keep-alive connections answered once. */
+    async function serveTwoIdleConnections(
+      before: (path: string, connections: readonly RawKeepAlive[]) => void = () => {},
+    ) {
+      const server = createHttpServer();
+      const shutdown = new GracefulShutdown(server);
+      server.on('request', (request: http.IncomingMessage, response: http.ServerResponse) => {
+        before(request.url!, connections);
+        response.end('ok');
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const { port } = server.address() as AddressInfo;
+      const connections = [rawKeepAlive(port), rawKeepAlive(port)] as const;
+      for (const connection of connections) connection.get('/');
+      while (connections.some((connection) => connection.answers().length < 1)) await sleep(10);
+      return { server, shutdown, connections };
+    }
+
+    /**
+     * Starts the drain and, from an immediate (after the loop last read its sockets) just before
+     * the grace ends, runs `busy`; resolves once the connections are closed and the drain is over.
+     */
+    async function drainWithBusyMoment(
+      server: http.Server,
+      shutdown: GracefulShutdown,
+      busy: (graceEndsAt: number) => void,
+    ) {
+      const graceEndsAt = performance.now() + IDLE_GRACE_MS;
+      const drained = shutdown.drain();
+      // Due before the grace timer: even when both are late, this one runs first.
+      await sleep(IDLE_GRACE_MS - 200);
+      await new Promise<void>((resolve) =>
+        setImmediate(() => {
+          busy(graceEndsAt);
+          resolve();
+        }),
+      );
+      await drained;
+      expect(server.listening).toBe(false);
+    }
+
+    it('answers a request that sat unread while the loop was busy as the grace ended', async () => {
+      const { server, shutdown, connections } = await serveTwoIdleConnections();
+      const [client, idle] = connections;
+      await drainWithBusyMoment(server, shutdown, (graceEndsAt) => {
+        client.get('/');
+        busyUntil(Math.max(graceEndsAt, performance.now()) + 100);
+      });
+
+      expect(await client.ended).toBe('closed');
+      expect(client.answers()).toEqual([
+        expect.stringMatching(/^200 OK\r\n/),
+        expect.stringMatching(/^200 OK\r\n(.*\r\n)*Connection: close\r\n/i),
+      ]);
+      // The one that stayed idle was closed, without an answer.
+      expect(await idle.ended).toBe('closed');
+      expect(idle.answers()).toHaveLength(1);
+    });
+
+    it('answers a request that arrived while another request kept the loop busy right after the grace', async () => {
+      const { server, shutdown, connections } = await serveTwoIdleConnections((path, [client]) => {
+        if (path !== '/busy') return;
+        client!.get('/');
+        busyUntil(performance.now() + 100);
+      });
+      const [client, other] = connections;
+      await drainWithBusyMoment(server, shutdown, (graceEndsAt) => {
+        // Read in the first turn after the grace timer, whose poll then runs the busy handler.
+        other.get('/busy');
+        busyUntil(Math.max(graceEndsAt, performance.now()) + 20);
+      });
+
+      for (const connection of [client, other]) {
+        expect(await connection.ended).toBe('closed');
+        expect(connection.answers()).toEqual([
+          expect.stringMatching(/^200 OK\r\n/),
+          expect.stringMatching(/^200 OK\r\n(.*\r\n)*Connection: close\r\n/i),
+        ]);
+      }
+    });
+  });
 });
+
+type RawKeepAlive = ReturnType<typeof rawKeepAlive>;
+
+/** A raw HTTP/1.1 keep-alive connection: what the server sent, and how the connection ended. */
+function rawKeepAlive(port: number) {
+  const socket = net.connect(port, '127.0.0.1');
+  let received = '';
+  socket.setEncoding('latin1');
+  socket.on('data', (chunk: string) => (received += chunk));
+  return {
+    /** Writes a GET; on a connected socket, net hands it to the kernel before returning. */
+    get: (path: string) => socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`),
+    /** Each answer received, from its status code on. */
+    answers: () => received.split('HTTP/1.1 ').slice(1),
+    /** `closed` (a clean close) or the error code (`ECONNRESET`) the connection ended with. */
+    ended: new Promise<string>((resolve) => {
+      socket.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+      socket.on('close', () => resolve('closed'));
+    }),
+  };
+}
+
+/** Blocks the event loop until `at` (`performance.now()` time), as a burst of work does. */
+function busyUntil(at: number): void {
+  while (performance.now() < at);
+}
