@@ -245,6 +245,40 @@ describe('shutdown on SIGTERM', () => {
     expect(server.listening).toBe(false);
   });
 
+  it('answers the connections waiting to be accepted when it starts, and refuses new ones', async () => {
+    const server = createHttpServer();
+    const shutdown = new GracefulShutdown(server);
+    let accepted = 0;
+    server.on('connection', () => accepted++);
+    server.on('request', (_request: http.IncomingMessage, response: http.ServerResponse) =>
+      response.end('ok'),
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    // Node accepts one connection per event-loop turn: connections made together wait in the
+    // kernel's accept queue, their requests already sent, and closing the listener resets them.
+    const clients = Array.from({ length: 4 }, () => rawKeepAlive(port));
+    for (const client of clients) client.get('/');
+    await Promise.all(clients.map((client) => client.connected));
+    expect(accepted).toBeLessThan(clients.length);
+    const drained = shutdown.drain();
+    const late = rawKeepAlive(port);
+    late.get('/');
+    await drained;
+
+    for (const client of clients) {
+      expect(await client.ended).toBe('closed');
+      expect(client.answers()).toEqual([
+        expect.stringMatching(/^200 OK\r\n(.*\r\n)*Connection: close\r\n/i),
+      ]);
+    }
+    expect(server.listening).toBe(false);
+    // Linux queues no connection behind those meanwhile: the late client's SYN goes unanswered,
+    // and its retry a second later finds the port closed.
+    if (process.platform === 'linux') expect(await late.ended).toBe('ECONNREFUSED');
+    expect(late.answers()).toEqual([]);
+  });
+
   describe('closes an idle keep-alive connection only once it has stayed idle', () => {
     /** A server that says `ok`, running `before` first, with two keep-alive connections answered once. */
     async function serveTwoIdleConnections(
@@ -338,6 +372,7 @@ function rawKeepAlive(port: number) {
   socket.setEncoding('latin1');
   socket.on('data', (chunk: string) => (received += chunk));
   return {
+    connected: new Promise<void>((resolve) => socket.once('connect', resolve)),
     /** Writes a GET; on a connected socket, net hands it to the kernel before returning. */
     get: (path: string) => socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`),
     /** Each answer received, from its status code on. */
