@@ -7,7 +7,7 @@ export const DRAIN_TIMEOUT_MS = 10_000;
  * A keep-alive connection idle at the signal stays open this long, in case the client is
  * sending its next request on it at that very moment: closing it under that request would reset
  * it. A request that does arrive is answered (with `Connection: close`); connections still idle
- * after this are closed. The listener, too, is closed by then at the latest.
+ * after this are closed.
  */
 export const IDLE_GRACE_MS = 1_000;
 /**
@@ -66,7 +66,7 @@ export class GracefulShutdown {
     // already sent their requests (the kernel completed them), and Node accepts one connection
     // per event-loop turn (libuv ≥ 1.45, libuv/libuv#3696), so a busy loop leaves many waiting.
     // So the kernel stops queueing new ones, and the listener is closed after a turn that
-    // accepted none: its poll found the queue empty.
+    // accepted none (its poll found the queue empty), or at the cut.
     refuseNewConnections(this.#server);
     let accepted: number | undefined;
     atQuietTurn(listening.signal, stopListening, () => {
@@ -74,7 +74,6 @@ export class GracefulShutdown {
       accepted = this.#accepted;
       return none;
     });
-    const listenGrace = setTimeout(stopListening, IDLE_GRACE_MS);
     const idleGrace = setTimeout(
       () => atQuietTurn(stop.signal, () => this.#server.closeIdleConnections()),
       IDLE_GRACE_MS,
@@ -87,7 +86,6 @@ export class GracefulShutdown {
       await closed;
     } finally {
       stop.abort();
-      clearTimeout(listenGrace);
       clearTimeout(idleGrace);
       clearTimeout(cut);
     }
