@@ -14,7 +14,7 @@ const MAX_TRY_MS = 50_000;
 const FIRST_RETRY_MS = 5_000;
 const MAX_RETRY_MS = 5 * 60_000;
 /** The longest close() goes on sending the mail in hand and waits for the tries in flight. */
-const CLOSE_GRACE_MS = 5_000;
+export const CLOSE_GRACE_MS = 5_000;
 /** The fewest mails one claim asks for, so a backlog costs one claim per batch, not per mail. */
 const MIN_CLAIM = 20;
 /**
