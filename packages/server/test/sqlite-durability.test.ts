@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SqliteStore } from '../src/sqlite-store.js';
 import { makeDataDir } from './helpers.js';
-import { attempt, pendingCode } from './store-contract/logins.js';
+import { pendingCode } from './store-contract/codes.js';
+import { attempt } from './store-contract/logins.js';
 
 const NOW = Date.parse('2030-01-01T00:00:00Z');
 const sub = (n: number) => `email|${n.toString(16).padStart(24, '0')}`;

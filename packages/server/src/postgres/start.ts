@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { CodeIssue, CodeIssueOutcome, StartStore } from '../store/start.js';
-import { SAVE_CODE } from './codes.js';
+import { SAVE_CODE } from '../store/code-table.js';
 import type { PostgresDatabase } from './database.js';
 import { claimCodeSlot, countHit, liveHits, lockedLiveHits } from './limits.js';
 

@@ -1,3 +1,4 @@
+import { SAVE_CODE } from '../store/code-table.js';
 import type { CodeStore, PendingCode } from '../store/codes.js';
 import { withoutNulls, type SqliteDatabase } from './database.js';
 
@@ -28,16 +29,9 @@ export class SqliteCodeStore implements CodeStore {
 
 /** Saves `code`, replacing the client's earlier code for the email (also in start's transaction). */
 export function upsertCode(db: SqliteDatabase, code: PendingCode): void {
-  db.statement(
-    `INSERT INTO pending_codes
-       (id, client_id, email, code_hash, salt, created_at, expires_at, attempts, max_attempts,
-        link_params, nonce)
-     VALUES (@id, @clientId, @email, @codeHash, @salt, @createdAt, @expiresAt, @attempts,
-             @maxAttempts, @linkParams, @nonce)
-     ON CONFLICT (client_id, email) DO UPDATE SET
-       id = excluded.id, code_hash = excluded.code_hash, salt = excluded.salt,
-       created_at = excluded.created_at, expires_at = excluded.expires_at,
-       attempts = excluded.attempts, max_attempts = excluded.max_attempts,
-       link_params = excluded.link_params, nonce = excluded.nonce`,
-  ).run({ ...code, linkParams: code.linkParams ?? null, nonce: code.nonce ?? null });
+  db.statement(SAVE_CODE).run({
+    ...code,
+    linkParams: code.linkParams ?? null,
+    nonce: code.nonce ?? null,
+  });
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CodeStore, PendingCode } from '../../src/store/codes.js';
 import { NOW, useStores, type StoreTarget } from './target.js';
 
-function pendingCode(overrides: Partial<PendingCode> = {}): PendingCode {
+export function pendingCode(overrides: Partial<PendingCode> = {}): PendingCode {
   return {
     id: 'code-1',
     clientId: 'app',

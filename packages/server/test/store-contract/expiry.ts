@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store.js';
 import type { GuessBudget } from '../../src/store/limits.js';
-import { attempt, pendingCode, wrongGuesses } from './logins.js';
+import { pendingCode } from './codes.js';
+import { attempt, wrongGuesses } from './logins.js';
 import { liveHits, NOW, useStores, type StoreTarget } from './target.js';
 
 /** One guess, refilling far slower than the record is kept: a drained record stays drained. */

@@ -4,27 +4,13 @@ import type { GuessBudget, RateCounterStore } from '../../src/store/limits.js';
 import type { LoginAttempt, LoginOutcome, LoginStore } from '../../src/store/logins.js';
 import type { AccessTokenStore } from '../../src/store/tokens.js';
 import type { UserStore } from '../../src/store/users.js';
+import { pendingCode } from './codes.js';
 import { liveHits, NOW, race, useStores, type StoreTarget } from './target.js';
 
 type LoginTarget = LoginStore & CodeStore & AccessTokenStore & UserStore & RateCounterStore;
 
 const HOUR_MS = 3_600_000;
 const BUDGET: GuessBudget = { capacity: 4, refillMs: 60_000, resendMs: 0, keepMs: 240_000 };
-
-export function pendingCode(overrides: Partial<PendingCode> = {}): PendingCode {
-  return {
-    id: 'code-1',
-    clientId: 'app',
-    email: 'a@example.com',
-    codeHash: Buffer.alloc(32, 1),
-    salt: Buffer.alloc(16, 2),
-    createdAt: NOW,
-    expiresAt: NOW + 180_000,
-    attempts: 0,
-    maxAttempts: 3,
-    ...overrides,
-  };
-}
 
 /** An attempt on `a@example.com` from address `a`; `right` says whether the guess matches. */
 export function attempt(right: boolean, overrides: Partial<LoginAttempt> = {}): LoginAttempt {
